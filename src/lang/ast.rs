@@ -1,0 +1,194 @@
+//! The syntax tree of a rule file. Every node keeps the span it was parsed from.
+//!
+//! The tree is what was written, before any name is resolved; the checker
+//! turns the trees of all files into one [`crate::lang::Pack`].
+
+use super::source::{FileId, Span};
+
+/// An identifier or a slot name as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    pub text: String,
+    pub span: Span,
+}
+
+/// A string literal: its value after escapes, and the span of the quoted text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StringLit {
+    pub value: String,
+    pub span: Span,
+}
+
+/// The items of one `.evr` file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleFile {
+    pub file: FileId,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Import(StringLit),
+    Type(TypeDecl),
+    Lexicon(StringLit),
+    Words(WordClassDecl),
+    Event(EventDecl),
+    Rule(RuleDecl),
+}
+
+/// `type State : Actor`
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeDecl {
+    pub name: Name,
+    pub parent: Option<Name>,
+    pub span: Span,
+}
+
+/// `words force = troops, armed forces, =army`
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordClassDecl {
+    pub name: Name,
+    pub entries: Vec<WordEntry>,
+    pub span: Span,
+}
+
+/// One entry of a word class: one or more words; `exact` turns inflection off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordEntry {
+    pub words: Vec<String>,
+    pub exact: bool,
+    pub span: Span,
+}
+
+/// `event Intervention : Conflict { actor: Actor, location: Place? } code "190"`
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventDecl {
+    pub name: Name,
+    pub parent: Option<Name>,
+    pub fields: Vec<FieldDecl>,
+    pub code: Option<StringLit>,
+    pub label: Option<StringLit>,
+    pub negation: Option<(NegationMode, Span)>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldDecl {
+    pub name: Name,
+    pub types: Vec<Name>,
+    pub optional: bool,
+    pub span: Span,
+}
+
+/// What a negated match does: drop the event, or keep it marked `negated`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NegationMode {
+    #[default]
+    Suppress,
+    Mark,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    /// `rule`: emits an event record.
+    Event,
+    /// `entity`: builds an entity mention from other mentions.
+    Entity,
+}
+
+/// `rule NAME` or `entity NAME`: patterns, slot types, options, output, cases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleDecl {
+    pub kind: RuleKind,
+    pub name: Name,
+    pub patterns: Vec<Pattern>,
+    pub slots: Vec<SlotDecl>,
+    pub priority: Option<(i64, Span)>,
+    pub passive: Option<(bool, Span)>,
+    pub emit: Emit,
+    pub cases: Vec<Case>,
+    pub span: Span,
+}
+
+/// `X: State | Place`
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotDecl {
+    pub name: Name,
+    pub types: Vec<Name>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Emit {
+    /// `=> Intervention { actor: X, target: Y }`
+    Event {
+        event: Name,
+        fields: Vec<(Name, Name)>,
+        span: Span,
+    },
+    /// `=> Military code S.code + "MIL"`
+    Entity {
+        ty: Name,
+        code: Vec<CodeTerm>,
+        span: Span,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeTerm {
+    SlotCode(Name),
+    Literal(StringLit),
+}
+
+/// `example "text" => Type { field: "text" }` or `counterexample "text"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    pub counter: bool,
+    pub text: StringLit,
+    pub expected: Option<Expected>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected {
+    pub ty: Name,
+    pub fields: Vec<(Name, StringLit)>,
+    pub negated: bool,
+    pub span: Span,
+}
+
+/// A quoted phrase pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    pub root: Node,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NodeKind {
+    /// Elements in order.
+    Seq(Vec<Node>),
+    /// `a | b c`: the first branch that leads to a match wins.
+    Alt(Vec<Node>),
+    /// `[ ... ]`
+    Optional(Box<Node>),
+    /// `...` or `...{m,n}`; `None` bounds take the defaults.
+    Gap { min: Option<i64>, max: Option<i64> },
+    /// A literal word; `exact` (`=word`) turns inflection off.
+    Word { text: String, exact: bool },
+    /// Punctuation matched literally.
+    Punct(String),
+    /// `@class`
+    Class(Name),
+    /// `X`
+    Slot(Name),
+    /// Something that parsed but is not a pattern element (a capitalized word,
+    /// a stray character); the checker explains it.
+    Stray(String),
+}

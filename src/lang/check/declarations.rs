@@ -1,0 +1,333 @@
+//! Declarations: types, events, word classes and lexicon rows, with their
+//! taxonomies (parents, inherited fields) and the cycles that break them.
+
+use super::*;
+use crate::lang::ast::{Item, NegationMode};
+
+impl<'a> Checker<'a> {
+    /// Registers every named declaration; reports duplicates.
+    pub(super) fn declare_all(&mut self) {
+        let mut rule_spans: HashMap<String, Span> = HashMap::new();
+        for rule_file in &self.loaded.rule_files {
+            for item in &rule_file.items {
+                match item {
+                    Item::Type(decl) => {
+                        if let Some(first) = self.symbol_span(&decl.name.text) {
+                            self.duplicate("type", &decl.name, first);
+                            continue;
+                        }
+                        let id = TypeId(self.types.len() as u32);
+                        self.types.push(TypeDef {
+                            name: decl.name.text.clone(),
+                            parent: None,
+                            span: Some(decl.name.span),
+                        });
+                        self.type_files.push(Some(rule_file.file));
+                        self.type_decls.push(Some(decl));
+                        self.symbols.insert(decl.name.text.clone(), Symbol::Type(id));
+                    }
+                    Item::Event(decl) => {
+                        if let Some(first) = self.symbol_span(&decl.name.text) {
+                            self.duplicate("event", &decl.name, first);
+                            continue;
+                        }
+                        let id = EventId(self.events.len() as u32);
+                        self.events.push(EventEntry {
+                            def: EventDef {
+                                name: decl.name.text.clone(),
+                                parent: None,
+                                fields: Vec::new(),
+                                code: decl.code.as_ref().map(|c| c.value.clone()),
+                                label: decl.label.as_ref().map(|l| l.value.clone()),
+                                negation: NegationMode::Suppress,
+                                span: decl.name.span,
+                            },
+                            decl,
+                            file: rule_file.file,
+                        });
+                        self.symbols.insert(decl.name.text.clone(), Symbol::Event(id));
+                    }
+                    Item::Words(decl) => {
+                        if let Some(first) = self.class_index.get(&decl.name.text) {
+                            let first = self.classes[first.0 as usize].decl.name.span;
+                            self.duplicate("word class", &decl.name, Some(first));
+                            continue;
+                        }
+                        let id = ClassId(self.classes.len() as u32);
+                        self.class_index.insert(decl.name.text.clone(), id);
+                        self.classes.push(ClassEntry {
+                            def: WordClassDef {
+                                name: decl.name.text.clone(),
+                                entries: Vec::new(),
+                            },
+                            decl,
+                            file: rule_file.file,
+                            used: false,
+                        });
+                    }
+                    Item::Rule(decl) => {
+                        if let Some(first) = rule_spans.get(&decl.name.text) {
+                            let first = *first;
+                            self.duplicate("rule", &decl.name, Some(first));
+                            continue;
+                        }
+                        rule_spans.insert(decl.name.text.clone(), decl.name.span);
+                        self.rule_decls.push((decl, rule_file.file));
+                    }
+                    Item::Import(_) | Item::Lexicon(_) => {}
+                }
+            }
+        }
+    }
+
+    /// `Some(span)` of an existing type or event of this name (`Some(None)`
+    /// for a built-in), `None` when the name is free.
+    fn symbol_span(&self, name: &str) -> Option<Option<Span>> {
+        match self.symbols.get(name)? {
+            Symbol::Type(id) => Some(self.types[id.0 as usize].span),
+            Symbol::Event(id) => Some(Some(self.events[id.0 as usize].def.span)),
+        }
+    }
+
+    /// Resolves type parents and breaks (and reports) taxonomy cycles.
+    pub(super) fn resolve_types(&mut self) {
+        for index in 0..self.types.len() {
+            let Some(decl) = self.type_decls[index] else {
+                continue;
+            };
+            if let Some(parent) = &decl.parent {
+                self.types[index].parent = self.resolve_type(parent);
+            }
+        }
+        let parents: Vec<Option<usize>> = self
+            .types
+            .iter()
+            .map(|t| t.parent.map(|p| p.0 as usize))
+            .collect();
+        for cycle in find_parent_cycles(&parents) {
+            let names: Vec<&str> = cycle.iter().map(|&i| self.types[i].name.as_str()).collect();
+            let path = format!("{} → {}", names.join(" → "), names[0]);
+            let mut diagnostic = Diagnostic::error("type-cycle", format!("the type taxonomy has a cycle: {path}"))
+                .with_help("a type cannot be its own ancestor: remove one of these parents");
+            for &i in &cycle {
+                if let Some(decl) = self.type_decls[i] {
+                    diagnostic = diagnostic.with_label(decl.span, format!("`{}` is declared a subtype here", decl.name.text));
+                }
+            }
+            self.error(diagnostic);
+            self.types[cycle[0]].parent = None;
+        }
+    }
+
+    /// Resolves event parents, breaks cycles, then computes inherited fields,
+    /// codes and negation modes parent-first.
+    pub(super) fn resolve_events(&mut self) {
+        for index in 0..self.events.len() {
+            let decl = self.events[index].decl;
+            if let Some(parent) = &decl.parent {
+                self.events[index].def.parent = self.resolve_event(parent);
+            }
+        }
+        let parents: Vec<Option<usize>> = self
+            .events
+            .iter()
+            .map(|e| e.def.parent.map(|p| p.0 as usize))
+            .collect();
+        for cycle in find_parent_cycles(&parents) {
+            let names: Vec<&str> = cycle.iter().map(|&i| self.events[i].def.name.as_str()).collect();
+            let path = format!("{} → {}", names.join(" → "), names[0]);
+            let mut diagnostic = Diagnostic::error("event-cycle", format!("the event taxonomy has a cycle: {path}"))
+                .with_help("an event cannot be its own ancestor: remove one of these parents");
+            for &i in &cycle {
+                let decl = self.events[i].decl;
+                diagnostic = diagnostic.with_label(decl.name.span, format!("`{}` is declared a subtype here", decl.name.text));
+            }
+            self.error(diagnostic);
+            self.events[cycle[0]].def.parent = None;
+        }
+        let mut done = vec![false; self.events.len()];
+        for index in 0..self.events.len() {
+            self.inherit_event(index, &mut done);
+        }
+    }
+
+    fn inherit_event(&mut self, index: usize, done: &mut [bool]) {
+        if done[index] {
+            return;
+        }
+        done[index] = true;
+        let (mut fields, mut code, mut negation) = match self.events[index].def.parent {
+            Some(parent) => {
+                self.inherit_event(parent.0 as usize, done);
+                let p = &self.events[parent.0 as usize].def;
+                (p.fields.clone(), p.code.clone(), p.negation)
+            }
+            None => (Vec::new(), None, NegationMode::Suppress),
+        };
+        let decl = self.events[index].decl;
+        let inherited = fields.len();
+        for field in &decl.fields {
+            if let Some(position) = fields.iter().position(|f| f.name == field.name.text) {
+                let message = if position < inherited {
+                    format!("field `{}` is already inherited from a parent event", field.name.text)
+                } else {
+                    format!("field `{}` is declared twice", field.name.text)
+                };
+                self.error(
+                    Diagnostic::error("duplicate-field", message)
+                        .with_label(field.name.span, "declared again here"),
+                );
+                continue;
+            }
+            let Some(types) = self.resolve_types_union(&field.types) else {
+                continue;
+            };
+            fields.push(FieldDef {
+                name: field.name.text.clone(),
+                types,
+                optional: field.optional,
+            });
+        }
+        if let Some(own) = &decl.code {
+            code = Some(own.value.clone());
+        }
+        if let Some((mode, _)) = decl.negation {
+            negation = mode;
+        }
+        let def = &mut self.events[index].def;
+        def.fields = fields;
+        def.code = code;
+        def.negation = negation;
+    }
+
+    pub(super) fn collect_word_classes(&mut self) {
+        for entry in &mut self.classes {
+            entry.def.entries = entry
+                .decl
+                .entries
+                .iter()
+                .map(|e| WordClassEntry {
+                    words: e.words.iter().map(|w| w.to_lowercase()).collect(),
+                    exact: e.exact,
+                })
+                .collect();
+        }
+    }
+
+    /// Resolves the type of every lexicon row against the taxonomy visible
+    /// from the file that names the lexicon.
+    pub(super) fn collect_lexicon(&mut self) {
+        for lexicon in &self.loaded.lexicons {
+            for row in &lexicon.rows {
+                let name = Name {
+                    text: row.type_name.clone(),
+                    span: row.type_span,
+                };
+                let resolved = match self.symbols.get(&name.text).copied() {
+                    Some(Symbol::Type(id)) if self.is_visible(lexicon.declared_in, self.type_files[id.0 as usize]) => Some(id),
+                    Some(Symbol::Type(id)) => {
+                        let declared = self.type_files[id.0 as usize].expect("built-ins are visible");
+                        let declared = self.sources().get(declared).name.clone();
+                        let here = self.sources().get(lexicon.declared_in).name.clone();
+                        self.error(
+                            Diagnostic::error(
+                                "not-imported",
+                                format!("lexicon row of type `{}`, which `{here}` (naming this lexicon) does not import", name.text),
+                            )
+                            .with_label(name.span, "not visible to the file naming this lexicon")
+                            .with_help(format!("add `import \"{declared}\"` to `{here}`")),
+                        );
+                        None
+                    }
+                    _ => {
+                        let help = did_you_mean(&name.text, self.symbol_names(|s| matches!(s, Symbol::Type(_))))
+                            .unwrap_or_else(|| format!("declare it in a rule file: `type {}`", name.text));
+                        self.error(
+                            Diagnostic::error("lexicon-type", format!("lexicon row of undeclared type `{}`", name.text))
+                                .with_label(name.span, "not a type of this pack")
+                                .with_help(help),
+                        );
+                        None
+                    }
+                };
+                if let Some(ty) = resolved {
+                    if matches!(ty, PROPER | NUMBER) {
+                        self.error(
+                            Diagnostic::error("lexicon-type", format!("lexicon rows cannot have the built-in type `{}`", name.text))
+                                .with_label(name.span, "built-in type")
+                                .with_help("built-in types are found by their shape, not listed; declare a type of your own"),
+                        );
+                        continue;
+                    }
+                    self.lexicon.push(LexiconEntry {
+                        phrase: row.phrase.clone(),
+                        ty,
+                        code: row.code.clone(),
+                        exact: row.exact,
+                        span: row.span,
+                    });
+                }
+            }
+        }
+    }
+
+    pub(super) fn warn_unused_word_classes(&mut self) {
+        let unused: Vec<Diagnostic> = self
+            .classes
+            .iter()
+            .filter(|c| !c.used)
+            .map(|c| {
+                Diagnostic::warning("unused-word-class", format!("word class `@{}` is never used", c.decl.name.text))
+                    .with_label(c.decl.name.span, "declared here, used by no pattern")
+                    .with_help(format!("use it in a pattern as `@{}`, or remove it", c.decl.name.text))
+            })
+            .collect();
+        self.diagnostics.extend(unused);
+    }
+}
+
+/// Cycles in a parent forest: each cycle once, as member indices in parent
+/// order, starting at its smallest index.
+fn find_parent_cycles(parents: &[Option<usize>]) -> Vec<Vec<usize>> {
+    // 0 = unvisited, 1 = on the current walk, 2 = finished.
+    let mut state = vec![0u8; parents.len()];
+    let mut cycles = Vec::new();
+    for start in 0..parents.len() {
+        let mut walk = Vec::new();
+        let mut current = Some(start);
+        while let Some(node) = current {
+            match state[node] {
+                2 => break,
+                1 => {
+                    let from = walk.iter().position(|&n| n == node).expect("node is on the walk");
+                    let mut cycle = walk[from..].to_vec();
+                    let min = cycle.iter().enumerate().min_by_key(|(_, n)| **n).map_or(0, |(i, _)| i);
+                    cycle.rotate_left(min);
+                    cycles.push(cycle);
+                    break;
+                }
+                _ => {
+                    state[node] = 1;
+                    walk.push(node);
+                    current = parents[node];
+                }
+            }
+        }
+        for node in walk {
+            state[node] = 2;
+        }
+    }
+    cycles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_parent_cycles;
+
+    #[test]
+    fn cycles_are_found_once() {
+        // 0 -> 1 -> 2 -> 0, 3 -> 1, 4 -> 4, 5 root
+        let parents = [Some(1), Some(2), Some(0), Some(1), Some(4), None];
+        assert_eq!(find_parent_cycles(&parents), vec![vec![0, 1, 2], vec![4]]);
+    }
+}

@@ -1,0 +1,247 @@
+//! Reading a pack from disk: its rule files, their imports and the lexicons
+//! they name. Paths in a pack are relative to the pack root and may not leave it.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use super::ast::{Item, RuleFile, StringLit};
+use super::diagnostic::Diagnostic;
+use super::lexicon::{LexiconRow, parse_lexicon};
+use super::source::{FileId, SourceMap};
+use super::syntax::parse_file;
+
+/// Everything read from disk, parsed but not yet checked.
+#[derive(Debug, Default)]
+pub struct LoadedFiles {
+    pub root: PathBuf,
+    pub sources: SourceMap,
+    pub rule_files: Vec<RuleFile>,
+    /// Files each rule file imports (directly).
+    pub imports: BTreeMap<FileId, Vec<FileId>>,
+    /// Lexicons: the rule file that names it, the lexicon file, its rows.
+    pub lexicons: Vec<LexiconFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug)]
+pub struct LexiconFile {
+    pub declared_in: FileId,
+    pub file: FileId,
+    pub rows: Vec<LexiconRow>,
+}
+
+/// Reads a pack: a folder (every `.evr` file below it) or a single `.evr`
+/// file (that file and what it imports, with its folder as the pack root).
+pub fn read_pack(path: &Path) -> LoadedFiles {
+    let mut loaded = LoadedFiles::default();
+    let (root, entry_files) = if path.is_dir() {
+        let mut files = Vec::new();
+        if let Err(error) = collect_rule_files(path, &mut files) {
+            loaded.diagnostics.push(Diagnostic::error(
+                "io",
+                format!("cannot read pack folder {}: {error}", path.display()),
+            ));
+        }
+        files.sort();
+        (path.to_path_buf(), files)
+    } else if path.is_file() {
+        let root = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        (root, vec![path.to_path_buf()])
+    } else {
+        loaded.diagnostics.push(
+            Diagnostic::error("io", format!("pack {} does not exist", path.display()))
+                .with_help("give a pack folder (holding .evr files) or one .evr file"),
+        );
+        return loaded;
+    };
+    loaded.root = root;
+    if entry_files.is_empty() && loaded.diagnostics.is_empty() {
+        loaded.diagnostics.push(Diagnostic::error(
+            "empty-pack",
+            format!("pack folder {} holds no .evr files", path.display()),
+        ));
+    }
+    let mut queue: Vec<PathBuf> = entry_files;
+    let mut index = 0;
+    while index < queue.len() {
+        let file_path = queue[index].clone();
+        index += 1;
+        if loaded.sources.find_by_path(&file_path).is_some() {
+            continue;
+        }
+        let text = match std::fs::read_to_string(&file_path) {
+            Ok(text) => text,
+            Err(error) => {
+                loaded.diagnostics.push(Diagnostic::error(
+                    "io",
+                    format!("cannot read {}: {error}", file_path.display()),
+                ));
+                continue;
+            }
+        };
+        let name = display_name(&loaded.root, &file_path);
+        let id = loaded.sources.add(name, file_path, text);
+        let (rule_file, mut diagnostics) = parse_file(id, &loaded.sources.get(id).text);
+        loaded.diagnostics.append(&mut diagnostics);
+        for item in &rule_file.items {
+            if let Item::Import(target) = item {
+                if let Some(target_path) = loaded.resolve(target, "import") {
+                    queue.push(target_path);
+                }
+            }
+        }
+        loaded.rule_files.push(rule_file);
+    }
+    loaded.link_imports();
+    loaded.read_lexicons();
+    loaded
+}
+
+impl LoadedFiles {
+    /// A path written in the pack, resolved against the root; `None` (with a
+    /// diagnostic) when it leaves the pack or does not exist.
+    fn resolve(&mut self, written: &StringLit, what: &str) -> Option<PathBuf> {
+        let relative = Path::new(&written.value);
+        let escapes = relative.is_absolute()
+            || relative
+                .components()
+                .try_fold(0i32, |depth, c| match c {
+                    Component::ParentDir if depth == 0 => None,
+                    Component::ParentDir => Some(depth - 1),
+                    Component::Normal(_) => Some(depth + 1),
+                    _ => Some(depth),
+                })
+                .is_none();
+        if escapes {
+            self.diagnostics.push(
+                Diagnostic::error("path-outside-pack", format!("{what} path leaves the pack"))
+                    .with_label(written.span, "not inside the pack folder")
+                    .with_help("paths are relative to the pack folder and must stay inside it"),
+            );
+            return None;
+        }
+        let full = self.root.join(relative);
+        if !full.is_file() {
+            self.diagnostics.push(
+                Diagnostic::error("missing-file", format!("{what} file `{}` not found", written.value))
+                    .with_label(written.span, format!("no such file in {}", self.root.display()))
+                    .with_help("paths are relative to the pack folder"),
+            );
+            return None;
+        }
+        // A symlink inside the pack could still point outside it.
+        if let (Ok(canonical), Ok(root)) = (full.canonicalize(), self.root.canonicalize()) {
+            if !canonical.starts_with(&root) {
+                self.diagnostics.push(
+                    Diagnostic::error("path-outside-pack", format!("{what} path leaves the pack"))
+                        .with_label(written.span, "resolves outside the pack folder"),
+                );
+                return None;
+            }
+        }
+        Some(full)
+    }
+
+    fn link_imports(&mut self) {
+        let mut imports = BTreeMap::new();
+        for rule_file in &self.rule_files {
+            let mut targets = Vec::new();
+            for item in &rule_file.items {
+                if let Item::Import(target) = item {
+                    let full = self.root.join(&target.value);
+                    if let Some(id) = self.sources.find_by_path(&full) {
+                        targets.push(id);
+                    }
+                }
+            }
+            imports.insert(rule_file.file, targets);
+        }
+        self.imports = imports;
+    }
+
+    fn read_lexicons(&mut self) {
+        let mut named: Vec<(FileId, StringLit)> = Vec::new();
+        for rule_file in &self.rule_files {
+            for item in &rule_file.items {
+                if let Item::Lexicon(path) = item {
+                    named.push((rule_file.file, path.clone()));
+                }
+            }
+        }
+        for (declared_in, written) in named {
+            let Some(full) = self.resolve(&written, "lexicon") else {
+                continue;
+            };
+            if self.sources.find_by_path(&full).is_some() {
+                self.diagnostics.push(
+                    Diagnostic::warning("duplicate-lexicon", "lexicon is named twice")
+                        .with_label(written.span, "already loaded; its rows count once"),
+                );
+                continue;
+            }
+            let text = match std::fs::read(&full) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => text,
+                    Err(error) => {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                "lexicon-encoding",
+                                format!(
+                                    "lexicon `{}` is not UTF-8 (bad byte at offset {})",
+                                    written.value,
+                                    error.utf8_error().valid_up_to()
+                                ),
+                            )
+                            .with_label(written.span, "named here"),
+                        );
+                        continue;
+                    }
+                },
+                Err(error) => {
+                    self.diagnostics.push(
+                        Diagnostic::error("io", format!("cannot read lexicon: {error}"))
+                            .with_label(written.span, "named here"),
+                    );
+                    continue;
+                }
+            };
+            let name = display_name(&self.root, &full);
+            let file = self.sources.add(name, full, text);
+            let (rows, mut diagnostics) = parse_lexicon(file, &self.sources.get(file).text);
+            self.diagnostics.append(&mut diagnostics);
+            self.lexicons.push(LexiconFile {
+                declared_in,
+                file,
+                rows,
+            });
+        }
+    }
+}
+
+fn collect_rule_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_rule_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "evr") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn display_name(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

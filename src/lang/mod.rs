@@ -1,0 +1,51 @@
+//! The rule language: parse `.evr` files, load a pack, check it, report.
+//!
+//! Data flows `loader` (files) → `syntax` (AST) → `check` ([`Pack`]) and, at
+//! the edges, `report` (miette rendering of [`Diagnostic`]s).
+
+pub mod ast;
+pub mod check;
+pub mod diagnostic;
+pub mod lexicon;
+pub mod loader;
+pub mod pack;
+pub mod report;
+pub mod source;
+pub mod suggest;
+pub mod syntax;
+
+use std::path::Path;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use pack::Pack;
+pub use source::{FileId, SourceMap, Span};
+
+/// The result of loading a pack: the pack if it has no errors, and every
+/// diagnostic found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    pub pack: Option<Pack>,
+    pub sources: SourceMap,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+}
+
+/// Loads and checks a pack folder or a single `.evr` file.
+pub fn load_pack(path: &Path) -> Loaded {
+    let files = loader::read_pack(path);
+    let (pack, sources, diagnostics) = check::check(files);
+    Loaded {
+        pack,
+        sources,
+        diagnostics,
+    }
+}

@@ -1,0 +1,265 @@
+//! The checked pack: every name resolved to an index, every rule validated.
+//!
+//! This is the contract between the language stage and the compiler: a
+//! `Pack` only exists when the checker found no errors.
+
+use std::path::PathBuf;
+
+use super::ast::{NegationMode, RuleKind};
+use super::source::{SourceMap, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub u32);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EventId(pub u32);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClassId(pub u32);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RuleId(pub u32);
+
+/// Types every pack has without declaring them.
+pub const BUILTIN_TYPES: [(&str, &str); 2] = [
+    (
+        "Proper",
+        "a run of capitalized words no lexicon knows (\"Faydat Ibn Muwaina\")",
+    ),
+    (
+        "Number",
+        "a number, with approximators (\"over 40\", \"10,000\", \"a dozen\")",
+    ),
+];
+pub const PROPER: TypeId = TypeId(0);
+pub const NUMBER: TypeId = TypeId(1);
+
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub root: PathBuf,
+    pub sources: SourceMap,
+    /// Entity types; the built-ins come first.
+    pub types: Vec<TypeDef>,
+    pub events: Vec<EventDef>,
+    pub word_classes: Vec<WordClassDef>,
+    pub lexicon: Vec<LexiconEntry>,
+    /// Entity and event rules in file order.
+    pub rules: Vec<RuleDef>,
+    /// Entity rules in cascade order: a rule comes after every rule whose
+    /// output one of its slots can take.
+    pub entity_order: Vec<RuleId>,
+    pub rule_file_count: usize,
+    pub lexicon_file_count: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    pub name: String,
+    pub parent: Option<TypeId>,
+    /// `None` for built-in types.
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EventDef {
+    pub name: String,
+    pub parent: Option<EventId>,
+    /// Inherited fields first, then the event's own.
+    pub fields: Vec<FieldDef>,
+    /// The event's own code, or the nearest ancestor's.
+    pub code: Option<String>,
+    pub label: Option<String>,
+    pub negation: NegationMode,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct FieldDef {
+    pub name: String,
+    pub types: Vec<TypeId>,
+    pub optional: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct WordClassDef {
+    pub name: String,
+    pub entries: Vec<WordClassEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct WordClassEntry {
+    pub words: Vec<String>,
+    pub exact: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct LexiconEntry {
+    pub phrase: String,
+    pub ty: TypeId,
+    pub code: String,
+    pub exact: bool,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct RuleDef {
+    pub name: String,
+    pub kind: RuleKind,
+    pub patterns: Vec<Pat>,
+    pub slots: Vec<SlotDef>,
+    pub priority: i64,
+    /// Whether passive variants are derived from active verb patterns.
+    pub passive: bool,
+    pub output: RuleOutput,
+    pub cases: Vec<CaseDef>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct SlotDef {
+    pub name: String,
+    pub types: Vec<TypeId>,
+}
+
+#[derive(Debug, Clone)]
+pub enum RuleOutput {
+    /// `(field index in the event's fields, slot index)` pairs.
+    Event {
+        event: EventId,
+        fields: Vec<(usize, usize)>,
+    },
+    Entity {
+        ty: TypeId,
+        code: Vec<CodePart>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodePart {
+    Slot(usize),
+    Literal(String),
+}
+
+/// A resolved pattern element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pat {
+    pub kind: PatKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatKind {
+    Seq(Vec<Pat>),
+    Alt(Vec<Pat>),
+    Optional(Box<Pat>),
+    Gap { min: u32, max: u32 },
+    Word { text: String, exact: bool },
+    Punct(String),
+    Class(ClassId),
+    Slot(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct CaseDef {
+    pub counter: bool,
+    pub text: String,
+    pub expected: Option<ExpectedDef>,
+    pub span: Span,
+}
+
+/// An example's expected record: its type, and for each named field the text
+/// the argument must have (for entity rules: `text` and `code`).
+#[derive(Debug, Clone)]
+pub struct ExpectedDef {
+    pub type_name: String,
+    pub fields: Vec<(String, String)>,
+    pub negated: bool,
+}
+
+/// Default and largest bound of a `...` gap, in tokens.
+pub const DEFAULT_GAP: u32 = 6;
+pub const MAX_GAP: u32 = 64;
+
+impl Pack {
+    pub fn type_name(&self, id: TypeId) -> &str {
+        &self.types[id.0 as usize].name
+    }
+
+    pub fn type_by_name(&self, name: &str) -> Option<TypeId> {
+        self.types
+            .iter()
+            .position(|t| t.name == name)
+            .map(|i| TypeId(i as u32))
+    }
+
+    pub fn event_by_name(&self, name: &str) -> Option<EventId> {
+        self.events
+            .iter()
+            .position(|e| e.name == name)
+            .map(|i| EventId(i as u32))
+    }
+
+    pub fn rule_by_name(&self, name: &str) -> Option<RuleId> {
+        self.rules
+            .iter()
+            .position(|r| r.name == name)
+            .map(|i| RuleId(i as u32))
+    }
+
+    pub fn rule(&self, id: RuleId) -> &RuleDef {
+        &self.rules[id.0 as usize]
+    }
+
+    pub fn event(&self, id: EventId) -> &EventDef {
+        &self.events[id.0 as usize]
+    }
+
+    /// Whether `ty` is `ancestor` or one of its subtypes.
+    pub fn is_subtype(&self, ty: TypeId, ancestor: TypeId) -> bool {
+        let mut current = Some(ty);
+        while let Some(t) = current {
+            if t == ancestor {
+                return true;
+            }
+            current = self.types[t.0 as usize].parent;
+        }
+        false
+    }
+
+    /// The event and its ancestors, most specific first.
+    pub fn event_chain(&self, id: EventId) -> Vec<EventId> {
+        let mut chain = vec![id];
+        while let Some(parent) = self.event(*chain.last().expect("chain is never empty")).parent {
+            chain.push(parent);
+        }
+        chain
+    }
+
+    /// The event family: the root of the event's taxonomy.
+    pub fn event_family(&self, id: EventId) -> EventId {
+        *self.event_chain(id).last().expect("chain is never empty")
+    }
+
+    /// `files, types, events, rules, lexicon entries` in one line.
+    pub fn summary(&self) -> String {
+        let entity_rules = self
+            .rules
+            .iter()
+            .filter(|r| r.kind == RuleKind::Entity)
+            .count();
+        format!(
+            "{} rule file{}, {} lexicon file{}, {} types, {} events, {} rules ({} entity), {} word classes, {} lexicon entries",
+            self.rule_file_count,
+            plural(self.rule_file_count),
+            self.lexicon_file_count,
+            plural(self.lexicon_file_count),
+            self.types.len() - BUILTIN_TYPES.len(),
+            self.events.len(),
+            self.rules.len(),
+            entity_rules,
+            self.word_classes.len(),
+            self.lexicon.len()
+        )
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
