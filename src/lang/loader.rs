@@ -124,7 +124,7 @@ impl LoadedFiles {
         if !full.is_file() {
             self.diagnostics.push(
                 Diagnostic::error("missing-file", format!("{what} file `{}` not found", written.value))
-                    .with_label(written.span, format!("no such file in {}", self.root.display()))
+                    .with_label(written.span, "no such file in the pack folder")
                     .with_help("paths are relative to the pack folder"),
             );
             return None;

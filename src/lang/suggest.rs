@@ -14,7 +14,9 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
             };
             (distance, c)
         })
-        .filter(|(distance, c)| *distance <= (name.chars().count().max(c.chars().count()) / 3).max(1))
+        // Short names (slots like `X`) are all one edit apart: only a case
+        // difference counts as a likely typo there.
+        .filter(|(distance, c)| *distance <= name.chars().count().max(c.chars().count()) / 3)
         .min_by_key(|(distance, c)| (*distance, *c))
         .map(|(_, c)| c)
 }
@@ -35,5 +37,6 @@ mod tests {
         assert_eq!(closest("armedgroup", names), Some("ArmedGroup"));
         assert_eq!(closest("Plaec", names), Some("Place"));
         assert_eq!(closest("Weapon", names), None);
+        assert_eq!(closest("Y", ["X", "Z"]), None);
     }
 }

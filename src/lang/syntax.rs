@@ -88,9 +88,19 @@ struct Cx<'d> {
 }
 
 impl Cx<'_> {
+    /// The pair's span without the whitespace and comments that implicit
+    /// whitespace may have swallowed at its end.
     fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
-        Span::new(self.file, self.offset + s.start(), self.offset + s.end())
+        let text = pair.as_str();
+        let mut end = text.trim_end().len();
+        if let Some(last_inner) = pair.clone().into_inner().last() {
+            let inner_end = last_inner.as_span().end() - s.start();
+            if let Some(hash) = text.get(inner_end..end).and_then(|rest| rest.find('#')) {
+                end = text[..inner_end + hash].trim_end().len();
+            }
+        }
+        Span::new(self.file, self.offset + s.start(), self.offset + s.start() + end)
     }
 
     fn name(&self, pair: Pair<Rule>) -> Name {
@@ -144,7 +154,17 @@ impl Cx<'_> {
         let found = found_at(chunk, at);
         let (message, label) = match &error.variant {
             pest::error::ErrorVariant::ParsingError { positives, .. } => {
-                let mut expected: Vec<&str> = positives.iter().filter_map(describe_rule).collect();
+                let in_pattern = positives.iter().any(|r| describe_rule(r) == Some(PATTERN_ELEMENT));
+                let mut expected: Vec<&str> = positives
+                    .iter()
+                    .filter_map(|rule| match rule {
+                        // Inside a pattern a slot is one more element; after
+                        // the patterns it starts a slot type.
+                        Rule::slot_name if in_pattern => None,
+                        Rule::slot_name => Some("a slot type like `X: Actor`"),
+                        _ => describe_rule(rule),
+                    })
+                    .collect();
                 expected.sort();
                 expected.dedup();
                 let found_text = if found.is_empty() {
@@ -589,6 +609,8 @@ fn found_at(chunk: &str, at: usize) -> &str {
     }
 }
 
+const PATTERN_ELEMENT: &str = "a pattern element";
+
 fn describe_rule(rule: &Rule) -> Option<&'static str> {
     Some(match rule {
         Rule::EOI => "the end of the item",
@@ -608,8 +630,10 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::negation_mode => "`suppress` or `mark`",
         Rule::rule_body | Rule::pattern => "a pattern in double quotes",
         Rule::slot_decl => "a slot type like `X: Actor`",
-        Rule::slot_name => "a slot name (capital letters, like `X`)",
-        Rule::priority_option | Rule::passive_option => "`priority` or `passive`",
+        Rule::slot_name => "a slot like `X`",
+        Rule::priority_option | Rule::passive_option => "an option (`priority`, `passive`)",
+        Rule::close_group => "`)`",
+        Rule::close_optional => "`]`",
         Rule::switch => "`on` or `off`",
         Rule::event_emit | Rule::entity_emit => "`=>`",
         Rule::record_fields => "`{`",
@@ -619,11 +643,12 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::expected => "the expected record",
         Rule::expected_field => "a field like `actor: \"Russia\"`",
         Rule::negated_mark => "`negated`",
-        Rule::alternatives | Rule::sequence => "a pattern element",
-        Rule::group | Rule::optional | Rule::gap | Rule::class_ref | Rule::exact_word => {
-            "a pattern element"
+        Rule::alternatives | Rule::sequence | Rule::group | Rule::optional | Rule::gap => {
+            PATTERN_ELEMENT
         }
-        Rule::word | Rule::punct | Rule::stray => "a pattern element",
+        Rule::class_ref | Rule::exact_word | Rule::word | Rule::punct | Rule::stray => {
+            PATTERN_ELEMENT
+        }
         Rule::gap_bounds => "`{min,max}`",
         _ => return None,
     })

@@ -6,7 +6,8 @@ use crate::lang::ast::RuleKind;
 
 impl Checker<'_> {
     /// Entity rules ordered so that each runs after every rule whose output
-    /// its slots accept. A cycle is an error and its rules are left out.
+    /// its slots accept. A rule never sees its own output (it runs once), so
+    /// only cycles through two or more rules are errors; their rules are left out.
     pub(super) fn order_entity_rules(&mut self, rules: &[RuleDef]) -> Vec<RuleId> {
         let entity: Vec<usize> = (0..rules.len()).filter(|&i| rules[i].kind == RuleKind::Entity).collect();
         // feeds[a] holds b when a's output can fill one of b's slots.
@@ -16,7 +17,7 @@ impl Checker<'_> {
             let RuleOutput::Entity { ty, .. } = rules[producer].output else {
                 continue;
             };
-            for &consumer in &entity {
+            for &consumer in entity.iter().filter(|&&c| c != producer) {
                 let accepts = rules[consumer]
                     .slots
                     .iter()
@@ -48,7 +49,7 @@ impl Checker<'_> {
                 "entity-cycle",
                 format!("entity rules feed each other in a cycle: {}", names.join(", ")),
             )
-            .with_help("a slot also takes the subtypes of its type; type the slots narrowly enough that no rule consumes its own output, directly or through others");
+            .with_help("a slot also takes the subtypes of its type; type the slots narrowly enough that no rule consumes, through the others, what it builds");
             for &i in &stuck {
                 if let RuleOutput::Entity { ty, .. } = rules[i].output {
                     diagnostic = diagnostic.with_label(

@@ -179,9 +179,9 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             }
-            let Some(types) = self.resolve_types_union(&field.types) else {
-                continue;
-            };
+            // A field whose type did not resolve is kept with no types, so
+            // that rules setting it report nothing more about it.
+            let types = self.resolve_types_union(&field.types).unwrap_or_default();
             fields.push(FieldDef {
                 name: field.name.text.clone(),
                 types,

@@ -21,6 +21,9 @@ struct Checked {
 
 struct SlotTable {
     slots: Vec<(Name, Option<Vec<TypeId>>)>,
+    /// Untyped slot names already reported in a pattern, so that the
+    /// record using them does not report them again.
+    reported_untyped: BTreeSet<String>,
 }
 
 impl SlotTable {
@@ -39,11 +42,11 @@ impl Checker<'_> {
 
     fn check_rule(&mut self, decl: &RuleDecl) -> Option<RuleDef> {
         let errors_before = self.error_count();
-        let slots = self.slot_table(decl);
+        let mut slots = self.slot_table(decl);
         let mut patterns = Vec::new();
         let mut pattern_bindings = Vec::new();
         for pattern in &decl.patterns {
-            let checked = self.pattern(&pattern.root, &slots);
+            let checked = self.pattern(&pattern.root, &mut slots);
             if checked.nullable && checked.pat.is_some() {
                 let message = if matches!(&pattern.root.kind, NodeKind::Seq(e) if e.is_empty()) {
                     "empty pattern"
@@ -102,7 +105,10 @@ impl Checker<'_> {
     }
 
     fn slot_table(&mut self, decl: &RuleDecl) -> SlotTable {
-        let mut table = SlotTable { slots: Vec::new() };
+        let mut table = SlotTable {
+            slots: Vec::new(),
+            reported_untyped: BTreeSet::new(),
+        };
         for slot in &decl.slots {
             if let Some(first) = table.index(&slot.name.text) {
                 let first = table.slots[first].0.span;
@@ -120,7 +126,7 @@ impl Checker<'_> {
         table
     }
 
-    fn pattern(&mut self, node: &Node, slots: &SlotTable) -> Checked {
+    fn pattern(&mut self, node: &Node, slots: &mut SlotTable) -> Checked {
         let leaf = |pat: Option<PatKind>, nullable: bool| Checked {
             pat: pat.map(|kind| Pat { kind, span: node.span }),
             bindings: Bindings::default(),
@@ -242,6 +248,7 @@ impl Checker<'_> {
                     nullable: false,
                 },
                 None => {
+                    slots.reported_untyped.insert(name.text.clone());
                     let help = did_you_mean(&name.text, slots.slots.iter().map(|(n, _)| n.text.as_str()))
                         .unwrap_or_else(|| format!("type it after the patterns, e.g. `{}: Actor`", name.text));
                     self.error(
@@ -356,7 +363,7 @@ impl Checker<'_> {
                         ok = false;
                         continue;
                     };
-                    if let Some(slot_types) = &slots.slots[slot_index].1 {
+                    if let (Some(slot_types), false) = (&slots.slots[slot_index].1, field.types.is_empty()) {
                         for &slot_type in slot_types {
                             if !field.types.iter().any(|&f| self.is_subtype(slot_type, f)) {
                                 let field_types: Vec<&str> = field.types.iter().map(|t| self.types[t.0 as usize].name.as_str()).collect();
@@ -371,7 +378,7 @@ impl Checker<'_> {
                                             field_types.join(" | ")
                                         ),
                                     )
-                                    .with_label(slot_name.span, format!("`{}` is not a `{}`", self.types[slot_type.0 as usize].name, field_types.join(" | ")))
+                                    .with_label(slot_name.span, format!("`{}` is neither `{}` nor a subtype", self.types[slot_type.0 as usize].name, field_types.join(" | ")))
                                     .with_help(format!("type the slot with `{}` or one of its subtypes, or widen the field's type", field_types.join(" | "))),
                                 );
                                 ok = false;
@@ -425,6 +432,9 @@ impl Checker<'_> {
     /// every pattern; when `required`, on every path of every pattern.
     fn bound_slot(&mut self, slot: &Name, slots: &SlotTable, patterns: &[(Span, Bindings)], required: bool, field: &str) -> Option<usize> {
         let Some(index) = slots.index(&slot.text) else {
+            if slots.reported_untyped.contains(&slot.text) {
+                return None;
+            }
             let help = did_you_mean(&slot.text, slots.slots.iter().map(|(n, _)| n.text.as_str()))
                 .unwrap_or_else(|| format!("type it and use it in the patterns, e.g. `{}: Actor`", slot.text));
             self.error(

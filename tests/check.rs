@@ -1,0 +1,94 @@
+//! `evrule check` behaviour: every broken pack under `tests/check/invalid`
+//! reports its diagnostics (snapshotted), every pack under `tests/check/valid`
+//! and the shipped packs load clean.
+
+mod support;
+
+use evrule::lang::{self, report};
+
+fn render(loaded: &lang::Loaded) -> String {
+    let mut out = report::render_all(&loaded.diagnostics, &loaded.sources, false);
+    out.push_str(&format!(
+        "\n{} error(s), {} warning(s)\n",
+        loaded.error_count(),
+        loaded.warning_count()
+    ));
+    out
+}
+
+#[test]
+fn invalid_packs_report_their_diagnostics() {
+    let cases = support::fixtures("check/invalid");
+    assert!(cases.len() >= 15, "expected at least 15 broken packs");
+    for (name, fixture) in cases {
+        let (dir, description) = support::write_fixture(&fixture);
+        let loaded = lang::load_pack(dir.path());
+        assert!(!loaded.diagnostics.is_empty(), "{name}: no diagnostics");
+        insta::with_settings!({
+            description => description,
+            snapshot_path => "check/snapshots",
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(name, render(&loaded));
+        });
+    }
+}
+
+#[test]
+fn three_errors_in_two_files_are_all_reported_with_locations() {
+    let (dir, _) = support::write_fixture(
+        "=== main.evr
+import \"types.evr\"
+event Attack { attacker: Actor, victim: Actr }
+
+rule attack
+  \"X attack Y\"
+  X: Actor
+  => Attack { attacker: X, victim: Y }
+=== types.evr
+type Actor
+type State : Actre
+",
+    );
+    let loaded = lang::load_pack(dir.path());
+    let lines: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.one_line(&loaded.sources))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "main.evr:2:41: error[unknown-type]: unknown type `Actr`",
+            "main.evr:5:13: error[untyped-slot]: slot `Y` has no type",
+            "types.evr:2:14: error[unknown-type]: unknown type `Actre`",
+        ]
+    );
+    assert!(loaded.pack.is_none());
+}
+
+#[test]
+fn valid_packs_load_without_diagnostics() {
+    for (name, fixture) in support::fixtures("check/valid") {
+        let (dir, _) = support::write_fixture(&fixture);
+        let loaded = lang::load_pack(dir.path());
+        assert!(
+            loaded.diagnostics.is_empty(),
+            "{name}:\n{}",
+            report::render_all(&loaded.diagnostics, &loaded.sources, false)
+        );
+        assert!(loaded.pack.is_some());
+    }
+}
+
+#[test]
+fn the_shipped_conflict_pack_checks_clean() {
+    let pack = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/conflict");
+    let loaded = lang::load_pack(&pack);
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "{}",
+        report::render_all(&loaded.diagnostics, &loaded.sources, false)
+    );
+}

@@ -1,0 +1,63 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// Writes a multi-file fixture into a fresh temporary folder.
+///
+/// A fixture is text with `=== path` lines, each starting a file; lines
+/// before the first `=== ` describe the case and are returned.
+pub fn write_fixture(fixture: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut description = String::new();
+    let mut current: Option<(PathBuf, String)> = None;
+    let mut flush = |current: &mut Option<(PathBuf, String)>| {
+        if let Some((path, text)) = current.take() {
+            let full = dir.path().join(path);
+            std::fs::create_dir_all(full.parent().expect("file in a folder")).expect("create folder");
+            std::fs::write(full, text).expect("write fixture file");
+        }
+    };
+    for line in fixture.split_inclusive('\n') {
+        if let Some(name) = line.strip_prefix("=== ") {
+            flush(&mut current);
+            current = Some((PathBuf::from(name.trim()), String::new()));
+        } else if let Some((_, text)) = &mut current {
+            text.push_str(line);
+        } else {
+            description.push_str(line.trim_start_matches('#').trim_start());
+        }
+    }
+    flush(&mut current);
+    (dir, description.trim().to_string())
+}
+
+/// The `*.txt` fixtures of a folder under `tests/`, sorted, as (stem, text).
+pub fn fixtures(folder: &str) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(folder);
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    entries.sort();
+    entries
+        .into_iter()
+        .map(|p| {
+            let stem = p.file_stem().expect("file name").to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&p).expect("read fixture");
+            (stem, text)
+        })
+        .collect()
+}
+
+/// The shared corpus folder, or `None` (after saying so) when it is absent.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipping: {} is absent (the shared corpus is not checked out)", dir.display());
+        None
+    }
+}
