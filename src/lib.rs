@@ -1,6 +1,16 @@
 //! evrule: a rule language and engine that turns news text into typed event records.
 //!
 //! The crate is organised by pipeline stage; data flows one way:
-//! [`lang`] (rule files → checked pack).
+//! [`lang`] (rule files → checked [`lang::Pack`]) → [`compile`] (pack →
+//! [`compile::CompiledPack`]); [`corpus`] reads [`document::Document`]s,
+//! [`text`] cuts them into tokens and sentences, [`matcher`] turns them into
+//! [`event::EventRecord`]s, and [`corpus`] writes those. [`testing`] runs a
+//! pack's examples and corpus snapshots.
 
+pub mod compile;
+pub mod corpus;
+pub mod document;
+pub mod event;
 pub mod lang;
+pub mod matcher;
+pub mod text;

@@ -37,7 +37,10 @@ pub fn parse_lexicon(file: FileId, text: &str) -> (Vec<LexiconRow>, Vec<Diagnost
         let mut columns = Vec::new();
         let mut column_start = start;
         for cell in line.split('\t') {
-            columns.push((cell, Span::new(file, column_start, column_start + cell.len())));
+            columns.push((
+                cell,
+                Span::new(file, column_start, column_start + cell.len()),
+            ));
             column_start += cell.len() + 1;
         }
         if !(3..=4).contains(&columns.len()) {
@@ -66,9 +69,12 @@ pub fn parse_lexicon(file: FileId, text: &str) -> (Vec<LexiconRow>, Vec<Diagnost
         ] {
             if cell.trim() != cell {
                 diagnostics.push(
-                    Diagnostic::error("lexicon-row", format!("lexicon {what} has spaces around it"))
-                        .with_label(span, "spaces at the edge")
-                        .with_help("separate columns with exactly one tab and no spaces"),
+                    Diagnostic::error(
+                        "lexicon-row",
+                        format!("lexicon {what} has spaces around it"),
+                    )
+                    .with_label(span, "spaces at the edge")
+                    .with_help("separate columns with exactly one tab and no spaces"),
                 );
                 row_ok = false;
             }
@@ -127,7 +133,10 @@ mod tests {
         assert!(!rows[0].exact);
         assert_eq!(rows[1].code, "IMGMUSISI");
         assert!(rows[1].exact);
-        assert_eq!(&text[rows[1].type_span.start..rows[1].type_span.end], "ArmedGroup");
+        assert_eq!(
+            &text[rows[1].type_span.start..rows[1].type_span.end],
+            "ArmedGroup"
+        );
     }
 
     #[test]

@@ -45,7 +45,9 @@ pub fn read_pack(path: &Path) -> LoadedFiles {
         files.sort();
         (path.to_path_buf(), files)
     } else if path.is_file() {
-        let root = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let root = path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         (root, vec![path.to_path_buf()])
     } else {
         loaded.diagnostics.push(
@@ -84,10 +86,10 @@ pub fn read_pack(path: &Path) -> LoadedFiles {
         let (rule_file, mut diagnostics) = parse_file(id, &loaded.sources.get(id).text);
         loaded.diagnostics.append(&mut diagnostics);
         for item in &rule_file.items {
-            if let Item::Import(target) = item {
-                if let Some(target_path) = loaded.resolve(target, "import") {
-                    queue.push(target_path);
-                }
+            if let Item::Import(target) = item
+                && let Some(target_path) = loaded.resolve(target, "import")
+            {
+                queue.push(target_path);
             }
         }
         loaded.rule_files.push(rule_file);
@@ -123,21 +125,24 @@ impl LoadedFiles {
         let full = self.root.join(relative);
         if !full.is_file() {
             self.diagnostics.push(
-                Diagnostic::error("missing-file", format!("{what} file `{}` not found", written.value))
-                    .with_label(written.span, "no such file in the pack folder")
-                    .with_help("paths are relative to the pack folder"),
+                Diagnostic::error(
+                    "missing-file",
+                    format!("{what} file `{}` not found", written.value),
+                )
+                .with_label(written.span, "no such file in the pack folder")
+                .with_help("paths are relative to the pack folder"),
             );
             return None;
         }
         // A symlink inside the pack could still point outside it.
-        if let (Ok(canonical), Ok(root)) = (full.canonicalize(), self.root.canonicalize()) {
-            if !canonical.starts_with(&root) {
-                self.diagnostics.push(
-                    Diagnostic::error("path-outside-pack", format!("{what} path leaves the pack"))
-                        .with_label(written.span, "resolves outside the pack folder"),
-                );
-                return None;
-            }
+        if let (Ok(canonical), Ok(root)) = (full.canonicalize(), self.root.canonicalize())
+            && !canonical.starts_with(&root)
+        {
+            self.diagnostics.push(
+                Diagnostic::error("path-outside-pack", format!("{what} path leaves the pack"))
+                    .with_label(written.span, "resolves outside the pack folder"),
+            );
+            return None;
         }
         Some(full)
     }

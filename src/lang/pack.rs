@@ -226,7 +226,10 @@ impl Pack {
     /// The event and its ancestors, most specific first.
     pub fn event_chain(&self, id: EventId) -> Vec<EventId> {
         let mut chain = vec![id];
-        while let Some(parent) = self.event(*chain.last().expect("chain is never empty")).parent {
+        while let Some(parent) = self
+            .event(*chain.last().expect("chain is never empty"))
+            .parent
+        {
             chain.push(parent);
         }
         chain

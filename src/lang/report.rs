@@ -102,7 +102,8 @@ impl<'a> Report<'a> {
             };
             if Some(label.span.file) == primary_file {
                 labels.push(labeled);
-            } else if let Some((_, group)) = others.iter_mut().find(|(f, _)| *f == label.span.file) {
+            } else if let Some((_, group)) = others.iter_mut().find(|(f, _)| *f == label.span.file)
+            {
                 group.push(labeled);
             } else {
                 others.push((label.span.file, vec![labeled]));
@@ -191,7 +192,9 @@ impl miette::Diagnostic for Report<'_> {
         if self.related.is_empty() {
             None
         } else {
-            Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
+            Some(Box::new(
+                self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+            ))
         }
     }
 }

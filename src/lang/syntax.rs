@@ -100,7 +100,11 @@ impl Cx<'_> {
                 end = text[..inner_end + hash].trim_end().len();
             }
         }
-        Span::new(self.file, self.offset + s.start(), self.offset + s.start() + end)
+        Span::new(
+            self.file,
+            self.offset + s.start(),
+            self.offset + s.start() + end,
+        )
     }
 
     fn name(&self, pair: Pair<Rule>) -> Name {
@@ -154,7 +158,9 @@ impl Cx<'_> {
         let found = found_at(chunk, at);
         let (message, label) = match &error.variant {
             pest::error::ErrorVariant::ParsingError { positives, .. } => {
-                let in_pattern = positives.iter().any(|r| describe_rule(r) == Some(PATTERN_ELEMENT));
+                let in_pattern = positives
+                    .iter()
+                    .any(|r| describe_rule(r) == Some(PATTERN_ELEMENT));
                 let mut expected: Vec<&str> = positives
                     .iter()
                     .filter_map(|rule| match rule {
@@ -173,7 +179,10 @@ impl Cx<'_> {
                     format!("`{found}`")
                 };
                 if expected.is_empty() {
-                    (format!("unexpected {found_text}"), "unexpected here".to_string())
+                    (
+                        format!("unexpected {found_text}"),
+                        "unexpected here".to_string(),
+                    )
                 } else {
                     (
                         format!("expected {}, found {found_text}", join_or(&expected)),
@@ -320,7 +329,7 @@ impl Cx<'_> {
                 span,
             },
             cases: Vec::new(),
-        span,
+            span,
         };
         for part in inner {
             match part.as_rule() {
@@ -361,8 +370,11 @@ impl Cx<'_> {
                 match text.parse::<i64>() {
                     Ok(value) => self.set_once(&mut rule.priority, (value, span), "priority"),
                     Err(_) => self.diagnostics.push(
-                        Diagnostic::error("bad-number", format!("priority `{text}` is out of range"))
-                            .with_label(span, "not a 64-bit integer"),
+                        Diagnostic::error(
+                            "bad-number",
+                            format!("priority `{text}` is out of range"),
+                        )
+                        .with_label(span, "not a 64-bit integer"),
                     ),
                 }
             }
@@ -485,7 +497,12 @@ impl Cx<'_> {
 
     fn sequence(&self, pair: Pair<Rule>) -> Node {
         let span = self.span(&pair);
-        let elements: Vec<Node> = pair.into_inner().map(|e| self.element(e)).collect();
+        let mut elements: Vec<Node> = pair.into_inner().map(|e| self.element(e)).collect();
+        // A one-element sequence is that element: `(a | b c)` is an
+        // alternative of a word and a sequence.
+        if elements.len() == 1 {
+            return elements.pop().expect("one element");
+        }
         Node {
             kind: NodeKind::Seq(elements),
             span,
@@ -510,8 +527,10 @@ impl Cx<'_> {
                 let mut min = None;
                 let mut max = None;
                 if let Some(bounds) = pair.into_inner().next() {
-                    let numbers: Vec<Option<i64>> =
-                        bounds.into_inner().map(|n| n.as_str().parse().ok()).collect();
+                    let numbers: Vec<Option<i64>> = bounds
+                        .into_inner()
+                        .map(|n| n.as_str().parse().ok())
+                        .collect();
                     // `...{n}` means exactly n; an unparsable bound becomes
                     // i64::MAX so that the checker reports it as too large.
                     let bound = |n: &Option<i64>| Some(n.unwrap_or(i64::MAX));
@@ -726,23 +745,33 @@ mod tests {
                 "slot N"
             ]
         );
-        assert_eq!(&text[elements[5].span.start..elements[5].span.end], "(y | z w)");
+        assert_eq!(
+            &text[elements[5].span.start..elements[5].span.end],
+            "(y | z w)"
+        );
     }
 
     #[test]
     fn escapes_resolve_and_unknown_ones_are_reported() {
         let (file, diagnostics) = parse(r#"import "a\"b\\c\u{e9}\q""#);
-        assert_eq!(file.items, vec![Item::Import(StringLit {
-            value: "a\"b\\cé".into(),
-            span: Span::new(FileId(0), 7, 24),
-        })]);
+        assert_eq!(
+            file.items,
+            vec![Item::Import(StringLit {
+                value: "a\"b\\cé".into(),
+                span: Span::new(FileId(0), 7, 24),
+            })]
+        );
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].labels[0].span, Span::new(FileId(0), 21, 23));
     }
 
     #[test]
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
-        let deep = format!("rule r\n \"{}x{}\"\n => E\n", "(".repeat(100_000), ")".repeat(100_000));
+        let deep = format!(
+            "rule r\n \"{}x{}\"\n => E\n",
+            "(".repeat(100_000),
+            ")".repeat(100_000)
+        );
         let (_, diagnostics) = parse(&deep);
         assert_eq!(diagnostics[0].code, "nesting-too-deep");
     }

@@ -11,10 +11,11 @@ pub fn write_fixture(fixture: &str) -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let mut description = String::new();
     let mut current: Option<(PathBuf, String)> = None;
-    let mut flush = |current: &mut Option<(PathBuf, String)>| {
+    let flush = |current: &mut Option<(PathBuf, String)>| {
         if let Some((path, text)) = current.take() {
             let full = dir.path().join(path);
-            std::fs::create_dir_all(full.parent().expect("file in a folder")).expect("create folder");
+            std::fs::create_dir_all(full.parent().expect("file in a folder"))
+                .expect("create folder");
             std::fs::write(full, text).expect("write fixture file");
         }
     };
@@ -34,7 +35,9 @@ pub fn write_fixture(fixture: &str) -> (tempfile::TempDir, String) {
 
 /// The `*.txt` fixtures of a folder under `tests/`, sorted, as (stem, text).
 pub fn fixtures(folder: &str) -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(folder);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(folder);
     let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|e| e.expect("directory entry").path())
@@ -44,7 +47,11 @@ pub fn fixtures(folder: &str) -> Vec<(String, String)> {
     entries
         .into_iter()
         .map(|p| {
-            let stem = p.file_stem().expect("file name").to_string_lossy().into_owned();
+            let stem = p
+                .file_stem()
+                .expect("file name")
+                .to_string_lossy()
+                .into_owned();
             let text = std::fs::read_to_string(&p).expect("read fixture");
             (stem, text)
         })
@@ -57,7 +64,10 @@ pub fn shared_dir() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("skipping: {} is absent (the shared corpus is not checked out)", dir.display());
+        eprintln!(
+            "skipping: {} is absent (the shared corpus is not checked out)",
+            dir.display()
+        );
         None
     }
 }

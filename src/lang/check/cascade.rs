@@ -9,7 +9,9 @@ impl Checker<'_> {
     /// its slots accept. A rule never sees its own output (it runs once), so
     /// only cycles through two or more rules are errors; their rules are left out.
     pub(super) fn order_entity_rules(&mut self, rules: &[RuleDef]) -> Vec<RuleId> {
-        let entity: Vec<usize> = (0..rules.len()).filter(|&i| rules[i].kind == RuleKind::Entity).collect();
+        let entity: Vec<usize> = (0..rules.len())
+            .filter(|&i| rules[i].kind == RuleKind::Entity)
+            .collect();
         // feeds[a] holds b when a's output can fill one of b's slots.
         let mut feeds: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         let mut indegree: BTreeMap<usize, usize> = entity.iter().map(|&i| (i, 0)).collect();
@@ -29,7 +31,12 @@ impl Checker<'_> {
             }
         }
         let mut order = Vec::new();
-        let mut ready: Vec<usize> = indegree.iter().filter(|(_, d)| **d == 0).map(|(i, _)| *i).rev().collect();
+        let mut ready: Vec<usize> = indegree
+            .iter()
+            .filter(|(_, d)| **d == 0)
+            .map(|(i, _)| *i)
+            .rev()
+            .collect();
         while let Some(rule) = ready.pop() {
             order.push(RuleId(rule as u32));
             for &next in feeds.get(&rule).into_iter().flatten() {
@@ -43,8 +50,15 @@ impl Checker<'_> {
             }
         }
         if order.len() < entity.len() {
-            let stuck: Vec<usize> = entity.iter().copied().filter(|i| !order.contains(&RuleId(*i as u32))).collect();
-            let names: Vec<String> = stuck.iter().map(|&i| format!("`{}`", rules[i].name)).collect();
+            let stuck: Vec<usize> = entity
+                .iter()
+                .copied()
+                .filter(|i| !order.contains(&RuleId(*i as u32)))
+                .collect();
+            let names: Vec<String> = stuck
+                .iter()
+                .map(|&i| format!("`{}`", rules[i].name))
+                .collect();
             let mut diagnostic = Diagnostic::error(
                 "entity-cycle",
                 format!("entity rules feed each other in a cycle: {}", names.join(", ")),
@@ -54,7 +68,10 @@ impl Checker<'_> {
                 if let RuleOutput::Entity { ty, .. } = rules[i].output {
                     diagnostic = diagnostic.with_label(
                         rules[i].span,
-                        format!("builds `{}`, which a slot in this cycle accepts", self.types[ty.0 as usize].name),
+                        format!(
+                            "builds `{}`, which a slot in this cycle accepts",
+                            self.types[ty.0 as usize].name
+                        ),
                     );
                 }
             }
@@ -76,16 +93,31 @@ impl Checker<'_> {
         for rule in rules {
             for (index, slot) in rule.slots.iter().enumerate() {
                 let required = rule.patterns.iter().all(|p| binds_on_every_path(p, index));
-                let reachable = slot.types.iter().any(|&t| produced.iter().any(|&p| self.is_subtype(p, t)));
+                let reachable = slot
+                    .types
+                    .iter()
+                    .any(|&t| produced.iter().any(|&p| self.is_subtype(p, t)));
                 if required && !reachable {
-                    let names: Vec<&str> = slot.types.iter().map(|t| self.types[t.0 as usize].name.as_str()).collect();
+                    let names: Vec<&str> = slot
+                        .types
+                        .iter()
+                        .map(|t| self.types[t.0 as usize].name.as_str())
+                        .collect();
                     warnings.push(
                         Diagnostic::warning(
                             "unreachable-rule",
-                            format!("rule `{}` can never match: nothing produces `{}` for slot `{}`", rule.name, names.join(" | "), slot.name),
+                            format!(
+                                "rule `{}` can never match: nothing produces `{}` for slot `{}`",
+                                rule.name,
+                                names.join(" | "),
+                                slot.name
+                            ),
                         )
                         .with_label(rule.span, "never fires")
-                        .with_help(format!("add lexicon rows of type `{}` or an entity rule that builds it", names[0])),
+                        .with_help(format!(
+                            "add lexicon rows of type `{}` or an entity rule that builds it",
+                            names[0]
+                        )),
                     );
                 }
             }

@@ -24,7 +24,8 @@ impl<'a> Checker<'a> {
                         });
                         self.type_files.push(Some(rule_file.file));
                         self.type_decls.push(Some(decl));
-                        self.symbols.insert(decl.name.text.clone(), Symbol::Type(id));
+                        self.symbols
+                            .insert(decl.name.text.clone(), Symbol::Type(id));
                     }
                     Item::Event(decl) => {
                         if let Some(first) = self.symbol_span(&decl.name.text) {
@@ -45,7 +46,8 @@ impl<'a> Checker<'a> {
                             decl,
                             file: rule_file.file,
                         });
-                        self.symbols.insert(decl.name.text.clone(), Symbol::Event(id));
+                        self.symbols
+                            .insert(decl.name.text.clone(), Symbol::Event(id));
                     }
                     Item::Words(decl) => {
                         if let Some(first) = self.class_index.get(&decl.name.text) {
@@ -107,11 +109,17 @@ impl<'a> Checker<'a> {
         for cycle in find_parent_cycles(&parents) {
             let names: Vec<&str> = cycle.iter().map(|&i| self.types[i].name.as_str()).collect();
             let path = format!("{} → {}", names.join(" → "), names[0]);
-            let mut diagnostic = Diagnostic::error("type-cycle", format!("the type taxonomy has a cycle: {path}"))
-                .with_help("a type cannot be its own ancestor: remove one of these parents");
+            let mut diagnostic = Diagnostic::error(
+                "type-cycle",
+                format!("the type taxonomy has a cycle: {path}"),
+            )
+            .with_help("a type cannot be its own ancestor: remove one of these parents");
             for &i in &cycle {
                 if let Some(decl) = self.type_decls[i] {
-                    diagnostic = diagnostic.with_label(decl.span, format!("`{}` is declared a subtype here", decl.name.text));
+                    diagnostic = diagnostic.with_label(
+                        decl.span,
+                        format!("`{}` is declared a subtype here", decl.name.text),
+                    );
                 }
             }
             self.error(diagnostic);
@@ -134,13 +142,22 @@ impl<'a> Checker<'a> {
             .map(|e| e.def.parent.map(|p| p.0 as usize))
             .collect();
         for cycle in find_parent_cycles(&parents) {
-            let names: Vec<&str> = cycle.iter().map(|&i| self.events[i].def.name.as_str()).collect();
+            let names: Vec<&str> = cycle
+                .iter()
+                .map(|&i| self.events[i].def.name.as_str())
+                .collect();
             let path = format!("{} → {}", names.join(" → "), names[0]);
-            let mut diagnostic = Diagnostic::error("event-cycle", format!("the event taxonomy has a cycle: {path}"))
-                .with_help("an event cannot be its own ancestor: remove one of these parents");
+            let mut diagnostic = Diagnostic::error(
+                "event-cycle",
+                format!("the event taxonomy has a cycle: {path}"),
+            )
+            .with_help("an event cannot be its own ancestor: remove one of these parents");
             for &i in &cycle {
                 let decl = self.events[i].decl;
-                diagnostic = diagnostic.with_label(decl.name.span, format!("`{}` is declared a subtype here", decl.name.text));
+                diagnostic = diagnostic.with_label(
+                    decl.name.span,
+                    format!("`{}` is declared a subtype here", decl.name.text),
+                );
             }
             self.error(diagnostic);
             self.events[cycle[0]].def.parent = None;
@@ -169,7 +186,10 @@ impl<'a> Checker<'a> {
         for field in &decl.fields {
             if let Some(position) = fields.iter().position(|f| f.name == field.name.text) {
                 let message = if position < inherited {
-                    format!("field `{}` is already inherited from a parent event", field.name.text)
+                    format!(
+                        "field `{}` is already inherited from a parent event",
+                        field.name.text
+                    )
                 } else {
                     format!("field `{}` is declared twice", field.name.text)
                 };
@@ -224,9 +244,14 @@ impl<'a> Checker<'a> {
                     span: row.type_span,
                 };
                 let resolved = match self.symbols.get(&name.text).copied() {
-                    Some(Symbol::Type(id)) if self.is_visible(lexicon.declared_in, self.type_files[id.0 as usize]) => Some(id),
+                    Some(Symbol::Type(id))
+                        if self.is_visible(lexicon.declared_in, self.type_files[id.0 as usize]) =>
+                    {
+                        Some(id)
+                    }
                     Some(Symbol::Type(id)) => {
-                        let declared = self.type_files[id.0 as usize].expect("built-ins are visible");
+                        let declared =
+                            self.type_files[id.0 as usize].expect("built-ins are visible");
                         let declared = self.sources().get(declared).name.clone();
                         let here = self.sources().get(lexicon.declared_in).name.clone();
                         self.error(
@@ -240,12 +265,20 @@ impl<'a> Checker<'a> {
                         None
                     }
                     _ => {
-                        let help = did_you_mean(&name.text, self.symbol_names(|s| matches!(s, Symbol::Type(_))))
-                            .unwrap_or_else(|| format!("declare it in a rule file: `type {}`", name.text));
+                        let help = did_you_mean(
+                            &name.text,
+                            self.symbol_names(|s| matches!(s, Symbol::Type(_))),
+                        )
+                        .unwrap_or_else(|| {
+                            format!("declare it in a rule file: `type {}`", name.text)
+                        });
                         self.error(
-                            Diagnostic::error("lexicon-type", format!("lexicon row of undeclared type `{}`", name.text))
-                                .with_label(name.span, "not a type of this pack")
-                                .with_help(help),
+                            Diagnostic::error(
+                                "lexicon-type",
+                                format!("lexicon row of undeclared type `{}`", name.text),
+                            )
+                            .with_label(name.span, "not a type of this pack")
+                            .with_help(help),
                         );
                         None
                     }
@@ -277,9 +310,15 @@ impl<'a> Checker<'a> {
             .iter()
             .filter(|c| !c.used)
             .map(|c| {
-                Diagnostic::warning("unused-word-class", format!("word class `@{}` is never used", c.decl.name.text))
-                    .with_label(c.decl.name.span, "declared here, used by no pattern")
-                    .with_help(format!("use it in a pattern as `@{}`, or remove it", c.decl.name.text))
+                Diagnostic::warning(
+                    "unused-word-class",
+                    format!("word class `@{}` is never used", c.decl.name.text),
+                )
+                .with_label(c.decl.name.span, "declared here, used by no pattern")
+                .with_help(format!(
+                    "use it in a pattern as `@{}`, or remove it",
+                    c.decl.name.text
+                ))
             })
             .collect();
         self.diagnostics.extend(unused);
@@ -299,9 +338,16 @@ fn find_parent_cycles(parents: &[Option<usize>]) -> Vec<Vec<usize>> {
             match state[node] {
                 2 => break,
                 1 => {
-                    let from = walk.iter().position(|&n| n == node).expect("node is on the walk");
+                    let from = walk
+                        .iter()
+                        .position(|&n| n == node)
+                        .expect("node is on the walk");
                     let mut cycle = walk[from..].to_vec();
-                    let min = cycle.iter().enumerate().min_by_key(|(_, n)| **n).map_or(0, |(i, _)| i);
+                    let min = cycle
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|(_, n)| **n)
+                        .map_or(0, |(i, _)| i);
                     cycle.rotate_left(min);
                     cycles.push(cycle);
                     break;

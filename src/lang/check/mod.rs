@@ -40,7 +40,12 @@ pub fn check(loaded: LoadedFiles) -> (Option<Pack>, SourceMap, Vec<Diagnostic>) 
     } = checker;
     let events: Vec<EventDef> = events.into_iter().map(|e| e.def).collect();
     let word_classes: Vec<WordClassDef> = classes.into_iter().map(|c| c.def).collect();
-    let mut diagnostics: Vec<Diagnostic> = loaded.diagnostics.iter().cloned().chain(diagnostics).collect();
+    let mut diagnostics: Vec<Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .cloned()
+        .chain(diagnostics)
+        .collect();
     super::diagnostic::sort_diagnostics(&mut diagnostics);
     let rule_file_count = loaded.rule_files.len();
     let lexicon_file_count = loaded.lexicons.len();
@@ -165,7 +170,10 @@ impl<'a> Checker<'a> {
         let here = &self.sources().get(name.span.file).name;
         Diagnostic::error(
             "not-imported",
-            format!("{what} `{}` is declared in `{declared}`, which `{here}` does not import", name.text),
+            format!(
+                "{what} `{}` is declared in `{declared}`, which `{here}` does not import",
+                name.text
+            ),
         )
         .with_label(name.span, "not visible here")
         .with_help(format!("add `import \"{declared}\"` to `{here}`"))
@@ -187,7 +195,11 @@ impl<'a> Checker<'a> {
                 if self.is_visible(name.span.file, declared_in) {
                     Some(id)
                 } else {
-                    let diagnostic = self.not_imported("type", name, declared_in.expect("built-ins are visible"));
+                    let diagnostic = self.not_imported(
+                        "type",
+                        name,
+                        declared_in.expect("built-ins are visible"),
+                    );
                     self.error(diagnostic);
                     None
                 }
@@ -204,8 +216,11 @@ impl<'a> Checker<'a> {
                 None
             }
             None => {
-                let help = did_you_mean(&name.text, self.symbol_names(|s| matches!(s, Symbol::Type(_))))
-                    .unwrap_or_else(|| format!("declare it: `type {}`", name.text));
+                let help = did_you_mean(
+                    &name.text,
+                    self.symbol_names(|s| matches!(s, Symbol::Type(_))),
+                )
+                .unwrap_or_else(|| format!("declare it: `type {}`", name.text));
                 self.error(
                     Diagnostic::error("unknown-type", format!("unknown type `{}`", name.text))
                         .with_label(name.span, "no type of this name in the pack")
@@ -223,8 +238,11 @@ impl<'a> Checker<'a> {
             match self.resolve_type(name) {
                 Some(id) if ids.contains(&id) => {
                     self.error(
-                        Diagnostic::warning("duplicate-type", format!("`{}` is listed twice", name.text))
-                            .with_label(name.span, "listed again"),
+                        Diagnostic::warning(
+                            "duplicate-type",
+                            format!("`{}` is listed twice", name.text),
+                        )
+                        .with_label(name.span, "listed again"),
                     );
                 }
                 Some(id) => ids.push(id),
@@ -253,13 +271,18 @@ impl<'a> Checker<'a> {
                         format!("`{}` is an entity type, not an event", name.text),
                     )
                     .with_label(name.span, "an event is needed here")
-                    .with_help("`rule` emits events; to build entities of a type, write an `entity` rule"),
+                    .with_help(
+                        "`rule` emits events; to build entities of a type, write an `entity` rule",
+                    ),
                 );
                 None
             }
             None => {
-                let help = did_you_mean(&name.text, self.symbol_names(|s| matches!(s, Symbol::Event(_))))
-                    .unwrap_or_else(|| format!("declare it: `event {} {{ … }}`", name.text));
+                let help = did_you_mean(
+                    &name.text,
+                    self.symbol_names(|s| matches!(s, Symbol::Event(_))),
+                )
+                .unwrap_or_else(|| format!("declare it: `event {} {{ … }}`", name.text));
                 self.error(
                     Diagnostic::error("unknown-event", format!("unknown event `{}`", name.text))
                         .with_label(name.span, "no event of this name in the pack")
@@ -287,9 +310,12 @@ impl<'a> Checker<'a> {
                 let help = did_you_mean(&name.text, self.class_index.keys().map(String::as_str))
                     .unwrap_or_else(|| format!("declare it: `words {} = …`", name.text));
                 self.error(
-                    Diagnostic::error("unknown-word-class", format!("unknown word class `@{}`", name.text))
-                        .with_label(name.span, "no word class of this name")
-                        .with_help(help),
+                    Diagnostic::error(
+                        "unknown-word-class",
+                        format!("unknown word class `@{}`", name.text),
+                    )
+                    .with_label(name.span, "no word class of this name")
+                    .with_help(help),
                 );
                 None
             }
@@ -298,11 +324,16 @@ impl<'a> Checker<'a> {
 
     /// A duplicate declaration: where it is, and where the first one is.
     fn duplicate(&mut self, what: &str, name: &Name, first: Option<Span>) {
-        let mut diagnostic = Diagnostic::error("duplicate-name", format!("{what} `{}` is declared twice", name.text))
-            .with_label(name.span, "declared again here");
+        let mut diagnostic = Diagnostic::error(
+            "duplicate-name",
+            format!("{what} `{}` is declared twice", name.text),
+        )
+        .with_label(name.span, "declared again here");
         match first {
             Some(span) => diagnostic = diagnostic.with_label(span, "first declared here"),
-            None => diagnostic = diagnostic.with_help(format!("`{}` is a built-in type", name.text)),
+            None => {
+                diagnostic = diagnostic.with_help(format!("`{}` is a built-in type", name.text))
+            }
         }
         self.error(diagnostic);
     }

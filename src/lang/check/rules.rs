@@ -35,7 +35,10 @@ impl SlotTable {
 impl Checker<'_> {
     pub(super) fn check_rules(&mut self) -> Vec<RuleDef> {
         let decls = std::mem::take(&mut self.rule_decls);
-        let rules = decls.iter().filter_map(|(decl, _)| self.check_rule(decl)).collect();
+        let rules = decls
+            .iter()
+            .filter_map(|(decl, _)| self.check_rule(decl))
+            .collect();
         self.rule_decls = decls;
         rules
     }
@@ -56,7 +59,9 @@ impl Checker<'_> {
                 self.error(
                     Diagnostic::error("empty-pattern", message)
                         .with_label(pattern.span, "matches nothing")
-                        .with_help("a pattern needs at least one word or slot outside `[...]` and gaps"),
+                        .with_help(
+                            "a pattern needs at least one word or slot outside `[...]` and gaps",
+                        ),
                 );
             }
             self.warn_edge_gaps(&pattern.root);
@@ -66,11 +71,20 @@ impl Checker<'_> {
             }
         }
         for (index, (name, _)) in slots.slots.iter().enumerate() {
-            if !pattern_bindings.iter().any(|(_, b)| b.maybe.contains_key(&index)) {
+            if !pattern_bindings
+                .iter()
+                .any(|(_, b)| b.maybe.contains_key(&index))
+            {
                 self.error(
-                    Diagnostic::error("unused-slot", format!("slot `{}` is typed but no pattern uses it", name.text))
-                        .with_label(name.span, "typed here")
-                        .with_help(format!("use `{}` in a pattern, or remove its type", name.text)),
+                    Diagnostic::error(
+                        "unused-slot",
+                        format!("slot `{}` is typed but no pattern uses it", name.text),
+                    )
+                    .with_label(name.span, "typed here")
+                    .with_help(format!(
+                        "use `{}` in a pattern, or remove its type",
+                        name.text
+                    )),
                 );
             }
         }
@@ -93,7 +107,9 @@ impl Checker<'_> {
             patterns,
             slots,
             priority: decl.priority.map_or(0, |(p, _)| p),
-            passive: decl.passive.map_or(decl.kind == RuleKind::Event, |(on, _)| on),
+            passive: decl
+                .passive
+                .map_or(decl.kind == RuleKind::Event, |(on, _)| on),
             output: output?,
             cases,
             span: decl.name.span,
@@ -113,10 +129,16 @@ impl Checker<'_> {
             if let Some(first) = table.index(&slot.name.text) {
                 let first = table.slots[first].0.span;
                 self.error(
-                    Diagnostic::error("duplicate-slot", format!("slot `{}` is typed twice", slot.name.text))
-                        .with_label(slot.name.span, "typed again here")
-                        .with_label(first, "first typed here")
-                        .with_help(format!("for several types write one union: `{}: A | B`", slot.name.text)),
+                    Diagnostic::error(
+                        "duplicate-slot",
+                        format!("slot `{}` is typed twice", slot.name.text),
+                    )
+                    .with_label(slot.name.span, "typed again here")
+                    .with_label(first, "first typed here")
+                    .with_help(format!(
+                        "for several types write one union: `{}: A | B`",
+                        slot.name.text
+                    )),
                 );
                 continue;
             }
@@ -128,7 +150,10 @@ impl Checker<'_> {
 
     fn pattern(&mut self, node: &Node, slots: &mut SlotTable) -> Checked {
         let leaf = |pat: Option<PatKind>, nullable: bool| Checked {
-            pat: pat.map(|kind| Pat { kind, span: node.span }),
+            pat: pat.map(|kind| Pat {
+                kind,
+                span: node.span,
+            }),
             bindings: Bindings::default(),
             nullable,
         };
@@ -163,7 +188,7 @@ impl Checker<'_> {
                     }
                 }
                 Checked {
-                    pat: ok.then(|| Pat {
+                    pat: ok.then_some(Pat {
                         kind: PatKind::Seq(parts),
                         span: node.span,
                     }),
@@ -181,7 +206,10 @@ impl Checker<'_> {
                     let checked = self.pattern(branch, slots);
                     definite = Some(match definite {
                         None => checked.bindings.definite,
-                        Some(d) => d.intersection(&checked.bindings.definite).copied().collect(),
+                        Some(d) => d
+                            .intersection(&checked.bindings.definite)
+                            .copied()
+                            .collect(),
                     });
                     for (slot, span) in checked.bindings.maybe {
                         maybe.entry(slot).or_insert(span);
@@ -193,7 +221,7 @@ impl Checker<'_> {
                     }
                 }
                 Checked {
-                    pat: ok.then(|| Pat {
+                    pat: ok.then_some(Pat {
                         kind: PatKind::Alt(parts),
                         span: node.span,
                     }),
@@ -249,12 +277,18 @@ impl Checker<'_> {
                 },
                 None => {
                     slots.reported_untyped.insert(name.text.clone());
-                    let help = did_you_mean(&name.text, slots.slots.iter().map(|(n, _)| n.text.as_str()))
-                        .unwrap_or_else(|| format!("type it after the patterns, e.g. `{}: Actor`", name.text));
+                    let help =
+                        did_you_mean(&name.text, slots.slots.iter().map(|(n, _)| n.text.as_str()))
+                            .unwrap_or_else(|| {
+                                format!("type it after the patterns, e.g. `{}: Actor`", name.text)
+                            });
                     self.error(
-                        Diagnostic::error("untyped-slot", format!("slot `{}` has no type", name.text))
-                            .with_label(name.span, "used here but never typed")
-                            .with_help(help),
+                        Diagnostic::error(
+                            "untyped-slot",
+                            format!("slot `{}` has no type", name.text),
+                        )
+                        .with_label(name.span, "used here but never typed")
+                        .with_help(help),
                     );
                     leaf(None, false)
                 }
@@ -284,9 +318,13 @@ impl Checker<'_> {
         let problem = if min < 0 || max < 0 {
             Some("gap bounds cannot be negative".to_string())
         } else if min > max {
-            Some(format!("gap bounds are reversed: at least {min} but at most {max}"))
+            Some(format!(
+                "gap bounds are reversed: at least {min} but at most {max}"
+            ))
         } else if max > i64::from(MAX_GAP) {
-            Some(format!("gap of up to {max} tokens is longer than the limit of {MAX_GAP}"))
+            Some(format!(
+                "gap of up to {max} tokens is longer than the limit of {MAX_GAP}"
+            ))
         } else {
             None
         };
@@ -311,19 +349,37 @@ impl Checker<'_> {
         };
         let edges = [elements.first(), elements.last()];
         for (position, element) in ["start", "end"].iter().zip(edges) {
-            if let Some(element @ Node { kind: NodeKind::Gap { .. }, .. }) = element {
+            if let Some(
+                element @ Node {
+                    kind: NodeKind::Gap { .. },
+                    ..
+                },
+            ) = element
+            {
                 self.error(
-                    Diagnostic::warning("edge-gap", format!("a gap at the {position} of a pattern has no effect"))
-                        .with_label(element.span, "matches zero tokens here")
-                        .with_help("remove it; gaps only matter between two elements"),
+                    Diagnostic::warning(
+                        "edge-gap",
+                        format!("a gap at the {position} of a pattern has no effect"),
+                    )
+                    .with_label(element.span, "matches zero tokens here")
+                    .with_help("remove it; gaps only matter between two elements"),
                 );
             }
         }
     }
 
-    fn rule_output(&mut self, decl: &RuleDecl, slots: &SlotTable, patterns: &[(Span, Bindings)]) -> Option<RuleOutput> {
+    fn rule_output(
+        &mut self,
+        decl: &RuleDecl,
+        slots: &SlotTable,
+        patterns: &[(Span, Bindings)],
+    ) -> Option<RuleOutput> {
         match &decl.emit {
-            Emit::Event { event, fields, span } => {
+            Emit::Event {
+                event,
+                fields,
+                span,
+            } => {
                 if decl.kind != RuleKind::Event {
                     return None;
                 }
@@ -332,41 +388,61 @@ impl Checker<'_> {
                 let mut bound = Vec::new();
                 let mut ok = true;
                 for (field_name, slot_name) in fields {
-                    let Some(field_index) = def.fields.iter().position(|f| f.name == field_name.text) else {
-                        let help = did_you_mean(&field_name.text, def.fields.iter().map(|f| f.name.as_str()))
-                            .unwrap_or_else(|| {
-                                let names: Vec<&str> = def.fields.iter().map(|f| f.name.as_str()).collect();
-                                if names.is_empty() {
-                                    format!("`{}` has no fields", def.name)
-                                } else {
-                                    format!("its fields are: {}", names.join(", "))
-                                }
-                            });
+                    let Some(field_index) =
+                        def.fields.iter().position(|f| f.name == field_name.text)
+                    else {
+                        let help = did_you_mean(
+                            &field_name.text,
+                            def.fields.iter().map(|f| f.name.as_str()),
+                        )
+                        .unwrap_or_else(|| {
+                            let names: Vec<&str> =
+                                def.fields.iter().map(|f| f.name.as_str()).collect();
+                            if names.is_empty() {
+                                format!("`{}` has no fields", def.name)
+                            } else {
+                                format!("its fields are: {}", names.join(", "))
+                            }
+                        });
                         self.error(
-                            Diagnostic::error("unknown-field", format!("event `{}` has no field `{}`", def.name, field_name.text))
-                                .with_label(field_name.span, "not a field of this event")
-                                .with_help(help),
+                            Diagnostic::error(
+                                "unknown-field",
+                                format!("event `{}` has no field `{}`", def.name, field_name.text),
+                            )
+                            .with_label(field_name.span, "not a field of this event")
+                            .with_help(help),
                         );
                         ok = false;
                         continue;
                     };
                     if bound.iter().any(|(f, _)| *f == field_index) {
                         self.error(
-                            Diagnostic::error("duplicate-field", format!("field `{}` is set twice", field_name.text))
-                                .with_label(field_name.span, "set again here"),
+                            Diagnostic::error(
+                                "duplicate-field",
+                                format!("field `{}` is set twice", field_name.text),
+                            )
+                            .with_label(field_name.span, "set again here"),
                         );
                         ok = false;
                         continue;
                     }
                     let field = &def.fields[field_index];
-                    let Some(slot_index) = self.bound_slot(slot_name, slots, patterns, !field.optional, &field.name) else {
+                    let Some(slot_index) =
+                        self.bound_slot(slot_name, slots, patterns, !field.optional, &field.name)
+                    else {
                         ok = false;
                         continue;
                     };
-                    if let (Some(slot_types), false) = (&slots.slots[slot_index].1, field.types.is_empty()) {
+                    if let (Some(slot_types), false) =
+                        (&slots.slots[slot_index].1, field.types.is_empty())
+                    {
                         for &slot_type in slot_types {
                             if !field.types.iter().any(|&f| self.is_subtype(slot_type, f)) {
-                                let field_types: Vec<&str> = field.types.iter().map(|t| self.types[t.0 as usize].name.as_str()).collect();
+                                let field_types: Vec<&str> = field
+                                    .types
+                                    .iter()
+                                    .map(|t| self.types[t.0 as usize].name.as_str())
+                                    .collect();
                                 self.error(
                                     Diagnostic::error(
                                         "field-type",
@@ -390,9 +466,18 @@ impl Checker<'_> {
                 for (index, field) in def.fields.iter().enumerate() {
                     if !field.optional && !bound.iter().any(|(f, _)| *f == index) && ok {
                         self.error(
-                            Diagnostic::error("missing-field", format!("required field `{}` of `{}` is not set", field.name, def.name))
-                                .with_label(*span, "this record")
-                                .with_help(format!("bind it to a slot (`{}: X`), or declare it optional (`{}: …?`)", field.name, field.name)),
+                            Diagnostic::error(
+                                "missing-field",
+                                format!(
+                                    "required field `{}` of `{}` is not set",
+                                    field.name, def.name
+                                ),
+                            )
+                            .with_label(*span, "this record")
+                            .with_help(format!(
+                                "bind it to a slot (`{}: X`), or declare it optional (`{}: …?`)",
+                                field.name, field.name
+                            )),
                         );
                         ok = false;
                     }
@@ -406,9 +491,12 @@ impl Checker<'_> {
                 let type_id = self.resolve_type(ty)?;
                 if matches!(type_id, PROPER | NUMBER) {
                     self.error(
-                        Diagnostic::error("builtin-output", format!("entity rules cannot build the built-in type `{}`", ty.text))
-                            .with_label(ty.span, "built-in type")
-                            .with_help("declare a type of your own, e.g. `type Person : Actor`"),
+                        Diagnostic::error(
+                            "builtin-output",
+                            format!("entity rules cannot build the built-in type `{}`", ty.text),
+                        )
+                        .with_label(ty.span, "built-in type")
+                        .with_help("declare a type of your own, e.g. `type Person : Actor`"),
                     );
                     return None;
                 }
@@ -416,27 +504,46 @@ impl Checker<'_> {
                 let mut ok = true;
                 for term in code {
                     match term {
-                        CodeTerm::Literal(text) => parts.push(CodePart::Literal(text.value.clone())),
-                        CodeTerm::SlotCode(slot) => match self.bound_slot(slot, slots, patterns, false, "code") {
-                            Some(index) => parts.push(CodePart::Slot(index)),
-                            None => ok = false,
-                        },
+                        CodeTerm::Literal(text) => {
+                            parts.push(CodePart::Literal(text.value.clone()))
+                        }
+                        CodeTerm::SlotCode(slot) => {
+                            match self.bound_slot(slot, slots, patterns, false, "code") {
+                                Some(index) => parts.push(CodePart::Slot(index)),
+                                None => ok = false,
+                            }
+                        }
                     }
                 }
-                ok.then_some(RuleOutput::Entity { ty: type_id, code: parts })
+                ok.then_some(RuleOutput::Entity {
+                    ty: type_id,
+                    code: parts,
+                })
             }
         }
     }
 
     /// The slot a record field or code takes: it must be typed and appear in
     /// every pattern; when `required`, on every path of every pattern.
-    fn bound_slot(&mut self, slot: &Name, slots: &SlotTable, patterns: &[(Span, Bindings)], required: bool, field: &str) -> Option<usize> {
+    fn bound_slot(
+        &mut self,
+        slot: &Name,
+        slots: &SlotTable,
+        patterns: &[(Span, Bindings)],
+        required: bool,
+        field: &str,
+    ) -> Option<usize> {
         let Some(index) = slots.index(&slot.text) else {
             if slots.reported_untyped.contains(&slot.text) {
                 return None;
             }
             let help = did_you_mean(&slot.text, slots.slots.iter().map(|(n, _)| n.text.as_str()))
-                .unwrap_or_else(|| format!("type it and use it in the patterns, e.g. `{}: Actor`", slot.text));
+                .unwrap_or_else(|| {
+                    format!(
+                        "type it and use it in the patterns, e.g. `{}: Actor`",
+                        slot.text
+                    )
+                });
             self.error(
                 Diagnostic::error("untyped-slot", format!("slot `{}` has no type", slot.text))
                     .with_label(slot.span, "used here but never typed")
@@ -474,7 +581,12 @@ impl Checker<'_> {
         let (output_name, output_fields): (&str, Vec<String>) = match &decl.emit {
             Emit::Event { event, .. } => {
                 let fields = match self.symbols.get(&event.text) {
-                    Some(Symbol::Event(id)) => self.events[id.0 as usize].def.fields.iter().map(|f| f.name.clone()).collect(),
+                    Some(Symbol::Event(id)) => self.events[id.0 as usize]
+                        .def
+                        .fields
+                        .iter()
+                        .map(|f| f.name.clone())
+                        .collect(),
                     _ => Vec::new(),
                 };
                 (&event.text, fields)
@@ -482,7 +594,13 @@ impl Checker<'_> {
             Emit::Entity { ty, .. } => (&ty.text, vec!["text".to_string(), "code".to_string()]),
         };
         let mut cases = Vec::new();
-        for Case { counter, text, expected, span } in &decl.cases {
+        for Case {
+            counter,
+            text,
+            expected,
+            span,
+        } in &decl.cases
+        {
             if text.value.trim().is_empty() {
                 self.error(
                     Diagnostic::error("empty-example", "example text is empty")
@@ -494,25 +612,38 @@ impl Checker<'_> {
                     self.error(
                         Diagnostic::error(
                             "example-type",
-                            format!("example expects `{}`, but rule `{}` emits `{output_name}`", e.ty.text, decl.name.text),
+                            format!(
+                                "example expects `{}`, but rule `{}` emits `{output_name}`",
+                                e.ty.text, decl.name.text
+                            ),
                         )
                         .with_label(e.ty.span, format!("expected `{output_name}`")),
                     );
                 }
                 for (field, _) in &e.fields {
                     if !output_fields.contains(&field.text) {
-                        let help = did_you_mean(&field.text, output_fields.iter().map(String::as_str))
-                            .unwrap_or_else(|| format!("its fields are: {}", output_fields.join(", ")));
+                        let help =
+                            did_you_mean(&field.text, output_fields.iter().map(String::as_str))
+                                .unwrap_or_else(|| {
+                                    format!("its fields are: {}", output_fields.join(", "))
+                                });
                         self.error(
-                            Diagnostic::error("unknown-field", format!("`{output_name}` has no field `{}`", field.text))
-                                .with_label(field.span, "not a field of the record")
-                                .with_help(help),
+                            Diagnostic::error(
+                                "unknown-field",
+                                format!("`{output_name}` has no field `{}`", field.text),
+                            )
+                            .with_label(field.span, "not a field of the record")
+                            .with_help(help),
                         );
                     }
                 }
                 ExpectedDef {
                     type_name: e.ty.text.clone(),
-                    fields: e.fields.iter().map(|(n, v)| (n.text.clone(), v.value.clone())).collect(),
+                    fields: e
+                        .fields
+                        .iter()
+                        .map(|(n, v)| (n.text.clone(), v.value.clone()))
+                        .collect(),
                     negated: e.negated,
                 }
             });

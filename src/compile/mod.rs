@@ -1,0 +1,162 @@
+//! Compiling a checked pack for matching: vocabulary, word sets, the
+//! lexicon automaton, slot type tables, rule programs and the anchor index.
+//!
+//! Everything here runs once per pack; the matcher only reads the result.
+
+pub mod anchor;
+pub mod english;
+pub mod lexicon;
+pub mod passive;
+pub mod program;
+pub mod vocab;
+pub mod words;
+
+use crate::lang::Pack;
+use crate::lang::ast::RuleKind;
+use crate::lang::pack::{RuleId, TypeId};
+use lexicon::LexiconIndex;
+use program::{Lowering, Program, Voice, generate, mark_trigger};
+use vocab::{Vocabulary, WordId};
+use words::{WordSetId, WordSets};
+
+/// A pack ready for matching.
+#[derive(Debug, Clone)]
+pub struct CompiledPack {
+    pub pack: Pack,
+    pub vocab: Vocabulary,
+    pub sets: WordSets,
+    pub lexicon: LexiconIndex,
+    /// Slot type tables: `accepts[set][type]` when a mention of `type` may fill
+    /// a slot typed with that set (the union's types and their subtypes).
+    pub accepts: Vec<Vec<bool>>,
+    /// All programs; `rule_programs[rule]` is the range of that rule's.
+    pub programs: Vec<(RuleId, Program)>,
+    pub rule_programs: Vec<std::ops::Range<usize>>,
+    /// For each word id, the programs anchored on it.
+    pub anchored: Vec<Vec<u32>>,
+    /// Programs without an anchor: tried on every sentence.
+    pub unanchored: Vec<u32>,
+    pub words: FunctionWords,
+}
+
+/// Word sets of the closed classes the matcher uses (see [`english`]).
+#[derive(Debug, Clone)]
+pub struct FunctionWords {
+    pub verb_group: WordSetId,
+    pub negation: WordSetId,
+    pub refusal: WordSetId,
+    pub denial: WordSetId,
+    pub determiners: WordSetId,
+    pub to: WordId,
+}
+
+impl CompiledPack {
+    pub fn new(pack: Pack) -> Result<CompiledPack, String> {
+        let mut vocab = Vocabulary::default();
+        let mut sets = WordSets::default();
+        let lexicon = LexiconIndex::build(&pack.lexicon, &mut vocab)?;
+        let mut class = |words: &[&str], sets: &mut WordSets| {
+            let ids = words.iter().map(|w| vocab.intern(w)).collect();
+            sets.add(ids)
+        };
+        let words = FunctionWords {
+            verb_group: class(english::VERB_GROUP_WORDS, &mut sets),
+            negation: class(english::NEGATION_WORDS, &mut sets),
+            refusal: class(english::REFUSAL_VERBS, &mut sets),
+            denial: class(english::DENIAL_VERBS, &mut sets),
+            determiners: class(english::DETERMINERS, &mut sets),
+            to: vocab.intern("to"),
+        };
+        let mut accepts: Vec<Vec<bool>> = Vec::new();
+        let mut programs = Vec::new();
+        let mut rule_programs = Vec::new();
+        for (rule_index, rule) in pack.rules.iter().enumerate() {
+            let accept_of_slot: Vec<u16> = rule
+                .slots
+                .iter()
+                .map(|slot| {
+                    let table: Vec<bool> = (0..pack.types.len())
+                        .map(|t| {
+                            slot.types
+                                .iter()
+                                .any(|&u| pack.is_subtype(TypeId(t as u32), u))
+                        })
+                        .collect();
+                    let index = accepts.iter().position(|a| *a == table).unwrap_or_else(|| {
+                        accepts.push(table);
+                        accepts.len() - 1
+                    });
+                    index as u16
+                })
+                .collect();
+            let start = programs.len();
+            for (pattern_index, pattern) in rule.patterns.iter().enumerate() {
+                let mut lowering = Lowering {
+                    pack: &pack,
+                    vocab: &mut vocab,
+                    sets: &mut sets,
+                };
+                let mut active = lowering.lower(pattern);
+                if !matches!(active.kind, program::ElemKind::Seq(_)) {
+                    let span = active.span;
+                    active = program::Elem {
+                        kind: program::ElemKind::Seq(vec![active]),
+                        span,
+                    };
+                }
+                let passive = if rule.passive {
+                    passive::passive_variant(&active, &mut lowering)
+                } else {
+                    None
+                };
+                mark_trigger(&mut active);
+                let variants = std::iter::once((active, Voice::Active))
+                    .chain(passive.map(|p| (p, Voice::Passive)));
+                for (elem, voice) in variants {
+                    let anchor = anchor::choose_anchor(&elem, &vocab, &mut sets);
+                    let (insts, spans) = generate(&elem, &accept_of_slot);
+                    programs.push((
+                        RuleId(rule_index as u32),
+                        Program {
+                            insts,
+                            spans,
+                            pattern: pattern_index,
+                            voice,
+                            anchor,
+                        },
+                    ));
+                }
+            }
+            rule_programs.push(start..programs.len());
+        }
+
+        let mut anchored = vec![Vec::new(); vocab.len()];
+        let mut unanchored = Vec::new();
+        for (index, (_, program)) in programs.iter().enumerate() {
+            match program.anchor {
+                Some(set) => {
+                    for &word in sets.get(set) {
+                        anchored[word as usize].push(index as u32);
+                    }
+                }
+                None => unanchored.push(index as u32),
+            }
+        }
+        Ok(CompiledPack {
+            pack,
+            vocab,
+            sets,
+            lexicon,
+            accepts,
+            programs,
+            rule_programs,
+            anchored,
+            unanchored,
+            words,
+        })
+    }
+
+    pub fn is_entity_rule(&self, rule: RuleId) -> bool {
+        self.pack.rule(rule).kind == RuleKind::Entity
+    }
+}

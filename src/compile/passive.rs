@@ -1,0 +1,96 @@
+//! Derived passives: a pattern written in the active voice,
+//! `X verb [particles] Y rest`, also matches
+//! `Y [verb group] verb-ed [particles] by X rest`
+//! ("Syrian soldiers have just been ambushed by IS jihadists").
+
+use super::program::{Elem, ElemKind, Lowering, VERB_GROUP};
+use super::words::Forms;
+
+/// The passive form of an active pattern, if it has the shape
+/// `X [gap] verb [particle words] Y ...`.
+pub fn passive_variant(root: &Elem, lowering: &mut Lowering) -> Option<Elem> {
+    let ElemKind::Seq(parts) = &root.kind else {
+        return None;
+    };
+    let ElemKind::Slot(subject) = parts.first()?.kind else {
+        return None;
+    };
+    let mut index = 1;
+    if matches!(parts.get(index)?.kind, ElemKind::Gap { .. }) {
+        index += 1;
+    }
+    let verb = participle(parts.get(index)?, lowering)?;
+    index += 1;
+    let particles_start = index;
+    while matches!(parts.get(index)?.kind, ElemKind::Tokens { .. }) {
+        index += 1;
+    }
+    let ElemKind::Slot(object) = parts[index].kind else {
+        return None;
+    };
+    let span = root.span;
+    let slot = |slot, span| Elem {
+        kind: ElemKind::Slot(slot),
+        span,
+    };
+    let mut passive = vec![
+        slot(object, parts[index].span),
+        Elem {
+            kind: ElemKind::Aux { max: VERB_GROUP },
+            span: verb.span,
+        },
+        verb,
+    ];
+    passive.extend(parts[particles_start..index].iter().cloned());
+    passive.push(Elem {
+        kind: lowering.tokens("by", true),
+        span: parts[index].span,
+    });
+    passive.push(slot(subject, parts[0].span));
+    passive.extend(parts[index + 1..].iter().cloned());
+    Some(Elem {
+        kind: ElemKind::Seq(passive),
+        span,
+    })
+}
+
+/// The verb element with its past participles instead of all forms; `None`
+/// if it is not a verb written as an inflecting word (or a choice of them).
+fn participle(elem: &Elem, lowering: &mut Lowering) -> Option<Elem> {
+    let kind = match &elem.kind {
+        ElemKind::Tokens {
+            written: Some((word, false)),
+            ..
+        } => {
+            let mut kind = lowering.tokens_with(word, false, Forms::PastParticiple);
+            if let ElemKind::Tokens { trigger, .. } = &mut kind {
+                *trigger = true;
+            }
+            kind
+        }
+        // A phrasal verb: "carry out" becomes "carried out".
+        ElemKind::Seq(parts) => {
+            let (first, rest) = parts.split_first()?;
+            if !rest
+                .iter()
+                .all(|p| matches!(p.kind, ElemKind::Tokens { .. }))
+            {
+                return None;
+            }
+            let mut phrase = vec![participle(first, lowering)?];
+            phrase.extend(rest.iter().cloned());
+            ElemKind::Seq(phrase)
+        }
+        ElemKind::Alt(branches) => ElemKind::Alt(
+            branches
+                .iter()
+                .map(|b| participle(b, lowering))
+                .collect::<Option<Vec<_>>>()?,
+        ),
+        _ => return None,
+    };
+    Some(Elem {
+        kind,
+        span: elem.span,
+    })
+}

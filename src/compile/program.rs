@@ -1,0 +1,328 @@
+//! Patterns compiled to programs: small instruction lists the matcher runs
+//! with memoized backtracking (see `matcher::vm`).
+//!
+//! Compilation goes through [`Elem`], a lowered pattern in which words are
+//! already word sets; passives are derived on `Elem` (see `passive`), and
+//! the verb group and the trigger are marked there before code generation.
+
+use super::vocab::Vocabulary;
+use super::words::{Forms, WordSetId, WordSets, word_tokens};
+use crate::lang::pack::{Pack, Pat, PatKind};
+use crate::lang::source::Span;
+
+/// Longest verb group (auxiliaries, negations, adverbs) allowed between a
+/// subject slot and its verb: "has not yet been" is four tokens.
+pub const VERB_GROUP: u32 = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inst {
+    /// The token's word is in the set; `trigger` records its position.
+    Word {
+        set: WordSetId,
+        trigger: bool,
+    },
+    /// Any token (one step of a gap).
+    Any,
+    /// A token of the verb group: auxiliary, negation or adverb.
+    Aux,
+    /// A mention whose type the type set accepts, longest first; binds the slot.
+    Slot {
+        slot: u16,
+        accept: u16,
+    },
+    /// Try `first`; if the rest fails from there, try `second`.
+    Split {
+        first: u32,
+        second: u32,
+    },
+    Jump(u32),
+    Match,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voice {
+    Active,
+    Passive,
+}
+
+#[derive(Debug, Clone)]
+pub struct Program {
+    pub insts: Vec<Inst>,
+    /// For each instruction, the pattern element it was compiled from.
+    pub spans: Vec<Span>,
+    /// Which of the rule's patterns this is.
+    pub pattern: usize,
+    pub voice: Voice,
+    /// A word set one of whose words every match contains; `None` when the
+    /// pattern has no required word.
+    pub anchor: Option<WordSetId>,
+}
+
+/// A lowered pattern element.
+#[derive(Debug, Clone)]
+pub struct Elem {
+    pub kind: ElemKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum ElemKind {
+    Seq(Vec<Elem>),
+    Alt(Vec<Elem>),
+    Optional(Box<Elem>),
+    Gap {
+        min: u32,
+        max: u32,
+    },
+    /// Consecutive tokens, one word set each. `written` keeps the rule's
+    /// word (and whether it was exact) so that a passive can take its participle.
+    Tokens {
+        sets: Vec<WordSetId>,
+        written: Option<(String, bool)>,
+        trigger: bool,
+    },
+    Slot(usize),
+    /// Up to `max` verb-group tokens, as few as possible.
+    Aux {
+        max: u32,
+    },
+}
+
+/// Shared state while compiling a pack's patterns.
+pub struct Lowering<'a> {
+    pub pack: &'a Pack,
+    pub vocab: &'a mut Vocabulary,
+    pub sets: &'a mut WordSets,
+}
+
+impl Lowering<'_> {
+    pub fn lower(&mut self, pat: &Pat) -> Elem {
+        let kind = match &pat.kind {
+            PatKind::Seq(parts) => ElemKind::Seq(parts.iter().map(|p| self.lower(p)).collect()),
+            PatKind::Alt(parts) => ElemKind::Alt(parts.iter().map(|p| self.lower(p)).collect()),
+            PatKind::Optional(inner) => ElemKind::Optional(Box::new(self.lower(inner))),
+            PatKind::Gap { min, max } => ElemKind::Gap {
+                min: *min,
+                max: *max,
+            },
+            PatKind::Word { text, exact } => self.tokens(text, *exact),
+            PatKind::Punct(text) => self.tokens(text, true),
+            PatKind::Slot(index) => ElemKind::Slot(*index),
+            PatKind::Class(class) => {
+                let entries = &self.pack.word_classes[class.0 as usize].entries;
+                let mut branches = Vec::new();
+                for entry in entries {
+                    let phrase = entry.words.join(" ");
+                    branches.push(Elem {
+                        kind: self.tokens(&phrase, entry.exact),
+                        span: pat.span,
+                    });
+                }
+                ElemKind::Alt(branches)
+            }
+        };
+        Elem {
+            kind,
+            span: pat.span,
+        }
+    }
+
+    pub fn tokens(&mut self, written: &str, exact: bool) -> ElemKind {
+        let forms = if exact {
+            Forms::Exact
+        } else {
+            Forms::Inflected
+        };
+        self.tokens_with(written, exact, forms)
+    }
+
+    pub fn tokens_with(&mut self, written: &str, exact: bool, forms: Forms) -> ElemKind {
+        let sets = word_tokens(written, forms, self.vocab)
+            .into_iter()
+            .map(|ids| self.sets.add(ids))
+            .collect();
+        ElemKind::Tokens {
+            sets,
+            written: Some((written.to_string(), exact)),
+            trigger: false,
+        }
+    }
+}
+
+/// Marks the trigger (the first required word of the top-level sequence) and
+/// opens a verb group between it and a slot right before it.
+pub fn mark_trigger(root: &mut Elem) {
+    let ElemKind::Seq(parts) = &mut root.kind else {
+        return;
+    };
+    let Some(index) = parts.iter().position(is_word_element) else {
+        return;
+    };
+    set_trigger(&mut parts[index]);
+    if index > 0 && matches!(parts[index - 1].kind, ElemKind::Slot(_)) {
+        let span = parts[index].span;
+        parts.insert(
+            index,
+            Elem {
+                kind: ElemKind::Aux { max: VERB_GROUP },
+                span,
+            },
+        );
+    }
+}
+
+/// Words, a phrase, or a choice among them: what can be a trigger.
+pub fn is_word_element(elem: &Elem) -> bool {
+    match &elem.kind {
+        ElemKind::Tokens { .. } => true,
+        ElemKind::Seq(parts) => parts
+            .iter()
+            .all(|p| matches!(p.kind, ElemKind::Tokens { .. })),
+        ElemKind::Alt(branches) => branches.iter().all(is_word_element),
+        _ => false,
+    }
+}
+
+fn set_trigger(elem: &mut Elem) {
+    match &mut elem.kind {
+        ElemKind::Tokens { trigger, .. } => *trigger = true,
+        ElemKind::Seq(parts) => parts.iter_mut().take(1).for_each(set_trigger),
+        ElemKind::Alt(branches) => branches.iter_mut().for_each(set_trigger),
+        _ => {}
+    }
+}
+
+/// Generates the instructions of a lowered pattern, ending in `Match`.
+pub fn generate(root: &Elem, accept_of_slot: &[u16]) -> (Vec<Inst>, Vec<Span>) {
+    let mut generator = Generator {
+        insts: Vec::new(),
+        spans: Vec::new(),
+        accept_of_slot,
+    };
+    generator.emit(root);
+    generator.push(Inst::Match, root.span);
+    (generator.insts, generator.spans)
+}
+
+struct Generator<'a> {
+    insts: Vec<Inst>,
+    spans: Vec<Span>,
+    accept_of_slot: &'a [u16],
+}
+
+/// Placeholder target, patched once the target is known.
+const LATER: u32 = u32::MAX;
+
+impl Generator<'_> {
+    fn pc(&self) -> u32 {
+        self.insts.len() as u32
+    }
+
+    fn push(&mut self, inst: Inst, span: Span) -> usize {
+        self.insts.push(inst);
+        self.spans.push(span);
+        self.insts.len() - 1
+    }
+
+    fn patch(&mut self, at: usize, target: u32) {
+        match &mut self.insts[at] {
+            Inst::Jump(t) => *t = target,
+            Inst::Split { first, second } => {
+                if *first == LATER {
+                    *first = target;
+                }
+                if *second == LATER {
+                    *second = target;
+                }
+            }
+            other => unreachable!("only jumps and splits are patched, not {other:?}"),
+        }
+    }
+
+    /// Up to `count` optional steps of `step`, as few as possible.
+    fn lazy_steps(&mut self, count: u32, step: Inst, span: Span) {
+        let mut splits = Vec::new();
+        for _ in 0..count {
+            let next = self.pc() + 1;
+            splits.push(self.push(
+                Inst::Split {
+                    first: LATER,
+                    second: next,
+                },
+                span,
+            ));
+            self.push(step, span);
+        }
+        let end = self.pc();
+        for split in splits {
+            self.patch(split, end);
+        }
+    }
+
+    fn emit(&mut self, elem: &Elem) {
+        let span = elem.span;
+        match &elem.kind {
+            ElemKind::Seq(parts) => parts.iter().for_each(|p| self.emit(p)),
+            ElemKind::Alt(branches) => {
+                let mut to_end = Vec::new();
+                for (index, branch) in branches.iter().enumerate() {
+                    if index + 1 < branches.len() {
+                        let next = self.pc() + 1;
+                        let split = self.push(
+                            Inst::Split {
+                                first: next,
+                                second: LATER,
+                            },
+                            span,
+                        );
+                        self.emit(branch);
+                        to_end.push(self.push(Inst::Jump(LATER), span));
+                        let here = self.pc();
+                        self.patch(split, here);
+                    } else {
+                        self.emit(branch);
+                    }
+                }
+                let end = self.pc();
+                for jump in to_end {
+                    self.patch(jump, end);
+                }
+            }
+            ElemKind::Optional(inner) => {
+                let next = self.pc() + 1;
+                let split = self.push(
+                    Inst::Split {
+                        first: next,
+                        second: LATER,
+                    },
+                    span,
+                );
+                self.emit(inner);
+                let end = self.pc();
+                self.patch(split, end);
+            }
+            ElemKind::Gap { min, max } => {
+                for _ in 0..*min {
+                    self.push(Inst::Any, span);
+                }
+                self.lazy_steps(max - min, Inst::Any, span);
+            }
+            ElemKind::Aux { max } => self.lazy_steps(*max, Inst::Aux, span),
+            ElemKind::Tokens { sets, trigger, .. } => {
+                for (index, &set) in sets.iter().enumerate() {
+                    let trigger = *trigger && index == 0;
+                    self.push(Inst::Word { set, trigger }, span);
+                }
+            }
+            ElemKind::Slot(slot) => {
+                self.push(
+                    Inst::Slot {
+                        slot: *slot as u16,
+                        accept: self.accept_of_slot[*slot],
+                    },
+                    span,
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Word sets: the folded surface forms a pattern word or word class accepts,
+//! expanded from lemmas by the inflection model once, at compile time.
+
+use std::collections::HashMap;
+
+use super::vocab::{Vocabulary, WordId};
+use crate::text::{TokenKind, fold, tokenize, word_forms};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct WordSetId(pub u32);
+
+/// Deduplicated sorted sets of word ids.
+#[derive(Debug, Clone, Default)]
+pub struct WordSets {
+    sets: Vec<Vec<WordId>>,
+    index: HashMap<Vec<WordId>, WordSetId>,
+}
+
+impl WordSets {
+    pub fn add(&mut self, mut ids: Vec<WordId>) -> WordSetId {
+        ids.sort_unstable();
+        ids.dedup();
+        if let Some(&id) = self.index.get(&ids) {
+            return id;
+        }
+        let id = WordSetId(self.sets.len() as u32);
+        self.sets.push(ids.clone());
+        self.index.insert(ids, id);
+        id
+    }
+
+    pub fn contains(&self, set: WordSetId, word: WordId) -> bool {
+        self.sets[set.0 as usize].binary_search(&word).is_ok()
+    }
+
+    pub fn get(&self, set: WordSetId) -> &[WordId] {
+        &self.sets[set.0 as usize]
+    }
+}
+
+/// How a word written in a rule matches text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forms {
+    /// Only the form as written (`=word`, punctuation, lexicon phrases).
+    Exact,
+    /// Every inflected form of the lemma.
+    Inflected,
+    /// Only the past participle(s), for derived passives.
+    PastParticiple,
+}
+
+/// A rule word or phrase as the tokens of text will show it: one entry per
+/// token, each the folded forms that token may take. Every word token of a
+/// phrase inflects ("air strike" also matches "air strikes"; forms that
+/// never occur in text cost nothing); for a passive only the first word
+/// becomes a participle ("carry out" → "carried out").
+pub fn word_tokens(written: &str, forms: Forms, vocab: &mut Vocabulary) -> Vec<Vec<WordId>> {
+    tokenize(written)
+        .iter()
+        .enumerate()
+        .map(|(index, token)| {
+            let folded = fold(token.text(written));
+            let token_forms = match (forms, token.kind) {
+                (_, TokenKind::Punct) => Forms::Exact,
+                (Forms::PastParticiple, _) if index > 0 => Forms::Exact,
+                (forms, _) => forms,
+            };
+            surface_forms(&folded, token_forms)
+                .iter()
+                .map(|f| vocab.intern(f))
+                .collect()
+        })
+        .collect()
+}
+
+/// The folded surface forms of one token-sized word.
+pub fn surface_forms(folded: &str, forms: Forms) -> Vec<String> {
+    match forms {
+        Forms::Exact => vec![folded.to_string()],
+        Forms::Inflected => word_forms(folded).all(),
+        Forms::PastParticiple => {
+            let inflected = word_forms(folded);
+            if inflected.past_participle.is_empty() {
+                vec![folded.to_string()]
+            } else {
+                inflected.past_participle
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! The corpus stage: reading documents, running a pack over them in
+//! parallel, and writing records. All file IO of a run happens here.
+
+pub mod read;
+pub mod run;
+pub mod write;

@@ -1,0 +1,109 @@
+//! Running a compiled pack over a stream of documents: batches matched in
+//! parallel (rayon), written in input order, with a summary that accounts
+//! for every document.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use super::read::Failure;
+use crate::compile::CompiledPack;
+use crate::document::Document;
+use crate::event::EventRecord;
+use crate::matcher::{DocumentResult, Matcher};
+
+/// Documents matched per parallel batch: large enough to keep every core
+/// busy, small enough to bound memory.
+pub const BATCH: usize = 512;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub documents: usize,
+    pub sentences: usize,
+    pub events: usize,
+    pub failures: usize,
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    pub fn line(&self) -> String {
+        let seconds = self.elapsed.as_secs_f64().max(1e-9);
+        format!(
+            "{} documents, {} sentences, {} events, {} failures in {:.2}s ({:.0} sentences/s)",
+            self.documents,
+            self.sentences,
+            self.events,
+            self.failures,
+            self.elapsed.as_secs_f64(),
+            self.sentences as f64 / seconds
+        )
+    }
+}
+
+/// What happens to each document's outcome, in input order.
+pub trait Sink {
+    fn events(&mut self, doc: &Document, events: &[EventRecord]) -> std::io::Result<()>;
+    fn failure(&mut self, failure: &Failure) -> std::io::Result<()>;
+    fn progress(&mut self, _summary: &Summary) {}
+}
+
+/// Matches every document on `jobs` threads; a document whose matching
+/// panics (a bug) is reported as a failure instead of ending the run.
+pub fn run(
+    pack: &CompiledPack,
+    documents: impl Iterator<Item = Result<Document, Failure>>,
+    jobs: usize,
+    sink: &mut dyn Sink,
+) -> std::io::Result<Summary> {
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build()
+        .map_err(std::io::Error::other)?;
+    let mut summary = Summary::default();
+    let mut documents = documents.peekable();
+    while documents.peek().is_some() {
+        let batch: Vec<Result<Document, Failure>> = documents.by_ref().take(BATCH).collect();
+        let results: Vec<Result<DocumentResult, Failure>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map_init(
+                    || Matcher::new(pack),
+                    |matcher, item| match item {
+                        Ok(doc) => match catch_unwind(AssertUnwindSafe(|| matcher.match_document(doc))) {
+                            Ok(result) => Ok(result),
+                            Err(_) => {
+                                *matcher = Matcher::new(pack);
+                                Err(Failure {
+                                    location: doc.id.clone(),
+                                    message: "internal error while matching this document (a bug: please report it with the document)".into(),
+                                })
+                            }
+                        },
+                        Err(failure) => Err(failure.clone()),
+                    },
+                )
+                .collect()
+        });
+        for (item, result) in batch.iter().zip(results) {
+            match (item, result) {
+                (Ok(doc), Ok(result)) => {
+                    summary.documents += 1;
+                    summary.sentences += result.sentences;
+                    summary.events += result.events.len();
+                    sink.events(doc, &result.events)?;
+                }
+                (_, Err(failure)) => {
+                    summary.failures += 1;
+                    sink.failure(&failure)?;
+                }
+                (Err(_), Ok(_)) => unreachable!("a failed input yields no result"),
+            }
+        }
+        summary.elapsed = started.elapsed();
+        sink.progress(&summary);
+    }
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}

@@ -1,0 +1,115 @@
+//! Entity mentions of a sentence: lexicon phrases, built-in `Proper` and
+//! `Number` mentions, and the mentions entity rules build from them.
+
+use crate::compile::CompiledPack;
+use crate::compile::lexicon::LexiconHit;
+use crate::lang::pack::{NUMBER, PROPER, RuleId, TypeId};
+use crate::text::{Token, find_numbers, find_proper_runs};
+
+/// A typed span of a sentence's tokens (token indices relative to the sentence).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub ty: TypeId,
+    pub code: Option<String>,
+    pub value: Option<f64>,
+    pub source: MentionSource,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionSource {
+    /// An entity rule built it.
+    Entity(RuleId),
+    /// A lexicon entry (index into the pack's lexicon).
+    Lexicon(u32),
+    Number,
+    Proper,
+}
+
+impl MentionSource {
+    /// Among mentions of equal length, rule-built beat listed beat built-in.
+    fn rank(self) -> u8 {
+        match self {
+            MentionSource::Entity(_) => 0,
+            MentionSource::Lexicon(_) => 1,
+            MentionSource::Number => 2,
+            MentionSource::Proper => 3,
+        }
+    }
+}
+
+/// All mentions of a sentence, and for each token the mentions starting
+/// there, longest first.
+#[derive(Debug, Default)]
+pub struct Mentions {
+    pub all: Vec<Mention>,
+    pub starting_at: Vec<Vec<u32>>,
+    hits: Vec<LexiconHit>,
+}
+
+impl Mentions {
+    /// Lexicon, number and proper-name mentions of one sentence.
+    pub fn find(&mut self, pack: &CompiledPack, text: &str, tokens: &[Token], encoded: &[u8]) {
+        self.all.clear();
+        self.starting_at.iter_mut().for_each(Vec::clear);
+        self.starting_at.resize_with(tokens.len(), Vec::new);
+        self.starting_at.truncate(tokens.len());
+        let mut hits = std::mem::take(&mut self.hits);
+        pack.lexicon
+            .find(encoded, |i| tokens[i].text(text), &mut hits);
+        for hit in &hits {
+            let entry = &pack.pack.lexicon[hit.entry as usize];
+            self.add(Mention {
+                start: hit.start,
+                end: hit.end,
+                ty: entry.ty,
+                code: Some(entry.code.clone()).filter(|c| !c.is_empty()),
+                value: None,
+                source: MentionSource::Lexicon(hit.entry),
+            });
+        }
+        self.hits = hits;
+        for number in find_numbers(text, tokens) {
+            self.add(Mention {
+                start: number.tokens.start,
+                end: number.tokens.end,
+                ty: NUMBER,
+                code: None,
+                value: number.value,
+                source: MentionSource::Number,
+            });
+        }
+        for run in find_proper_runs(text, tokens) {
+            self.add(Mention {
+                start: run.start,
+                end: run.end,
+                ty: PROPER,
+                code: None,
+                value: None,
+                source: MentionSource::Proper,
+            });
+        }
+    }
+
+    /// Adds a mention, keeping each start's list longest first.
+    pub fn add(&mut self, mention: Mention) {
+        let duplicate = self.starting_at[mention.start].iter().any(|&m| {
+            let other = &self.all[m as usize];
+            other.end == mention.end && other.ty == mention.ty && other.code == mention.code
+        });
+        if duplicate {
+            return;
+        }
+        let id = self.all.len() as u32;
+        let key = |m: &Mention| (std::cmp::Reverse(m.end - m.start), m.source.rank());
+        let new_key = key(&mention);
+        let list = &self.starting_at[mention.start];
+        let at = list
+            .iter()
+            .position(|&m| key(&self.all[m as usize]) > new_key)
+            .unwrap_or(list.len());
+        self.all.push(mention);
+        self.starting_at[self.all[id as usize].start].insert(at, id);
+    }
+}

@@ -1,0 +1,430 @@
+//! Matching: a compiled pack × a document → mentions, rule matches, events.
+//!
+//! Per sentence: word ids and verb-group flags (`prepared`), mentions from
+//! the lexicon and built-ins (`mentions`), entity rules in cascade order
+//! adding mentions, event rules tried only when their anchor word occurs,
+//! negation (`negation`), and the most specific match per event family and
+//! trigger. No IO happens here.
+
+pub mod mentions;
+pub mod negation;
+pub mod prepared;
+pub mod vm;
+
+use std::ops::Range;
+
+use indexmap::IndexMap;
+
+use crate::compile::CompiledPack;
+use crate::compile::program::Voice;
+use crate::document::Document;
+use crate::event::{Argument, EventRecord};
+use crate::lang::ast::NegationMode;
+use crate::lang::pack::{CodePart, RuleId, RuleOutput};
+use crate::text::{Sentence, Token, split_sentences, tokenize_into};
+use mentions::{Mention, MentionSource, Mentions};
+use prepared::Prepared;
+use vm::{Found, Input, Progress, Vm};
+
+/// One rule match and what became of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleMatch {
+    pub rule: RuleId,
+    /// Index into `CompiledPack::programs`.
+    pub program: usize,
+    pub voice: Voice,
+    /// Token range, sentence-relative.
+    pub start: usize,
+    pub end: usize,
+    /// The mention bound to each slot (index into the sentence's mentions).
+    pub slots: Vec<Option<u32>>,
+    pub trigger: Option<usize>,
+    pub negation_cue: Option<usize>,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// An entity rule match: it added a mention.
+    BuiltMention,
+    /// An event was emitted (possibly marked negated).
+    Emitted,
+    /// Negated, and its event type drops negated matches.
+    Negated,
+    /// Another rule of the same event family matched the same trigger more specifically.
+    Outranked { by: RuleId },
+}
+
+/// Everything the matcher saw in one sentence, for `explain` and tests.
+#[derive(Debug, Clone)]
+pub struct SentenceAnalysis {
+    pub index: usize,
+    pub sentence: Sentence,
+    pub mentions: Vec<Mention>,
+    pub matches: Vec<RuleMatch>,
+}
+
+/// The result of matching one document.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentResult {
+    pub events: Vec<EventRecord>,
+    pub sentences: usize,
+}
+
+/// Reusable matching state; one per thread.
+pub struct Matcher<'p> {
+    pack: &'p CompiledPack,
+    tokens: Vec<Token>,
+    prepared: Prepared,
+    mentions: Mentions,
+    vm: Vm,
+    found: Vec<Found>,
+    stamps: Vec<u32>,
+    generation: u32,
+}
+
+impl<'p> Matcher<'p> {
+    pub fn new(pack: &'p CompiledPack) -> Matcher<'p> {
+        Matcher {
+            pack,
+            tokens: Vec::new(),
+            prepared: Prepared::default(),
+            mentions: Mentions::default(),
+            vm: Vm::default(),
+            found: Vec::new(),
+            stamps: vec![0; pack.programs.len()],
+            generation: 0,
+        }
+    }
+
+    /// The events of a document.
+    pub fn match_document(&mut self, doc: &Document) -> DocumentResult {
+        self.run(doc, None)
+    }
+
+    /// The events of a document and, per sentence, everything seen on the way.
+    pub fn analyze(
+        &mut self,
+        doc: &Document,
+    ) -> (DocumentResult, Vec<Token>, Vec<SentenceAnalysis>) {
+        let mut analyses = Vec::new();
+        let result = self.run(doc, Some(&mut analyses));
+        (result, self.tokens.clone(), analyses)
+    }
+
+    /// How far each program of `rule` got in each sentence: for explaining
+    /// why a rule did not fire.
+    pub fn trace_rule(
+        &mut self,
+        doc: &Document,
+        rule: RuleId,
+    ) -> Vec<(usize, usize, Progress, bool)> {
+        let mut traces = Vec::new();
+        tokenize_into(&doc.text, &mut self.tokens);
+        let sentences = split_sentences(&doc.text, &self.tokens);
+        for (index, sentence) in sentences.iter().enumerate() {
+            self.prepare_sentence(&doc.text, sentence);
+            self.run_entity_rules(&doc.text, sentence, None);
+            let slot_count = self.pack.pack.rule(rule).slots.len();
+            for program in self.pack.rule_programs[rule.0 as usize].clone() {
+                let input = Input {
+                    pack: self.pack,
+                    prepared: &self.prepared,
+                    mentions: &self.mentions,
+                };
+                self.vm.find_all(
+                    &self.pack.programs[program].1,
+                    slot_count,
+                    &input,
+                    &mut self.found,
+                );
+                traces.push((index, program, self.vm.progress, !self.found.is_empty()));
+            }
+        }
+        traces
+    }
+
+    fn run(
+        &mut self,
+        doc: &Document,
+        mut analyses: Option<&mut Vec<SentenceAnalysis>>,
+    ) -> DocumentResult {
+        let mut result = DocumentResult::default();
+        tokenize_into(&doc.text, &mut self.tokens);
+        let sentences = split_sentences(&doc.text, &self.tokens);
+        result.sentences = sentences.len();
+        for (index, sentence) in sentences.iter().enumerate() {
+            self.prepare_sentence(&doc.text, sentence);
+            let mut matches = Vec::new();
+            let keep = analyses.is_some();
+            self.run_entity_rules(&doc.text, sentence, keep.then_some(&mut matches));
+            self.run_event_rules(&mut matches);
+            self.resolve(&mut matches);
+            for m in matches.iter().filter(|m| m.outcome == Outcome::Emitted) {
+                result.events.push(self.record(doc, index, sentence, m));
+            }
+            if let Some(analyses) = analyses.as_deref_mut() {
+                analyses.push(SentenceAnalysis {
+                    index,
+                    sentence: sentence.clone(),
+                    mentions: self.mentions.all.clone(),
+                    matches,
+                });
+            }
+        }
+        result
+    }
+
+    fn prepare_sentence(&mut self, text: &str, sentence: &Sentence) {
+        let tokens = &self.tokens[sentence.tokens.clone()];
+        self.prepared.prepare(self.pack, text, tokens);
+        self.mentions
+            .find(self.pack, text, tokens, &self.prepared.encoded);
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.stamps.iter_mut().for_each(|s| *s = 0);
+            self.generation = 1;
+        }
+        for &word in &self.prepared.words {
+            for &program in &self.pack.anchored[word as usize] {
+                self.stamps[program as usize] = self.generation;
+            }
+        }
+    }
+
+    fn is_candidate(&self, program: usize) -> bool {
+        self.pack.programs[program].1.anchor.is_none() || self.stamps[program] == self.generation
+    }
+
+    fn find(&mut self, program: usize, slot_count: usize) {
+        let input = Input {
+            pack: self.pack,
+            prepared: &self.prepared,
+            mentions: &self.mentions,
+        };
+        self.vm.find_all(
+            &self.pack.programs[program].1,
+            slot_count,
+            &input,
+            &mut self.found,
+        );
+    }
+
+    /// Entity rules in cascade order; each sees the mentions of the rules
+    /// before it, not its own.
+    fn run_entity_rules(
+        &mut self,
+        _text: &str,
+        _sentence: &Sentence,
+        mut matches: Option<&mut Vec<RuleMatch>>,
+    ) {
+        let pack = self.pack;
+        for &rule in &pack.pack.entity_order {
+            let def = pack.pack.rule(rule);
+            let RuleOutput::Entity { ty, code } = &def.output else {
+                continue;
+            };
+            let mut built = Vec::new();
+            for program in pack.rule_programs[rule.0 as usize].clone() {
+                if !self.is_candidate(program) {
+                    continue;
+                }
+                self.find(program, def.slots.len());
+                for found in &self.found {
+                    let code = build_code(code, &found.slots, &self.mentions.all);
+                    built.push(Mention {
+                        start: found.start,
+                        end: found.end,
+                        ty: *ty,
+                        code,
+                        value: None,
+                        source: MentionSource::Entity(rule),
+                    });
+                    if let Some(matches) = matches.as_deref_mut() {
+                        matches.push(self.rule_match(
+                            rule,
+                            program,
+                            found,
+                            None,
+                            Outcome::BuiltMention,
+                        ));
+                    }
+                }
+            }
+            for mention in built {
+                self.mentions.add(mention);
+            }
+        }
+    }
+
+    fn run_event_rules(&mut self, matches: &mut Vec<RuleMatch>) {
+        let pack = self.pack;
+        for (index, rule) in pack.pack.rules.iter().enumerate() {
+            let RuleOutput::Event { event, .. } = rule.output else {
+                continue;
+            };
+            let rule_id = RuleId(index as u32);
+            for program in pack.rule_programs[index].clone() {
+                if !self.is_candidate(program) {
+                    continue;
+                }
+                self.find(program, rule.slots.len());
+                for found in &self.found {
+                    let cue = negation::negation_cue(pack, &self.prepared, &self.mentions, found);
+                    let outcome = match (cue, pack.pack.event(event).negation) {
+                        (Some(_), NegationMode::Suppress) => Outcome::Negated,
+                        _ => Outcome::Emitted,
+                    };
+                    matches.push(self.rule_match(rule_id, program, found, cue, outcome));
+                }
+            }
+        }
+    }
+
+    fn rule_match(
+        &self,
+        rule: RuleId,
+        program: usize,
+        found: &Found,
+        cue: Option<usize>,
+        outcome: Outcome,
+    ) -> RuleMatch {
+        RuleMatch {
+            rule,
+            program,
+            voice: self.pack.programs[program].1.voice,
+            start: found.start,
+            end: found.end,
+            slots: found.slots.clone(),
+            trigger: found.trigger,
+            negation_cue: cue,
+            outcome,
+        }
+    }
+
+    /// Per event family and trigger token, only the most specific match is
+    /// emitted: the longest, then the highest priority, then the most
+    /// specific event type, then the rule written first.
+    fn resolve(&self, matches: &mut [RuleMatch]) {
+        let pack = &self.pack.pack;
+        let key = |m: &RuleMatch| {
+            let RuleOutput::Event { event, .. } = pack.rule(m.rule).output else {
+                return None;
+            };
+            Some((pack.event_family(event), m.trigger.unwrap_or(m.start)))
+        };
+        let rank = |m: &RuleMatch| {
+            let rule = pack.rule(m.rule);
+            let depth = match rule.output {
+                RuleOutput::Event { event, .. } => pack.event_chain(event).len(),
+                RuleOutput::Entity { .. } => 0,
+            };
+            (
+                std::cmp::Reverse(m.end - m.start),
+                std::cmp::Reverse(rule.priority),
+                std::cmp::Reverse(depth),
+                m.rule,
+                m.voice == Voice::Passive,
+            )
+        };
+        for i in 0..matches.len() {
+            if !matches!(matches[i].outcome, Outcome::Emitted | Outcome::Negated) {
+                continue;
+            }
+            let Some(group) = key(&matches[i]) else {
+                continue;
+            };
+            let best = (0..matches.len())
+                .filter(|&j| {
+                    matches!(
+                        matches[j].outcome,
+                        Outcome::Emitted | Outcome::Negated | Outcome::Outranked { .. }
+                    )
+                })
+                .filter(|&j| key(&matches[j]) == Some(group))
+                .min_by_key(|&j| (rank(&matches[j]), j))
+                .expect("the match itself is in its group");
+            if best != i {
+                matches[i].outcome = Outcome::Outranked {
+                    by: matches[best].rule,
+                };
+            }
+        }
+    }
+
+    fn record(
+        &self,
+        doc: &Document,
+        index: usize,
+        sentence: &Sentence,
+        m: &RuleMatch,
+    ) -> EventRecord {
+        let pack = &self.pack.pack;
+        let rule = pack.rule(m.rule);
+        let RuleOutput::Event { event, fields } = &rule.output else {
+            unreachable!("only event rules emit records");
+        };
+        let def = pack.event(*event);
+        let tokens = &self.tokens[sentence.tokens.clone()];
+        let bytes = |range: Range<usize>| (tokens[range.start].start, tokens[range.end - 1].end);
+        let mut args = IndexMap::new();
+        for (field_index, field) in def.fields.iter().enumerate() {
+            let Some(&(_, slot)) = fields.iter().find(|(f, _)| *f == field_index) else {
+                continue;
+            };
+            let Some(mention) = m.slots[slot] else {
+                continue;
+            };
+            let mention = &self.mentions.all[mention as usize];
+            let (start, end) = bytes(mention.start..mention.end);
+            args.insert(
+                field.name.clone(),
+                Argument {
+                    text: doc.text[start..end].to_string(),
+                    ty: pack.type_name(mention.ty).to_string(),
+                    code: mention.code.clone(),
+                    start,
+                    end,
+                    value: mention.value,
+                },
+            );
+        }
+        let (start, end) = bytes(m.start..m.end);
+        EventRecord {
+            doc: doc.id.clone(),
+            sentence: index,
+            event: def.name.clone(),
+            label: def.label.clone(),
+            isa: pack
+                .event_chain(*event)
+                .iter()
+                .map(|e| pack.event(*e).name.clone())
+                .collect(),
+            code: def.code.clone(),
+            rule: rule.name.clone(),
+            start,
+            end,
+            text: doc.text[start..end].to_string(),
+            negated: m.negation_cue.is_some(),
+            args,
+            date: doc.date.clone(),
+            meta: doc.meta.clone(),
+        }
+    }
+}
+
+/// An entity rule's code: its parts joined; `None` when that is empty.
+fn build_code(parts: &[CodePart], slots: &[Option<u32>], mentions: &[Mention]) -> Option<String> {
+    let mut code = String::new();
+    for part in parts {
+        match part {
+            CodePart::Literal(text) => code.push_str(text),
+            CodePart::Slot(slot) => {
+                if let Some(m) = slots[*slot] {
+                    code.push_str(mentions[m as usize].code.as_deref().unwrap_or(""));
+                }
+            }
+        }
+    }
+    (!code.is_empty()).then_some(code)
+}

@@ -1,0 +1,273 @@
+//! The program executor: backtracking with a visited set over
+//! (instruction, token) pairs, as RE2's BitState does.
+//!
+//! A state that failed once fails again (no instruction reads what earlier
+//! ones bound), so each (instruction, position) pair is explored at most
+//! once per search: the cost of finding every match in a sentence is
+//! O(instructions × tokens × mentions per token), whatever the pattern.
+
+use super::mentions::Mentions;
+use super::prepared::Prepared;
+use crate::compile::CompiledPack;
+use crate::compile::program::{Inst, Program};
+
+/// A successful match: token range (sentence-relative), the mention bound
+/// to each slot, and the trigger token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub slots: Vec<Option<u32>>,
+    pub trigger: Option<usize>,
+}
+
+/// How far a search got: the furthest token position any path reached, and
+/// the instruction it was about to run there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub position: usize,
+    pub pc: u32,
+}
+
+/// What a program runs against.
+pub struct Input<'a> {
+    pub pack: &'a CompiledPack,
+    pub prepared: &'a Prepared,
+    pub mentions: &'a Mentions,
+}
+
+enum Job {
+    Explore {
+        pc: u32,
+        pos: u32,
+    },
+    Bind {
+        slot: u16,
+        mention: u32,
+        pc: u32,
+        pos: u32,
+    },
+    RestoreSlot {
+        slot: u16,
+        old: Option<u32>,
+    },
+    RestoreTrigger(Option<u32>),
+}
+
+#[derive(Default)]
+pub struct Vm {
+    visited: Vec<u64>,
+    stride: usize,
+    stack: Vec<Job>,
+    slots: Vec<Option<u32>>,
+    trigger: Option<u32>,
+    pub progress: Progress,
+}
+
+impl Vm {
+    /// Every non-overlapping match, leftmost first; among the matches at one
+    /// start, the first in pattern order (longest mentions, optional parts
+    /// taken, shortest gaps).
+    pub fn find_all(
+        &mut self,
+        program: &Program,
+        slot_count: usize,
+        input: &Input,
+        out: &mut Vec<Found>,
+    ) {
+        out.clear();
+        self.progress = Progress::default();
+        let tokens = input.prepared.len();
+        self.reset(program.insts.len(), tokens);
+        let mut start = 0;
+        while start < tokens {
+            match self.run(program, slot_count, input, start) {
+                Some(found) => {
+                    start = found.end.max(start + 1);
+                    out.push(found);
+                    // States on the successful path are marked visited but
+                    // did not fail; start afresh.
+                    self.reset(program.insts.len(), tokens);
+                }
+                None => start += 1,
+            }
+        }
+    }
+
+    fn reset(&mut self, insts: usize, tokens: usize) {
+        self.stride = tokens + 1;
+        let words = (insts * self.stride).div_ceil(64);
+        self.visited.clear();
+        self.visited.resize(words, 0);
+    }
+
+    /// Marks a state visited; false if it already was.
+    fn visit(&mut self, pc: u32, pos: u32) -> bool {
+        let bit = pc as usize * self.stride + pos as usize;
+        let (word, mask) = (bit / 64, 1u64 << (bit % 64));
+        if self.visited[word] & mask != 0 {
+            return false;
+        }
+        self.visited[word] |= mask;
+        true
+    }
+
+    fn run(
+        &mut self,
+        program: &Program,
+        slot_count: usize,
+        input: &Input,
+        start: usize,
+    ) -> Option<Found> {
+        self.slots.clear();
+        self.slots.resize(slot_count, None);
+        self.trigger = None;
+        self.stack.clear();
+        self.stack.push(Job::Explore {
+            pc: 0,
+            pos: start as u32,
+        });
+        while let Some(job) = self.stack.pop() {
+            let (pc, pos) = match job {
+                Job::Explore { pc, pos } => (pc, pos),
+                Job::Bind {
+                    slot,
+                    mention,
+                    pc,
+                    pos,
+                } => {
+                    self.stack.push(Job::RestoreSlot {
+                        slot,
+                        old: self.slots[slot as usize],
+                    });
+                    self.slots[slot as usize] = Some(mention);
+                    (pc, pos)
+                }
+                Job::RestoreSlot { slot, old } => {
+                    self.slots[slot as usize] = old;
+                    continue;
+                }
+                Job::RestoreTrigger(old) => {
+                    self.trigger = old;
+                    continue;
+                }
+            };
+            if let Some(end) = self.step(program, input, start, pc, pos) {
+                return Some(Found {
+                    start,
+                    end,
+                    slots: self.slots.clone(),
+                    trigger: self.trigger.map(|t| t as usize),
+                });
+            }
+        }
+        None
+    }
+
+    /// Runs one thread until it fails, forks (the other branches go on the
+    /// stack) or matches (returns the end position).
+    fn step(
+        &mut self,
+        program: &Program,
+        input: &Input,
+        start: usize,
+        mut pc: u32,
+        mut pos: u32,
+    ) -> Option<usize> {
+        let tokens = input.prepared.len() as u32;
+        loop {
+            if !self.visit(pc, pos) {
+                return None;
+            }
+            if (pos as usize, pc) > (self.progress.position, self.progress.pc) {
+                self.progress = Progress {
+                    position: pos as usize,
+                    pc,
+                };
+            }
+            match program.insts[pc as usize] {
+                Inst::Match => return Some(pos as usize),
+                Inst::Word { set, trigger } => {
+                    if pos >= tokens
+                        || !input
+                            .pack
+                            .sets
+                            .contains(set, input.prepared.words[pos as usize])
+                    {
+                        return None;
+                    }
+                    if trigger {
+                        self.stack.push(Job::RestoreTrigger(self.trigger));
+                        self.trigger = Some(pos);
+                    }
+                    pc += 1;
+                    pos += 1;
+                }
+                Inst::Any => {
+                    if pos >= tokens {
+                        return None;
+                    }
+                    pc += 1;
+                    pos += 1;
+                }
+                Inst::Aux => {
+                    if pos >= tokens || !input.prepared.verb_group[pos as usize] {
+                        return None;
+                    }
+                    pc += 1;
+                    pos += 1;
+                }
+                Inst::Split { first, second } => {
+                    self.stack.push(Job::Explore { pc: second, pos });
+                    pc = first;
+                }
+                Inst::Jump(target) => pc = target,
+                Inst::Slot { slot, accept } => {
+                    self.push_slot_choices(input, start, slot, accept, pc + 1, pos);
+                    return None;
+                }
+            }
+        }
+    }
+
+    /// Pushes one job per mention that can fill the slot at `pos`, so that
+    /// the longest is tried first. A determiner before the mention is
+    /// skipped ("attacked the SAA"), except at the very start of a match.
+    fn push_slot_choices(
+        &mut self,
+        input: &Input,
+        start: usize,
+        slot: u16,
+        accept: u16,
+        next: u32,
+        pos: u32,
+    ) {
+        if pos as usize >= input.prepared.len() {
+            return;
+        }
+        let pack = input.pack;
+        let accepts = &pack.accepts[accept as usize];
+        let skips_determiner = pos as usize > start
+            && (pos as usize) + 1 < input.prepared.len()
+            && pack
+                .sets
+                .contains(pack.words.determiners, input.prepared.words[pos as usize]);
+        // The stack pops the last pushed first: push the mentions after the
+        // determiner first, and each position's shortest mention first.
+        let positions = [pos as usize + 1, pos as usize];
+        let from = if skips_determiner { 0 } else { 1 };
+        for &p in &positions[from..] {
+            for &mention in input.mentions.starting_at[p].iter().rev() {
+                let m = &input.mentions.all[mention as usize];
+                if accepts[m.ty.0 as usize] {
+                    self.stack.push(Job::Bind {
+                        slot,
+                        mention,
+                        pc: next,
+                        pos: m.end as u32,
+                    });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,464 @@
+//! Built-in Proper mentions: capitalized runs that look like names.
+//!
+//! Lexicons never cover every commander, village or militia in the news, so
+//! rules can fall back on a generic "Proper" slot. Without a parser the best
+//! evidence is capitalization: a maximal run of capitalized words, glued
+//! together by the lowercase particles that occur inside names ("Center for
+//! Studies", "Bashar al-Assad", "Staffan de Mistura") and by hyphens
+//! ("Al-Bab"). Capitalized function words ("The", "However") never start a
+//! run, which removes most sentence-initial noise.
+
+use std::ops::Range;
+
+use super::sentence::is_title_abbreviation;
+use super::token::{Token, TokenKind};
+
+/// Capitalized words that are not names: function words, sentence adverbs,
+/// determiners and number words. Compared case-insensitively, so all-caps
+/// headlines ("ATTACK IN RAQQA") are split at "IN" as well. Kept sorted for
+/// binary search (a test checks).
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "according",
+    "across",
+    "after",
+    "against",
+    "all",
+    "also",
+    "although",
+    "amid",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "at",
+    "because",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "despite",
+    "dozens",
+    "during",
+    "each",
+    "earlier",
+    "eight",
+    "either",
+    "even",
+    "every",
+    "few",
+    "five",
+    "following",
+    "for",
+    "four",
+    "from",
+    "further",
+    "furthermore",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "hundreds",
+    "i",
+    "if",
+    "in",
+    "indeed",
+    "instead",
+    "into",
+    "is",
+    "it",
+    "its",
+    "last",
+    "later",
+    "local",
+    "many",
+    "meanwhile",
+    "millions",
+    "more",
+    "moreover",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "much",
+    "my",
+    "near",
+    "neither",
+    "nevertheless",
+    "next",
+    "nine",
+    "no",
+    "nonetheless",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "scores",
+    "seven",
+    "several",
+    "she",
+    "since",
+    "six",
+    "so",
+    "some",
+    "still",
+    "such",
+    "ten",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "thousands",
+    "three",
+    "through",
+    "thus",
+    "to",
+    "today",
+    "tomorrow",
+    "two",
+    "under",
+    "unless",
+    "until",
+    "upon",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "why",
+    "with",
+    "within",
+    "without",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
+];
+
+/// Particles that continue a name when a capitalized word follows them.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "de", "del", "della", "des", "di", "da", "das", "dos", "du", "al",
+    "el", "bin", "ibn", "bint", "ould", "la", "le", "van", "von", "der", "den", "az", "ez", "ul",
+    "adh", "ath", "esh",
+];
+
+/// Assimilated forms of the Arabic article. Many are also English words
+/// ("as", "at", "an"), so they only connect when hyphenated: "Deir ez-Zor",
+/// "Ras al-Ain", "as-Sukhnah".
+const ARABIC_ARTICLES: &[&str] = &[
+    "ad", "adh", "al", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "el", "en", "er", "es",
+    "esh", "et", "ez", "ul", "ud", "un", "ur", "us", "ut", "uz",
+];
+
+/// How many tokens may sit between two capitalized words of one name
+/// ("de la", "al -", "of the").
+const MAX_BRIDGE: usize = 3;
+
+/// Maximal runs of capitalized word tokens within one sentence's tokens
+/// (indices relative to the slice).
+pub fn find_proper_runs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let cx = Cx { text, tokens };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !cx.is_member(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        // "and" joins names only inside organization-like runs ("Center for
+        // Studies and Research"), never two plain names ("Russia and Turkey").
+        let mut has_of_for = false;
+        loop {
+            if cx.is_member(end) {
+                end += 1;
+            } else if let Some(next) = cx.bridge(end, has_of_for) {
+                has_of_for |= (end..next).any(|k| cx.is_word(k, "of") || cx.is_word(k, "for"));
+                end = next + 1;
+            } else {
+                break;
+            }
+        }
+        runs.push(start..end);
+        i = end;
+    }
+    runs
+}
+
+struct Cx<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+}
+
+impl Cx<'_> {
+    fn text_of(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.text(self.text).eq_ignore_ascii_case(w))
+    }
+
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        match (self.tokens.get(a), self.tokens.get(b)) {
+            (Some(x), Some(y)) => x.end == y.start,
+            _ => false,
+        }
+    }
+
+    fn is_hyphen(&self, i: usize) -> bool {
+        matches!(self.text_of(i), "-" | "\u{2010}" | "\u{2011}")
+    }
+
+    /// A capitalized word that can be part of a name.
+    fn is_member(&self, i: usize) -> bool {
+        let Some(tok) = self.tokens.get(i) else {
+            return false;
+        };
+        if tok.kind != TokenKind::Word {
+            return false;
+        }
+        let w = tok.text(self.text);
+        if !(starts_uppercase(w) || is_elided_name(w)) {
+            return false;
+        }
+        if is_stopword(w) {
+            return false;
+        }
+        // "Gen." and "Mr." are capitalized but are titles, not names.
+        let before_period = self.text_of(i + 1) == "." && self.adjacent(i, i + 1);
+        !(before_period && is_title_abbreviation(w))
+    }
+
+    /// If tokens from `from` form a bridge that is followed by a member, the
+    /// index of that member.
+    fn bridge(&self, from: usize, has_of_for: bool) -> Option<usize> {
+        let limit = (from + MAX_BRIDGE).min(self.tokens.len());
+        for j in from..=limit {
+            if j > from && self.is_member(j) {
+                return Some(j);
+            }
+            if j == limit || !self.is_bridge_token(j, has_of_for) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn is_bridge_token(&self, j: usize, has_of_for: bool) -> bool {
+        let Some(tok) = self.tokens.get(j) else {
+            return false;
+        };
+        let t = tok.text(self.text);
+        match tok.kind {
+            TokenKind::Word => {
+                let hyphen_follows = self.is_hyphen(j + 1) && self.adjacent(j, j + 1);
+                if hyphen_follows && ARABIC_ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(t)) {
+                    return true;
+                }
+                if !CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(t)) {
+                    return false;
+                }
+                if t.eq_ignore_ascii_case("and") {
+                    return has_of_for;
+                }
+                if t.eq_ignore_ascii_case("the") {
+                    // Only "of the": "Ministry of the Interior".
+                    return j > 0 && self.is_word(j - 1, "of");
+                }
+                true
+            }
+            TokenKind::Punct => {
+                if self.is_hyphen(j) {
+                    return j > 0 && self.adjacent(j - 1, j) && self.adjacent(j, j + 1);
+                }
+                match t {
+                    "&" => true,
+                    // The period of a middle initial: "John F. Kennedy".
+                    "." => {
+                        j > 0 && self.adjacent(j - 1, j) && is_single_capital(self.text_of(j - 1))
+                    }
+                    _ => false,
+                }
+            }
+            TokenKind::Number => false,
+        }
+    }
+}
+
+/// Case-insensitive lookup in the sorted [`STOPWORDS`] without allocating.
+fn is_stopword(w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(dst) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    dst.copy_from_slice(w.as_bytes());
+    dst.make_ascii_lowercase();
+    STOPWORDS
+        .binary_search_by(|s| s.as_bytes().cmp(&*dst))
+        .is_ok()
+}
+
+fn starts_uppercase(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_single_capital(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
+/// French/Italian elided particles glued to a name: "d'Ivoire", "l'Aquila".
+fn is_elided_name(w: &str) -> bool {
+    let mut chars = w.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(a), Some('\'' | '\u{2019}'), Some(c)) if a.is_lowercase() && c.is_uppercase()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::tokenize;
+
+    fn runs(s: &str) -> Vec<&str> {
+        let toks = tokenize(s);
+        find_proper_runs(s, &toks)
+            .into_iter()
+            .map(|r| {
+                assert!(r.start < r.end && r.end <= toks.len());
+                &s[toks[r.start].start..toks[r.end - 1].end]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_and_places() {
+        assert_eq!(
+            runs("Gen. Kenneth McKenzie said ISIS fighters attacked Faydat Ibn Muwaina on Monday."),
+            ["Kenneth McKenzie", "ISIS", "Faydat Ibn Muwaina", "Monday"]
+        );
+        assert_eq!(
+            runs("The report by the Emirates Center for Studies and Research was published."),
+            ["Emirates Center for Studies and Research"]
+        );
+        assert_eq!(
+            runs("Russia and Turkey agreed, according to the Ministry of the Interior."),
+            ["Russia", "Turkey", "Ministry of the Interior"]
+        );
+    }
+
+    #[test]
+    fn arabic_particles_and_hyphens() {
+        assert_eq!(
+            runs(
+                "President Bashar al-Assad visited Al-Bab and Deir ez-Zor with Staffan de Mistura."
+            ),
+            [
+                "President Bashar al-Assad",
+                "Al-Bab",
+                "Deir ez-Zor",
+                "Staffan de Mistura"
+            ]
+        );
+        // Unhyphenated "as" is English, not an article.
+        assert_eq!(
+            runs("He joined Hamas as Fatah left the Hama-Aleppo road."),
+            ["Hamas", "Fatah", "Hama-Aleppo"]
+        );
+        // A spaced dash does not join names.
+        assert_eq!(runs("Damascus - Syria"), ["Damascus", "Syria"]);
+        // A trailing particle is not part of the run.
+        assert_eq!(runs("the Bank of the"), ["Bank"]);
+    }
+
+    #[test]
+    fn function_words_never_start_runs() {
+        assert_eq!(
+            runs("However, Local officials in Several villages said This was It."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            runs("Meanwhile SAA troops entered Palmyra."),
+            ["SAA", "Palmyra"]
+        );
+        assert_eq!(runs("ISIS ATTACK IN RAQQA"), ["ISIS ATTACK", "RAQQA"]);
+    }
+
+    #[test]
+    fn breaks_on_numbers_punct_and_clitics() {
+        assert_eq!(
+            runs("Russia's Defense Ministry, Turkey (Ankara) and 3 Brigade units"),
+            ["Russia", "Defense Ministry", "Turkey", "Ankara", "Brigade"]
+        );
+        assert_eq!(
+            runs("the U.S. Central Command and Mr. Putin met John F. Kennedy's heirs"),
+            ["U.S. Central Command", "Putin", "John F. Kennedy"]
+        );
+        assert_eq!(
+            runs("Côte d'Ivoire and Johnson & Johnson, Zürich"),
+            ["Côte d'Ivoire", "Johnson & Johnson", "Zürich"]
+        );
+    }
+
+    #[test]
+    fn stopwords_sorted_and_found() {
+        assert!(STOPWORDS.windows(2).all(|p| p[0] < p[1]));
+        for w in STOPWORDS {
+            assert!(is_stopword(w) && is_stopword(&w.to_uppercase()), "{w}");
+        }
+        assert!(!is_stopword("Aleppo"));
+        assert!(!is_stopword("Ünal"));
+    }
+
+    #[test]
+    fn degenerate_inputs() {
+        assert!(runs("").is_empty());
+        assert!(runs("- & . of the al-").is_empty());
+        assert_eq!(runs("A"), Vec::<&str>::new());
+        assert_eq!(runs("X-"), ["X"]);
+        let long = "Aleppo of ".repeat(2500);
+        let toks = tokenize(&long);
+        assert_eq!(
+            find_proper_runs(&long, &toks),
+            [Range {
+                start: 0,
+                end: 4999
+            }]
+        );
+    }
+}
