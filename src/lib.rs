@@ -13,4 +13,5 @@ pub mod document;
 pub mod event;
 pub mod lang;
 pub mod matcher;
+pub mod testing;
 pub mod text;

@@ -13,6 +13,8 @@ use evrule::corpus::write::{EventWriter, Format};
 use evrule::document::Document;
 use evrule::event::EventRecord;
 use evrule::lang::{self, report};
+use evrule::testing::examples;
+use evrule::testing::style::Style;
 
 #[derive(Parser)]
 #[command(
@@ -68,6 +70,14 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Run the pack's examples and counterexamples (and corpus snapshots).
+    Test {
+        /// A pack folder, or a single .evr file.
+        pack: PathBuf,
+        /// List passing rules too.
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Print the JSON Schema of a pack's event records.
     Schema {
         /// A pack folder, or a single .evr file.
@@ -105,6 +115,7 @@ fn main() -> ExitCode {
             };
             run_pack(&pack, &inputs, options, color)
         }
+        Command::Test { pack, verbose } => test_pack(&pack, verbose, color),
         Command::Schema { pack } => match load(&pack, color) {
             Some(compiled) => {
                 let schema = evrule::event::schema(&compiled.pack);
@@ -305,4 +316,24 @@ fn check(path: &Path, deny_warnings: bool, color: bool) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn test_pack(path: &Path, verbose: bool, color: bool) -> ExitCode {
+    let Some(compiled) = load(path, color) else {
+        return ExitCode::FAILURE;
+    };
+    let style = Style {
+        color: wants_color_stdout(color),
+    };
+    let report = examples::run_examples(&compiled);
+    print!("{}", examples::render(&report, &compiled, style, verbose));
+    if report.failed() > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn wants_color_stdout(stderr_color: bool) -> bool {
+    stderr_color && std::io::stdout().is_terminal()
 }

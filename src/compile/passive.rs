@@ -21,8 +21,18 @@ pub fn passive_variant(root: &Elem, lowering: &mut Lowering) -> Option<Elem> {
     }
     let verb = participle(parts.get(index)?, lowering)?;
     index += 1;
-    let particles_start = index;
-    while matches!(parts.get(index)?.kind, ElemKind::Tokens { .. }) {
+    // Particles stay after the verb ("carried out"); optional parts such as
+    // a number move before the object ("[N] Y": "two civilians were shot").
+    let mut particles = Vec::new();
+    let mut before_object = Vec::new();
+    loop {
+        let part = parts.get(index)?;
+        match part.kind {
+            ElemKind::Tokens { .. } => particles.push(part.clone()),
+            ElemKind::Optional(_) => before_object.push(part.clone()),
+            ElemKind::Slot(_) => break,
+            _ => return None,
+        }
         index += 1;
     }
     let ElemKind::Slot(object) = parts[index].kind else {
@@ -33,15 +43,16 @@ pub fn passive_variant(root: &Elem, lowering: &mut Lowering) -> Option<Elem> {
         kind: ElemKind::Slot(slot),
         span,
     };
-    let mut passive = vec![
+    let mut passive = before_object;
+    passive.extend([
         slot(object, parts[index].span),
         Elem {
             kind: ElemKind::Aux { max: VERB_GROUP },
             span: verb.span,
         },
         verb,
-    ];
-    passive.extend(parts[particles_start..index].iter().cloned());
+    ]);
+    passive.extend(particles);
     passive.push(Elem {
         kind: lowering.tokens("by", true),
         span: parts[index].span,

@@ -159,7 +159,7 @@ pub fn mark_trigger(root: &mut Elem) {
         return;
     };
     set_trigger(&mut parts[index]);
-    if index > 0 && matches!(parts[index - 1].kind, ElemKind::Slot(_)) {
+    if index > 0 && ends_with_slot(&parts[index - 1]) {
         let span = parts[index].span;
         parts.insert(
             index,
@@ -168,6 +168,16 @@ pub fn mark_trigger(root: &mut Elem) {
                 span,
             },
         );
+    }
+}
+
+/// A slot, or an optional part ending in one: what a verb group may follow.
+fn ends_with_slot(elem: &Elem) -> bool {
+    match &elem.kind {
+        ElemKind::Slot(_) => true,
+        ElemKind::Optional(inner) => ends_with_slot(inner),
+        ElemKind::Seq(parts) => parts.last().is_some_and(ends_with_slot),
+        _ => false,
     }
 }
 

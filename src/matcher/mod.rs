@@ -302,16 +302,21 @@ impl<'p> Matcher<'p> {
         }
     }
 
-    /// Per event family and trigger token, only the most specific match is
+    /// Matches of one event family compete when they share their trigger
+    /// token or one lies within the other; only the most specific is
     /// emitted: the longest, then the highest priority, then the most
     /// specific event type, then the rule written first.
     fn resolve(&self, matches: &mut [RuleMatch]) {
         let pack = &self.pack.pack;
-        let key = |m: &RuleMatch| {
-            let RuleOutput::Event { event, .. } = pack.rule(m.rule).output else {
-                return None;
-            };
-            Some((pack.event_family(event), m.trigger.unwrap_or(m.start)))
+        let family = |m: &RuleMatch| match pack.rule(m.rule).output {
+            RuleOutput::Event { event, .. } => Some(pack.event_family(event)),
+            RuleOutput::Entity { .. } => None,
+        };
+        let compete = |a: &RuleMatch, b: &RuleMatch| {
+            let same_trigger = a.trigger.unwrap_or(a.start) == b.trigger.unwrap_or(b.start);
+            let nested =
+                (a.start <= b.start && b.end <= a.end) || (b.start <= a.start && a.end <= b.end);
+            family(a).is_some() && family(a) == family(b) && (same_trigger || nested)
         };
         let rank = |m: &RuleMatch| {
             let rule = pack.rule(m.rule);
@@ -327,23 +332,22 @@ impl<'p> Matcher<'p> {
                 m.voice == Voice::Passive,
             )
         };
+        let contender = |m: &RuleMatch| {
+            matches!(
+                m.outcome,
+                Outcome::Emitted | Outcome::Negated | Outcome::Outranked { .. }
+            )
+        };
         for i in 0..matches.len() {
             if !matches!(matches[i].outcome, Outcome::Emitted | Outcome::Negated) {
                 continue;
             }
-            let Some(group) = key(&matches[i]) else {
-                continue;
-            };
             let best = (0..matches.len())
                 .filter(|&j| {
-                    matches!(
-                        matches[j].outcome,
-                        Outcome::Emitted | Outcome::Negated | Outcome::Outranked { .. }
-                    )
+                    j == i || (contender(&matches[j]) && compete(&matches[i], &matches[j]))
                 })
-                .filter(|&j| key(&matches[j]) == Some(group))
                 .min_by_key(|&j| (rank(&matches[j]), j))
-                .expect("the match itself is in its group");
+                .expect("the match itself is a contender");
             if best != i {
                 matches[i].outcome = Outcome::Outranked {
                     by: matches[best].rule,

@@ -21,10 +21,11 @@ pub struct Found {
     pub trigger: Option<usize>,
 }
 
-/// How far a search got: the furthest token position any path reached, and
-/// the instruction it was about to run there.
+/// How far a search got: the furthest token position any path reached, the
+/// instruction it was about to run there, and where that path started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Progress {
+    pub start: usize,
     pub position: usize,
     pub pc: u32,
 }
@@ -179,8 +180,17 @@ impl Vm {
             if !self.visit(pc, pos) {
                 return None;
             }
-            if (pos as usize, pc) > (self.progress.position, self.progress.pc) {
+            // The path that matched the longest stretch, then got furthest
+            // in the program, explains best why a rule did not fire.
+            let reach = (pos as usize - start, pc);
+            if reach
+                > (
+                    self.progress.position - self.progress.start,
+                    self.progress.pc,
+                )
+            {
                 self.progress = Progress {
+                    start,
                     position: pos as usize,
                     pc,
                 };
@@ -231,8 +241,9 @@ impl Vm {
     }
 
     /// Pushes one job per mention that can fill the slot at `pos`, so that
-    /// the longest is tried first. A determiner before the mention is
-    /// skipped ("attacked the SAA"), except at the very start of a match.
+    /// the longest is tried first. A determiner and a number before the
+    /// mention are skipped ("attacked the SAA", "abducted 20 students"),
+    /// except at the very start of a match.
     fn push_slot_choices(
         &mut self,
         input: &Input,
@@ -242,22 +253,45 @@ impl Vm {
         next: u32,
         pos: u32,
     ) {
-        if pos as usize >= input.prepared.len() {
+        let tokens = input.prepared.len();
+        let pos = pos as usize;
+        if pos >= tokens {
             return;
         }
         let pack = input.pack;
         let accepts = &pack.accepts[accept as usize];
-        let skips_determiner = pos as usize > start
-            && (pos as usize) + 1 < input.prepared.len()
-            && pack
+        // Where the mention may start: here, after a determiner, after a
+        // number, after both; tried in that order.
+        let mut positions = [pos; 4];
+        let mut count = 1;
+        if pos > start {
+            let mut after = pos;
+            if pack
                 .sets
-                .contains(pack.words.determiners, input.prepared.words[pos as usize]);
-        // The stack pops the last pushed first: push the mentions after the
-        // determiner first, and each position's shortest mention first.
-        let positions = [pos as usize + 1, pos as usize];
-        let from = if skips_determiner { 0 } else { 1 };
-        for &p in &positions[from..] {
-            for &mention in input.mentions.starting_at[p].iter().rev() {
+                .contains(pack.words.determiners, input.prepared.words[pos])
+            {
+                after = pos + 1;
+                positions[count] = after;
+                count += 1;
+            }
+            let number_end = input.mentions.starting_at.get(after).and_then(|ids| {
+                ids.iter()
+                    .map(|&m| &input.mentions.all[m as usize])
+                    .find(|m| m.ty == crate::lang::pack::NUMBER)
+                    .map(|m| m.end)
+            });
+            if let Some(end) = number_end {
+                positions[count] = end;
+                count += 1;
+            }
+        }
+        // The stack pops the last pushed first: push the last position
+        // first, and at each position the shortest mention first.
+        for &p in positions[..count].iter().rev() {
+            let Some(ids) = input.mentions.starting_at.get(p) else {
+                continue;
+            };
+            for &mention in ids.iter().rev() {
                 let m = &input.mentions.all[mention as usize];
                 if accepts[m.ty.0 as usize] {
                     self.stack.push(Job::Bind {
