@@ -303,7 +303,8 @@ impl<'p> Matcher<'p> {
     }
 
     /// Matches of one event family compete when they share their trigger
-    /// token or one lies within the other; only the most specific is
+    /// token, or one holds the other's trigger (nested or overlapping
+    /// matches of one event); only the most specific is
     /// emitted: the longest, then the highest priority, then the most
     /// specific event type, then the rule written first.
     fn resolve(&self, matches: &mut [RuleMatch]) {
@@ -313,10 +314,11 @@ impl<'p> Matcher<'p> {
             RuleOutput::Entity { .. } => None,
         };
         let compete = |a: &RuleMatch, b: &RuleMatch| {
-            let same_trigger = a.trigger.unwrap_or(a.start) == b.trigger.unwrap_or(b.start);
-            let nested =
-                (a.start <= b.start && b.end <= a.end) || (b.start <= a.start && a.end <= b.end);
-            family(a).is_some() && family(a) == family(b) && (same_trigger || nested)
+            let (ta, tb) = (a.trigger.unwrap_or(a.start), b.trigger.unwrap_or(b.start));
+            let holds = |m: &RuleMatch, t: usize| m.start <= t && t < m.end;
+            family(a).is_some()
+                && family(a) == family(b)
+                && (ta == tb || holds(a, tb) || holds(b, ta))
         };
         let rank = |m: &RuleMatch| {
             let rule = pack.rule(m.rule);

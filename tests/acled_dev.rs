@@ -1,0 +1,58 @@
+//! How often the conflict pack gives the right ACLED sub-event type on the
+//! project's own ACLED-style notes (`tests/data/acled_dev.tsv`, written for
+//! this project). The prediction for a note is the label of its first ACLED
+//! event. The floor guards against regressions; raise it as the pack improves.
+
+use std::collections::BTreeMap;
+
+use evrule::compile::CompiledPack;
+use evrule::document::Document;
+use evrule::matcher::Matcher;
+
+/// Accuracy the pack must keep on the dev set.
+const FLOOR: f64 = 0.0;
+
+#[test]
+fn acled_dev_set_accuracy() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let data = std::fs::read_to_string(format!("{root}/tests/data/acled_dev.tsv"))
+        .expect("read the dev set");
+    let pack = evrule::lang::load_pack(std::path::Path::new(&format!("{root}/rules/conflict")))
+        .pack
+        .expect("the conflict pack checks clean");
+    let compiled = CompiledPack::new(pack).expect("compile");
+    let mut matcher = Matcher::new(&compiled);
+    let mut total = 0;
+    let mut right = 0;
+    let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for (line, row) in data.lines().enumerate().skip(1) {
+        let Some((expected, note)) = row.split_once('\t') else {
+            panic!("tests/data/acled_dev.tsv:{}: no tab", line + 1);
+        };
+        let result = matcher.match_document(&Document::new(format!("dev:{}", line + 1), note));
+        let predicted = result
+            .events
+            .iter()
+            .find(|e| e.isa.iter().any(|t| t == "ConflictEvent"))
+            .and_then(|e| e.label.clone())
+            .unwrap_or_else(|| "(none)".to_string());
+        total += 1;
+        if predicted == expected {
+            right += 1;
+        } else {
+            *confusion
+                .entry((expected.to_string(), predicted))
+                .or_default() += 1;
+            eprintln!("miss {}: expected {expected}: {note}", line + 1);
+        }
+    }
+    let accuracy = right as f64 / total as f64;
+    eprintln!("\nACLED dev accuracy: {right}/{total} = {accuracy:.3}");
+    for ((expected, predicted), n) in &confusion {
+        eprintln!("{n:>3}  {expected:<36} -> {predicted}");
+    }
+    assert!(
+        accuracy >= FLOOR,
+        "accuracy {accuracy:.3} fell below {FLOOR}"
+    );
+}
