@@ -13,8 +13,8 @@ use evrule::corpus::write::{EventWriter, Format};
 use evrule::document::Document;
 use evrule::event::EventRecord;
 use evrule::lang::{self, report};
-use evrule::testing::examples;
 use evrule::testing::style::Style;
+use evrule::testing::{diff, examples, explain, snapshot};
 
 #[derive(Parser)]
 #[command(
@@ -28,6 +28,12 @@ struct Cli {
     color: ColorChoice,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Text,
+    Jsonl,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -70,13 +76,57 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
-    /// Run the pack's examples and counterexamples (and corpus snapshots).
+    /// Run the pack's examples and counterexamples, and its corpus snapshots.
     Test {
         /// A pack folder, or a single .evr file.
         pack: PathBuf,
+        /// Also compare the events of these documents with the snapshots in
+        /// PACK/__snapshots__ (text files, folders, JSONL, gzip).
+        #[arg(long, num_args = 1..)]
+        corpus: Vec<PathBuf>,
+        /// Treat each line of a corpus text file as one document.
+        #[arg(long)]
+        lines: bool,
+        /// Accept or reject snapshot changes one document at a time.
+        #[arg(long, conflicts_with = "accept")]
+        review: bool,
+        /// Accept every snapshot change.
+        #[arg(long)]
+        accept: bool,
         /// List passing rules too.
         #[arg(long, short)]
         verbose: bool,
+    },
+    /// Show the events a rule change adds, removes and changes on a corpus.
+    Diff {
+        /// The pack before the change.
+        old: PathBuf,
+        /// The pack after the change.
+        new: PathBuf,
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Treat each line of a text file as one document.
+        #[arg(long)]
+        lines: bool,
+        /// Threads to match on (default: all cores).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+    },
+    /// Show what the pack sees in a text: tokens, mentions, rules.
+    Explain {
+        /// A pack folder, or a single .evr file.
+        pack: PathBuf,
+        /// The text to explain.
+        #[arg(required_unless_present = "doc", conflicts_with = "doc")]
+        text: Option<String>,
+        /// Explain a file's text instead.
+        #[arg(long)]
+        doc: Option<PathBuf>,
+        /// Also say how far this rule got where it did not fire.
+        #[arg(long)]
+        rule: Option<String>,
     },
     /// Print the JSON Schema of a pack's event records.
     Schema {
@@ -87,7 +137,10 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let color = wants_color(cli.color, std::io::stderr().is_terminal());
+    let color = Colors {
+        stderr: wants_color(cli.color, std::io::stderr().is_terminal()),
+        stdout: wants_color(cli.color, std::io::stdout().is_terminal()),
+    };
     match cli.command {
         Command::Check {
             pack,
@@ -115,7 +168,42 @@ fn main() -> ExitCode {
             };
             run_pack(&pack, &inputs, options, color)
         }
-        Command::Test { pack, verbose } => test_pack(&pack, verbose, color),
+        Command::Test {
+            pack,
+            corpus,
+            lines,
+            review,
+            accept,
+            verbose,
+        } => {
+            let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+            let mode = match (ci, accept, review) {
+                (true, _, _) => snapshot::Mode::Check,
+                (false, true, _) => snapshot::Mode::Accept,
+                (false, false, true) => snapshot::Mode::Review,
+                (false, false, false) => snapshot::Mode::Pending,
+            };
+            let text_mode = if lines {
+                TextMode::Lines
+            } else {
+                TextMode::File
+            };
+            test_pack(&pack, &corpus, text_mode, mode, verbose, color)
+        }
+        Command::Diff {
+            old,
+            new,
+            inputs,
+            format,
+            lines,
+            jobs,
+        } => diff_packs(&old, &new, &inputs, format, lines, jobs, color),
+        Command::Explain {
+            pack,
+            text,
+            doc,
+            rule,
+        } => explain_text(&pack, text, doc, rule, color),
         Command::Schema { pack } => match load(&pack, color) {
             Some(compiled) => {
                 let schema = evrule::event::schema(&compiled.pack);
@@ -131,7 +219,7 @@ fn main() -> ExitCode {
 }
 
 /// Loads, checks and compiles a pack; prints diagnostics; `None` on errors.
-fn load(path: &Path, color: bool) -> Option<CompiledPack> {
+fn load(path: &Path, color: Colors) -> Option<CompiledPack> {
     let loaded = lang::load_pack(path);
     let errors: Vec<_> = loaded
         .diagnostics
@@ -140,7 +228,10 @@ fn load(path: &Path, color: bool) -> Option<CompiledPack> {
         .cloned()
         .collect();
     if !errors.is_empty() {
-        eprintln!("{}", report::render_all(&errors, &loaded.sources, color));
+        eprintln!(
+            "{}",
+            report::render_all(&errors, &loaded.sources, color.stderr)
+        );
         eprintln!(
             "{}: {} error(s); run `evrule check {}` for details",
             path.display(),
@@ -194,7 +285,7 @@ impl<W: std::io::Write> Sink for CliSink<W> {
     }
 }
 
-fn run_pack(pack: &Path, inputs: &[PathBuf], options: RunOptions, color: bool) -> ExitCode {
+fn run_pack(pack: &Path, inputs: &[PathBuf], options: RunOptions, color: Colors) -> ExitCode {
     let Some(compiled) = load(pack, color) else {
         return ExitCode::FAILURE;
     };
@@ -236,9 +327,7 @@ fn run_pack(pack: &Path, inputs: &[PathBuf], options: RunOptions, color: bool) -
         bar
     });
     let mut sink = CliSink { writer, progress };
-    let jobs = options
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = default_jobs(options.jobs);
     let documents = found.documents(options.mode);
     let summary = match run(&compiled, documents, jobs, &mut sink) {
         Ok(summary) => summary,
@@ -269,6 +358,13 @@ fn run_pack(pack: &Path, inputs: &[PathBuf], options: RunOptions, color: bool) -
     }
 }
 
+/// Whether to color each output stream.
+#[derive(Clone, Copy)]
+struct Colors {
+    stderr: bool,
+    stdout: bool,
+}
+
 fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -279,12 +375,12 @@ fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
     }
 }
 
-fn check(path: &Path, deny_warnings: bool, color: bool) -> ExitCode {
+fn check(path: &Path, deny_warnings: bool, color: Colors) -> ExitCode {
     let loaded = lang::load_pack(path);
     if !loaded.diagnostics.is_empty() {
         eprintln!(
             "{}",
-            report::render_all(&loaded.diagnostics, &loaded.sources, color)
+            report::render_all(&loaded.diagnostics, &loaded.sources, color.stderr)
         );
     }
     let (errors, warnings) = (loaded.error_count(), loaded.warning_count());
@@ -318,22 +414,178 @@ fn check(path: &Path, deny_warnings: bool, color: bool) -> ExitCode {
     }
 }
 
-fn test_pack(path: &Path, verbose: bool, color: bool) -> ExitCode {
+fn test_pack(
+    path: &Path,
+    corpus: &[PathBuf],
+    text_mode: TextMode,
+    mode: snapshot::Mode,
+    verbose: bool,
+    color: Colors,
+) -> ExitCode {
     let Some(compiled) = load(path, color) else {
         return ExitCode::FAILURE;
     };
     let style = Style {
-        color: wants_color_stdout(color),
+        color: color.stdout,
     };
     let report = examples::run_examples(&compiled);
     print!("{}", examples::render(&report, &compiled, style, verbose));
-    if report.failed() > 0 {
-        ExitCode::FAILURE
-    } else {
+    let mut ok = report.failed() == 0;
+    if !corpus.is_empty() {
+        let documents = expand_inputs(corpus).documents(text_mode);
+        let (comparisons, failures) =
+            match snapshot::check_corpus(&compiled, documents, default_jobs(None)) {
+                Ok(result) => result,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    return ExitCode::FAILURE;
+                }
+            };
+        for failure in &failures {
+            eprintln!("error: {failure}");
+        }
+        let stdin = std::io::stdin();
+        let mut answers = stdin.lock();
+        let mut out = std::io::stdout();
+        let outcome = match snapshot::settle(&comparisons, mode, &mut answers, &mut out, style) {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                eprintln!("error: cannot write snapshots: {error}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let seen: Vec<PathBuf> = comparisons.iter().map(|c| c.path.clone()).collect();
+        let stale = snapshot::stale(&snapshot::snapshot_dir(&compiled.pack.root), &seen);
+        for path in &stale {
+            println!(
+                "note: {} matches no document of this corpus",
+                path.display()
+            );
+        }
+        println!(
+            "corpus snapshots: {} documents, {} unchanged, {} accepted, {} pending{}",
+            comparisons.len(),
+            outcome.unchanged,
+            outcome.accepted,
+            outcome.rejected,
+            if failures.is_empty() {
+                String::new()
+            } else {
+                format!(", {} unreadable", failures.len())
+            }
+        );
+        if outcome.rejected > 0 {
+            let hint = match mode {
+                snapshot::Mode::Check => {
+                    "CI=true: snapshots are not written; run `evrule test --review` locally"
+                }
+                _ => "review with --review, or accept all with --accept",
+            };
+            println!("{hint}");
+        }
+        ok &= outcome.rejected == 0 && failures.is_empty();
+    }
+    if ok {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 
-fn wants_color_stdout(stderr_color: bool) -> bool {
-    stderr_color && std::io::stdout().is_terminal()
+fn default_jobs(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+fn diff_packs(
+    old: &Path,
+    new: &Path,
+    inputs: &[PathBuf],
+    format: DiffFormat,
+    lines: bool,
+    jobs: Option<usize>,
+    color: Colors,
+) -> ExitCode {
+    let (Some(old), Some(new)) = (load(old, color), load(new, color)) else {
+        return ExitCode::FAILURE;
+    };
+    let mode = if lines {
+        TextMode::Lines
+    } else {
+        TextMode::File
+    };
+    let documents = expand_inputs(inputs).documents(mode);
+    let report = match diff::run_diff(&old, &new, documents, default_jobs(jobs)) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for failure in &report.failures {
+        eprintln!("error: {failure}");
+    }
+    match format {
+        DiffFormat::Text => {
+            let style = Style {
+                color: color.stdout,
+            };
+            print!("{}", report.render(style));
+        }
+        DiffFormat::Jsonl => {
+            for change in &report.changes {
+                println!(
+                    "{}",
+                    serde_json::to_string(change).expect("changes serialize")
+                );
+            }
+        }
+    }
+    if report.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn explain_text(
+    pack: &Path,
+    text: Option<String>,
+    doc: Option<PathBuf>,
+    rule: Option<String>,
+    color: Colors,
+) -> ExitCode {
+    let Some(compiled) = load(pack, color) else {
+        return ExitCode::FAILURE;
+    };
+    let text = match (text, doc) {
+        (Some(text), _) => text,
+        (None, Some(path)) => match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("error: cannot read {}: {error}", path.display());
+                return ExitCode::FAILURE;
+            }
+        },
+        (None, None) => unreachable!("clap requires text or --doc"),
+    };
+    let rule_id = match rule
+        .as_deref()
+        .map(|name| (name, compiled.pack.rule_by_name(name)))
+    {
+        None => None,
+        Some((_, Some(id))) => Some(id),
+        Some((name, None)) => {
+            let names = compiled.pack.rules.iter().map(|r| r.name.as_str());
+            let hint = lang::suggest::did_you_mean(name, names)
+                .map(|h| format!("; {h}"))
+                .unwrap_or_default();
+            eprintln!("error: the pack has no rule `{name}`{hint}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let style = Style {
+        color: color.stdout,
+    };
+    print!("{}", explain::explain(&compiled, &text, rule_id, style));
+    ExitCode::SUCCESS
 }

@@ -11,7 +11,7 @@ use super::read::Failure;
 use crate::compile::CompiledPack;
 use crate::document::Document;
 use crate::event::EventRecord;
-use crate::matcher::{DocumentResult, Matcher};
+use crate::matcher::Matcher;
 
 /// Documents matched per parallel batch: large enough to keep every core
 /// busy, small enough to bound memory.
@@ -57,53 +57,84 @@ pub fn run(
     sink: &mut dyn Sink,
 ) -> std::io::Result<Summary> {
     let started = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.max(1))
-        .build()
-        .map_err(std::io::Error::other)?;
     let mut summary = Summary::default();
-    let mut documents = documents.peekable();
-    while documents.peek().is_some() {
-        let batch: Vec<Result<Document, Failure>> = documents.by_ref().take(BATCH).collect();
-        let results: Vec<Result<DocumentResult, Failure>> = pool.install(|| {
-            batch
-                .par_iter()
-                .map_init(
-                    || Matcher::new(pack),
-                    |matcher, item| match item {
-                        Ok(doc) => match catch_unwind(AssertUnwindSafe(|| matcher.match_document(doc))) {
-                            Ok(result) => Ok(result),
-                            Err(_) => {
-                                *matcher = Matcher::new(pack);
-                                Err(Failure {
-                                    location: doc.id.clone(),
-                                    message: "internal error while matching this document (a bug: please report it with the document)".into(),
-                                })
-                            }
-                        },
-                        Err(failure) => Err(failure.clone()),
-                    },
-                )
-                .collect()
-        });
-        for (item, result) in batch.iter().zip(results) {
-            match (item, result) {
-                (Ok(doc), Ok(result)) => {
+    in_batches(
+        documents,
+        jobs,
+        || Matcher::new(pack),
+        |matcher, doc| matcher.match_document(doc),
+        |step| {
+            match step {
+                Step::Done(doc, result) => {
                     summary.documents += 1;
                     summary.sentences += result.sentences;
                     summary.events += result.events.len();
                     sink.events(doc, &result.events)?;
                 }
-                (_, Err(failure)) => {
+                Step::Failed(failure) => {
                     summary.failures += 1;
-                    sink.failure(&failure)?;
+                    sink.failure(failure)?;
                 }
+                Step::BatchEnd => {
+                    summary.elapsed = started.elapsed();
+                    sink.progress(&summary);
+                }
+            }
+            Ok(())
+        },
+    )?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// One outcome of [`in_batches`], in input order.
+pub enum Step<'a, T> {
+    Done(&'a Document, T),
+    Failed(&'a Failure),
+    BatchEnd,
+}
+
+/// The parallel core of a run: documents in batches of [`BATCH`], `work`
+/// on `jobs` threads (each with its own `init` state), and `each` called
+/// on every outcome in input order. A panic in `work` (a bug) becomes a
+/// failure of that document, and that thread's state is rebuilt.
+pub fn in_batches<S, T: Send>(
+    documents: impl Iterator<Item = Result<Document, Failure>>,
+    jobs: usize,
+    init: impl Fn() -> S + Sync + Send,
+    work: impl Fn(&mut S, &Document) -> T + Sync + Send,
+    mut each: impl FnMut(Step<T>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build()
+        .map_err(std::io::Error::other)?;
+    let mut documents = documents.peekable();
+    while documents.peek().is_some() {
+        let batch: Vec<Result<Document, Failure>> = documents.by_ref().take(BATCH).collect();
+        let results: Vec<Result<T, Failure>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map_init(&init, |state, item| match item {
+                    Ok(doc) => catch_unwind(AssertUnwindSafe(|| work(state, doc))).map_err(|_| {
+                        *state = init();
+                        Failure {
+                            location: doc.id.clone(),
+                            message: "internal error while matching this document (a bug: please report it with the document)".into(),
+                        }
+                    }),
+                    Err(failure) => Err(failure.clone()),
+                })
+                .collect()
+        });
+        for (item, result) in batch.iter().zip(results) {
+            match (item, result) {
+                (Ok(doc), Ok(result)) => each(Step::Done(doc, result))?,
+                (_, Err(failure)) => each(Step::Failed(&failure))?,
                 (Err(_), Ok(_)) => unreachable!("a failed input yields no result"),
             }
         }
-        summary.elapsed = started.elapsed();
-        sink.progress(&summary);
+        each(Step::BatchEnd)?;
     }
-    summary.elapsed = started.elapsed();
-    Ok(summary)
+    Ok(())
 }

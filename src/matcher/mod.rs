@@ -160,7 +160,13 @@ impl<'p> Matcher<'p> {
             self.run_entity_rules(&doc.text, sentence, keep.then_some(&mut matches));
             self.run_event_rules(&mut matches);
             self.resolve(&mut matches);
-            for m in matches.iter().filter(|m| m.outcome == Outcome::Emitted) {
+            // Events in text order, so output does not depend on rule order.
+            let mut emitted: Vec<&RuleMatch> = matches
+                .iter()
+                .filter(|m| m.outcome == Outcome::Emitted)
+                .collect();
+            emitted.sort_by_key(|m| (m.start, m.end, m.rule));
+            for m in emitted {
                 result.events.push(self.record(doc, index, sentence, m));
             }
             if let Some(analyses) = analyses.as_deref_mut() {

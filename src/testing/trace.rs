@@ -42,7 +42,7 @@ pub fn trace(pack: &CompiledPack, rule: RuleId, text: &str) -> Vec<RuleProgress>
         let span = program.spans[pc];
         let element = pack.pack.sources.snippet(span).to_string();
         let location = pack.pack.sources.location(span);
-        let expected = describe(pack, rule, &program.insts[pc]);
+        let expected = describe(pack, rule, &program.insts[pc], &element);
         let reached_text = if reached.position > reached.start {
             let start = sentence_tokens[reached.start].start;
             let end = sentence_tokens[reached.position - 1].end;
@@ -67,8 +67,12 @@ pub fn trace(pack: &CompiledPack, rule: RuleId, text: &str) -> Vec<RuleProgress>
     progress
 }
 
-fn describe(pack: &CompiledPack, rule: RuleId, inst: &Inst) -> String {
+fn describe(pack: &CompiledPack, rule: RuleId, inst: &Inst, element: &str) -> String {
     match inst {
+        // Inside a class or a choice the instruction is one alternative of
+        // many; name the element instead.
+        Inst::Word { .. } if element.starts_with('@') => format!("a word of the class {element}"),
+        Inst::Word { .. } if element.starts_with('(') => "one of its alternatives".to_string(),
         Inst::Word { set, .. } => {
             let words: Vec<&str> = pack
                 .sets
