@@ -6,6 +6,12 @@
 use super::program::{Elem, ElemKind, Lowering, VERB_GROUP};
 use super::words::Forms;
 
+/// Adverb particles of phrasal verbs; any other word between the verb and
+/// the object makes the pattern intransitive for passives.
+const PARTICLES: &[&str] = &[
+    "up", "down", "out", "off", "over", "away", "back", "around", "aside",
+];
+
 /// The passive form of an active pattern, if it has the shape
 /// `X [gap] verb [particle words] Y ...`.
 pub fn passive_variant(root: &Elem, lowering: &mut Lowering) -> Option<Elem> {
@@ -23,12 +29,16 @@ pub fn passive_variant(root: &Elem, lowering: &mut Lowering) -> Option<Elem> {
     index += 1;
     // Particles stay after the verb ("carried out"); optional parts such as
     // a number move before the object ("[N] Y": "two civilians were shot").
+    // A preposition ("withdraw from Z") means the verb has no object.
     let mut particles = Vec::new();
     let mut before_object = Vec::new();
     loop {
         let part = parts.get(index)?;
-        match part.kind {
-            ElemKind::Tokens { .. } => particles.push(part.clone()),
+        match &part.kind {
+            ElemKind::Tokens {
+                written: Some((word, _)),
+                ..
+            } if PARTICLES.contains(&word.as_str()) => particles.push(part.clone()),
             ElemKind::Optional(_) => before_object.push(part.clone()),
             ElemKind::Slot(_) => break,
             _ => return None,

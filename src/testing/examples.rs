@@ -395,7 +395,7 @@ fn best_attempts(progress: &[RuleProgress]) -> Vec<&RuleProgress> {
         );
         let better = best
             .get(&key)
-            .is_none_or(|b| p.reached.len() > b.reached.len());
+            .is_none_or(|b| (p.pc, p.tokens) > (b.pc, b.tokens));
         if better {
             best.insert(key, p);
         }

@@ -141,7 +141,7 @@ pub fn explain(pack: &CompiledPack, text: &str, rule: Option<RuleId>, style: Sty
             let best = progress
                 .iter()
                 .filter(|p| !p.matched)
-                .max_by_key(|p| (p.reached.len(), std::cmp::Reverse(p.sentence)));
+                .max_by_key(|p| (p.pc, p.tokens, std::cmp::Reverse(p.sentence)));
             for p in progress.iter().filter(|p| p.matched) {
                 out.push_str(&format!(
                     "  sentence {}: pattern {} matched but built no event (see `rules` above)\n",

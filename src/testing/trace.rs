@@ -15,6 +15,9 @@ pub struct RuleProgress {
     pub pattern: usize,
     pub voice: Voice,
     pub matched: bool,
+    /// How far into the program and how many tokens the attempt got.
+    pub pc: u32,
+    pub tokens: usize,
     /// The text matched before the search stopped (empty if nothing matched).
     pub reached: String,
     /// The token where it stopped (`None` at the sentence end).
@@ -55,6 +58,8 @@ pub fn trace(pack: &CompiledPack, rule: RuleId, text: &str) -> Vec<RuleProgress>
             pattern: program.pattern,
             voice: program.voice,
             matched,
+            pc: reached.pc,
+            tokens: reached.position - reached.start,
             reached: reached_text,
             stopped_at: sentence_tokens
                 .get(reached.position)

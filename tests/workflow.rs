@@ -1,0 +1,122 @@
+//! The testing workflow on small packs: the `test` report with a broken
+//! rule, a lexicon losing rows an example needs, `diff` between two packs,
+//! and `explain` — each output snapshotted.
+
+mod support;
+
+use std::path::Path;
+
+use evrule::compile::CompiledPack;
+use evrule::document::Document;
+use evrule::testing::style::Style;
+use evrule::testing::{diff, examples, explain};
+
+fn fixture() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/workflow/pack.txt"
+    ))
+    .expect("read fixture")
+}
+
+fn compile(dir: &Path) -> CompiledPack {
+    let loaded = evrule::lang::load_pack(dir);
+    let pack = loaded.pack.unwrap_or_else(|| {
+        panic!(
+            "{}",
+            evrule::lang::report::render_all(&loaded.diagnostics, &loaded.sources, false)
+        )
+    });
+    CompiledPack::new(pack).expect("compile")
+}
+
+#[test]
+fn test_report_shows_the_broken_rule() {
+    let (dir, _) = support::write_fixture(&fixture());
+    let pack = compile(dir.path());
+    let report = examples::run_examples(&pack);
+    assert_eq!(report.failed(), 2);
+    insta::assert_snapshot!(
+        "test_report",
+        examples::render(&report, &pack, Style::PLAIN, true)
+    );
+}
+
+#[test]
+fn losing_lexicon_rows_fails_the_examples_that_need_them() {
+    let (dir, _) = support::write_fixture(&fixture());
+    let before = examples::run_examples(&compile(dir.path()));
+    std::fs::write(
+        dir.path().join("actors.tsv"),
+        "Russia\tState\tRUS\nIsis\tGroup\tIMGMUSISI\n",
+    )
+    .expect("write");
+    let after = examples::run_examples(&compile(dir.path()));
+    let failing = |report: &examples::ExampleReport| -> Vec<String> {
+        report
+            .results
+            .iter()
+            .filter(|r| !r.passed)
+            .map(|r| r.case.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        failing(&before),
+        [
+            "Russia pulled its troops out of Palmyra.",
+            "Talk that Russia withdrew from Palmyra is false."
+        ]
+    );
+    assert_eq!(
+        failing(&after),
+        [
+            "Russia attacked Isis in Palmyra.",
+            "Russia withdrew from Palmyra.",
+            "Russia pulled its troops out of Palmyra."
+        ]
+    );
+}
+
+#[test]
+fn diff_reports_added_removed_and_changed_events() {
+    let (old_dir, _) = support::write_fixture(&fixture());
+    let changed = fixture()
+        .replace(
+            "\"X withdraw from Z\"",
+            "\"X (withdraw | pull) ...{0,2} (from | out of) Z\"",
+        )
+        .replace("\"X attack Y [in Z]\"", "\"X attack Y [near Z]\"");
+    let (new_dir, _) = support::write_fixture(&changed);
+    let (old, new) = (compile(old_dir.path()), compile(new_dir.path()));
+    let corpus = [
+        "Russia attacked Isis in Palmyra. Russia withdrew from Palmyra.",
+        "Russia pulled its troops out of Palmyra.",
+        "Russia attacked Isis.",
+    ];
+    let documents = corpus
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Ok(Document::new(format!("doc{i}"), *text)));
+    let report = diff::run_diff(&old, &new, documents, 1).expect("diff runs");
+    assert_eq!(report.count(diff::ChangeKind::Added), 1);
+    assert_eq!(report.count(diff::ChangeKind::Changed), 1);
+    insta::assert_snapshot!("diff_report", report.render(Style::PLAIN));
+    let jsonl: Vec<String> = report
+        .changes
+        .iter()
+        .map(|c| {
+            let value = serde_json::to_value(c).expect("serialize");
+            format!("{} {} {}", value["change"], value["doc"], value["fields"])
+        })
+        .collect();
+    insta::assert_snapshot!("diff_jsonl_summary", jsonl.join("\n"));
+}
+
+#[test]
+fn explain_shows_mentions_rules_and_where_a_rule_stopped() {
+    let (dir, _) = support::write_fixture(&fixture());
+    let pack = compile(dir.path());
+    let rule = pack.pack.rule_by_name("withdraw");
+    let text = "Isis was attacked by Russia in Palmyra. Russia pulled its troops out of Palmyra.";
+    insta::assert_snapshot!("explain", explain::explain(&pack, text, rule, Style::PLAIN));
+}
