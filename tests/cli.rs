@@ -1,0 +1,204 @@
+//! The `evrule` binary end to end: exit codes, inputs and outputs, every
+//! document accounted for, and the snapshot workflow on disk.
+
+mod support;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn evrule(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_evrule"))
+        .args(args)
+        .env_remove("CI")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run evrule");
+    if let Some(input) = stdin {
+        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("evrule finishes")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const PACK: &str = "=== main.evr
+type Actor
+type Place
+lexicon \"actors.tsv\"
+event Attack { attacker: Actor, victim: Actor, location: Place? } code \"190\" label \"Attack\"
+rule attack
+  \"X attack Y [in Z]\"
+  X: Actor  Y: Actor  Z: Place
+  => Attack { attacker: X, victim: Y, location: Z }
+  example \"Russia attacked Isis.\" => Attack { attacker: \"Russia\", victim: \"Isis\" }
+=== actors.tsv
+Russia\tActor\tRUS
+Isis\tActor\tIMGMUSISI
+Palmyra\tPlace\tSYR
+";
+
+#[test]
+fn check_exits_zero_on_a_clean_pack_and_one_on_errors() {
+    let (dir, _) = support::write_fixture(PACK);
+    let pack = dir.path().to_str().expect("utf-8 path");
+    let output = evrule(&["check", pack], None);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("ok: 1 rule file, 1 lexicon file, 2 types, 1 events, 1 rules"));
+
+    std::fs::write(dir.path().join("broken.evr"), "rule r\n  \"X go\"\n  => Nope\n").expect("write");
+    let output = evrule(&["check", pack], None);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("broken.evr:2:4"), "{stderr}");
+    assert!(stderr.contains("2 errors"), "{stderr}");
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let fixture = PACK.replace("lexicon \"actors.tsv\"", "lexicon \"actors.tsv\"\nwords unused = x");
+    let (dir, _) = support::write_fixture(&fixture);
+    let pack = dir.path().to_str().expect("utf-8 path");
+    assert!(evrule(&["check", pack], None).status.success());
+    assert_eq!(evrule(&["check", pack, "--deny-warnings"], None).status.code(), Some(1));
+}
+
+#[test]
+fn run_reads_jsonl_and_accounts_for_every_document() {
+    let (dir, _) = support::write_fixture(PACK);
+    let pack = dir.path().to_str().expect("utf-8 path");
+    let input = concat!(
+        "{\"id\": \"a\", \"text\": \"Russia attacked Isis in Palmyra.\", \"date\": \"2015-09-30\", \"url\": \"http://x\"}\n",
+        "{\"id\": \"b\", \"text\": \n",
+        "\n",
+        "{\"id\": \"c\", \"text\": \"Nothing happened.\"}\n",
+        "{\"id\": \"d\"}\n",
+    );
+    let output = evrule(&["run", pack, "-"], Some(input));
+    assert_eq!(output.status.code(), Some(1), "failures make the run fail");
+    let stdout = text(&output.stdout);
+    let records: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["doc"], "a");
+    assert_eq!(records[0]["date"], "2015-09-30");
+    assert_eq!(records[0]["meta"]["url"], "http://x");
+    assert_eq!(records[0]["args"]["location"]["code"], "SYR");
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("error: -:2:"), "{stderr}");
+    assert!(stderr.contains("error: -:5: document `d` has no `text` field"), "{stderr}");
+    assert!(stderr.contains("2 documents, 2 sentences, 1 events, 2 failures"), "{stderr}");
+}
+
+#[test]
+fn run_writes_csv_and_tables_and_reads_folders_in_order() {
+    let (dir, _) = support::write_fixture(PACK);
+    let pack = dir.path().to_str().expect("utf-8 path");
+    let corpus = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(corpus.path().join("2.txt"), "Isis attacked Russia.").expect("write");
+    std::fs::write(corpus.path().join("1.txt"), "Russia attacked Isis in Palmyra.").expect("write");
+    std::fs::write(corpus.path().join("notes.md"), "Russia attacked Isis.").expect("write");
+    let folder = corpus.path().to_str().expect("utf-8 path");
+    let output = evrule(&["run", pack, folder, "--format", "csv"], None);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let csv = text(&output.stdout);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "doc,sentence,event,label,code,rule,start,end,text,negated,date,attacker,attacker_code,victim,victim_code,location,location_code"
+    );
+    assert!(lines[1].contains("1.txt,0,Attack,Attack,190,attack,0,31,Russia attacked Isis in Palmyra,false,,Russia,RUS,Isis,IMGMUSISI,Palmyra,SYR"), "{}", lines[1]);
+    assert!(lines[2].contains("2.txt,0,Attack"), "{}", lines[2]);
+    assert!(text(&output.stderr).contains("skipped"), "the .md file is reported, not silently dropped");
+
+    let output = evrule(&["run", pack, folder, "--format", "table", "--quiet"], None);
+    assert!(text(&output.stdout).contains("Attack  [attack]  attacker=Russia (RUS)  victim=Isis (IMGMUSISI)  location=Palmyra (SYR)"));
+}
+
+#[test]
+fn schema_describes_each_event() {
+    let (dir, _) = support::write_fixture(PACK);
+    let output = evrule(&["schema", dir.path().to_str().expect("utf-8 path")], None);
+    assert!(output.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON schema");
+    let attack = &schema["oneOf"][0];
+    assert_eq!(attack["properties"]["event"]["const"], "Attack");
+    assert_eq!(attack["properties"]["args"]["required"], serde_json::json!(["attacker", "victim"]));
+}
+
+#[test]
+fn corpus_snapshots_fail_on_change_and_are_accepted_or_reviewed() {
+    let (dir, _) = support::write_fixture(PACK);
+    let pack = dir.path().to_str().expect("utf-8 path");
+    let corpus = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(corpus.path().join("a.txt"), "Russia attacked Isis in Palmyra.").expect("write");
+    std::fs::write(corpus.path().join("b.txt"), "Isis attacked Russia.").expect("write");
+    let folder = corpus.path().to_str().expect("utf-8 path");
+    let snapshots = dir.path().join("__snapshots__");
+
+    // New snapshots: pending, the test fails.
+    let output = evrule(&["test", pack, "--corpus", folder], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stdout).contains("0 accepted, 2 pending"), "{}", text(&output.stdout));
+    assert_eq!(count_files(&snapshots, ".snap.new"), 2);
+
+    let output = evrule(&["test", pack, "--corpus", folder, "--accept"], None);
+    assert!(output.status.success(), "{}", text(&output.stdout));
+    assert_eq!(count_files(&snapshots, ".snap"), 2);
+    assert_eq!(count_files(&snapshots, ".snap.new"), 0);
+    assert!(evrule(&["test", pack, "--corpus", folder], None).status.success());
+
+    // A rule change: reject one document, accept the other.
+    let evr = dir.path().join("main.evr");
+    let changed = std::fs::read_to_string(&evr).expect("read").replace("[in Z]", "[near Z]");
+    std::fs::write(&evr, changed).expect("write");
+    std::fs::write(corpus.path().join("b.txt"), "Isis attacked Russia near Palmyra.").expect("write");
+    let output = evrule(&["test", pack, "--corpus", folder, "--review"], Some("n\ny\n"));
+    let stdout = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("- ") && stdout.contains("+ "), "a line diff is shown: {stdout}");
+    assert!(stdout.contains("1 accepted, 1 pending"), "{stdout}");
+
+    // Under CI nothing is written and a change fails.
+    let before = std::fs::read_to_string(snapshots.join(format!("{}~a.txt.snap", sanitized(folder)))).ok();
+    assert!(before.is_some(), "the snapshot of a.txt exists");
+    let output = Command::new(env!("CARGO_BIN_EXE_evrule"))
+        .args(["test", pack, "--corpus", folder, "--accept"])
+        .env("CI", "true")
+        .output()
+        .expect("run evrule");
+    assert_eq!(output.status.code(), Some(1));
+    let after = std::fs::read_to_string(snapshots.join(format!("{}~a.txt.snap", sanitized(folder)))).ok();
+    assert_eq!(before, after);
+}
+
+fn count_files(dir: &Path, suffix: &str) -> usize {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_name().to_string_lossy().ends_with(suffix))
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+fn sanitized(path: &str) -> String {
+    evrule::testing::snapshot::snapshot_path(Path::new(""), path)
+        .to_string_lossy()
+        .trim_end_matches(".snap")
+        .to_string()
+}
+
+#[test]
+fn explain_names_unknown_rules_with_a_suggestion() {
+    let (dir, _) = support::write_fixture(PACK);
+    let output = evrule(&["explain", dir.path().to_str().expect("utf-8 path"), "Russia attacked Isis.", "--rule", "atack"], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("the pack has no rule `atack`; did you mean `attack`?"));
+}
