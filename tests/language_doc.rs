@@ -1,0 +1,67 @@
+//! Every example pack in docs/LANGUAGE.md loads clean (or, marked `error`,
+//! fails to load) and every example and counterexample in it passes.
+
+mod support;
+
+use evrule::compile::CompiledPack;
+use evrule::lang::report;
+use evrule::testing::{examples, style::Style};
+
+/// The ```evrule blocks of the page, with their info strings.
+fn blocks(markdown: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for line in markdown.lines() {
+        match &mut current {
+            None => {
+                if let Some(info) = line.strip_prefix("```evrule") {
+                    current = Some((info.trim().to_string(), String::new()));
+                }
+            }
+            Some((info, text)) => {
+                if line.starts_with("```") {
+                    blocks.push((info.clone(), text.clone()));
+                    current = None;
+                } else {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+            }
+        }
+    }
+    blocks
+}
+
+#[test]
+fn every_example_in_the_language_reference_runs() {
+    let markdown = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/LANGUAGE.md")).expect("read docs/LANGUAGE.md");
+    let blocks = blocks(&markdown);
+    assert!(blocks.len() >= 12, "found only {} example blocks", blocks.len());
+    let mut failures = Vec::new();
+    for (index, (info, fixture)) in blocks.iter().enumerate() {
+        let (dir, _) = support::write_fixture(fixture);
+        let loaded = evrule::lang::load_pack(dir.path());
+        if info == "error" {
+            if loaded.error_count() == 0 {
+                failures.push(format!("block {index} should fail to load"));
+            }
+            continue;
+        }
+        let Some(pack) = loaded.pack.filter(|_| loaded.diagnostics.is_empty()) else {
+            failures.push(format!(
+                "block {index}:\n{}",
+                report::render_all(&loaded.diagnostics, &loaded.sources, false)
+            ));
+            continue;
+        };
+        let compiled = CompiledPack::new(pack).expect("compile");
+        let report = examples::run_examples(&compiled);
+        if report.results.is_empty() {
+            failures.push(format!("block {index} has no example"));
+        }
+        if report.failed() > 0 {
+            failures.push(format!("block {index}:\n{}", examples::render(&report, &compiled, Style::PLAIN, false)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
