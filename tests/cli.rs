@@ -18,7 +18,12 @@ fn evrule(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("run evrule");
     if let Some(input) = stdin {
-        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write stdin");
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("evrule finishes")
@@ -50,9 +55,16 @@ fn check_exits_zero_on_a_clean_pack_and_one_on_errors() {
     let pack = dir.path().to_str().expect("utf-8 path");
     let output = evrule(&["check", pack], None);
     assert!(output.status.success(), "{}", text(&output.stderr));
-    assert!(text(&output.stdout).contains("ok: 1 rule file, 1 lexicon file, 2 types, 1 events, 1 rules"));
+    assert!(
+        text(&output.stdout)
+            .contains("ok: 1 rule file, 1 lexicon file, 2 types, 1 events, 1 rules")
+    );
 
-    std::fs::write(dir.path().join("broken.evr"), "rule r\n  \"X go\"\n  => Nope\n").expect("write");
+    std::fs::write(
+        dir.path().join("broken.evr"),
+        "rule r\n  \"X go\"\n  => Nope\n",
+    )
+    .expect("write");
     let output = evrule(&["check", pack], None);
     assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
@@ -62,11 +74,19 @@ fn check_exits_zero_on_a_clean_pack_and_one_on_errors() {
 
 #[test]
 fn warnings_fail_only_when_denied() {
-    let fixture = PACK.replace("lexicon \"actors.tsv\"", "lexicon \"actors.tsv\"\nwords unused = x");
+    let fixture = PACK.replace(
+        "lexicon \"actors.tsv\"",
+        "lexicon \"actors.tsv\"\nwords unused = x",
+    );
     let (dir, _) = support::write_fixture(&fixture);
     let pack = dir.path().to_str().expect("utf-8 path");
     assert!(evrule(&["check", pack], None).status.success());
-    assert_eq!(evrule(&["check", pack, "--deny-warnings"], None).status.code(), Some(1));
+    assert_eq!(
+        evrule(&["check", pack, "--deny-warnings"], None)
+            .status
+            .code(),
+        Some(1)
+    );
 }
 
 #[test]
@@ -83,7 +103,10 @@ fn run_reads_jsonl_and_accounts_for_every_document() {
     let output = evrule(&["run", pack, "-"], Some(input));
     assert_eq!(output.status.code(), Some(1), "failures make the run fail");
     let stdout = text(&output.stdout);
-    let records: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    let records: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["doc"], "a");
     assert_eq!(records[0]["date"], "2015-09-30");
@@ -91,8 +114,14 @@ fn run_reads_jsonl_and_accounts_for_every_document() {
     assert_eq!(records[0]["args"]["location"]["code"], "SYR");
     let stderr = text(&output.stderr);
     assert!(stderr.contains("error: -:2:"), "{stderr}");
-    assert!(stderr.contains("error: -:5: document `d` has no `text` field"), "{stderr}");
-    assert!(stderr.contains("2 documents, 2 sentences, 1 events, 2 failures"), "{stderr}");
+    assert!(
+        stderr.contains("error: -:5: document `d` has no `text` field"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 documents, 2 sentences, 1 events, 2 failures"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -101,7 +130,11 @@ fn run_writes_csv_and_tables_and_reads_folders_in_order() {
     let pack = dir.path().to_str().expect("utf-8 path");
     let corpus = tempfile::tempdir().expect("temporary folder");
     std::fs::write(corpus.path().join("2.txt"), "Isis attacked Russia.").expect("write");
-    std::fs::write(corpus.path().join("1.txt"), "Russia attacked Isis in Palmyra.").expect("write");
+    std::fs::write(
+        corpus.path().join("1.txt"),
+        "Russia attacked Isis in Palmyra.",
+    )
+    .expect("write");
     std::fs::write(corpus.path().join("notes.md"), "Russia attacked Isis.").expect("write");
     let folder = corpus.path().to_str().expect("utf-8 path");
     let output = evrule(&["run", pack, folder, "--format", "csv"], None);
@@ -114,10 +147,15 @@ fn run_writes_csv_and_tables_and_reads_folders_in_order() {
     );
     assert!(lines[1].contains("1.txt,0,Attack,Attack,190,attack,0,31,Russia attacked Isis in Palmyra,false,,Russia,RUS,Isis,IMGMUSISI,Palmyra,SYR"), "{}", lines[1]);
     assert!(lines[2].contains("2.txt,0,Attack"), "{}", lines[2]);
-    assert!(text(&output.stderr).contains("skipped"), "the .md file is reported, not silently dropped");
+    assert!(
+        text(&output.stderr).contains("skipped"),
+        "the .md file is reported, not silently dropped"
+    );
 
     let output = evrule(&["run", pack, folder, "--format", "table", "--quiet"], None);
-    assert!(text(&output.stdout).contains("Attack  [attack]  attacker=Russia (RUS)  victim=Isis (IMGMUSISI)  location=Palmyra (SYR)"));
+    assert!(text(&output.stdout).contains(
+        "Attack  [attack]  attacker=Russia (RUS)  victim=Isis (IMGMUSISI)  location=Palmyra (SYR)"
+    ));
 }
 
 #[test]
@@ -128,7 +166,10 @@ fn schema_describes_each_event() {
     let schema: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON schema");
     let attack = &schema["oneOf"][0];
     assert_eq!(attack["properties"]["event"]["const"], "Attack");
-    assert_eq!(attack["properties"]["args"]["required"], serde_json::json!(["attacker", "victim"]));
+    assert_eq!(
+        attack["properties"]["args"]["required"],
+        serde_json::json!(["attacker", "victim"])
+    );
 }
 
 #[test]
@@ -136,7 +177,11 @@ fn corpus_snapshots_fail_on_change_and_are_accepted_or_reviewed() {
     let (dir, _) = support::write_fixture(PACK);
     let pack = dir.path().to_str().expect("utf-8 path");
     let corpus = tempfile::tempdir().expect("temporary folder");
-    std::fs::write(corpus.path().join("a.txt"), "Russia attacked Isis in Palmyra.").expect("write");
+    std::fs::write(
+        corpus.path().join("a.txt"),
+        "Russia attacked Isis in Palmyra.",
+    )
+    .expect("write");
     std::fs::write(corpus.path().join("b.txt"), "Isis attacked Russia.").expect("write");
     let folder = corpus.path().to_str().expect("utf-8 path");
     let snapshots = dir.path().join("__snapshots__");
@@ -144,28 +189,49 @@ fn corpus_snapshots_fail_on_change_and_are_accepted_or_reviewed() {
     // New snapshots: pending, the test fails.
     let output = evrule(&["test", pack, "--corpus", folder], None);
     assert_eq!(output.status.code(), Some(1));
-    assert!(text(&output.stdout).contains("0 accepted, 2 pending"), "{}", text(&output.stdout));
+    assert!(
+        text(&output.stdout).contains("0 accepted, 2 pending"),
+        "{}",
+        text(&output.stdout)
+    );
     assert_eq!(count_files(&snapshots, ".snap.new"), 2);
 
     let output = evrule(&["test", pack, "--corpus", folder, "--accept"], None);
     assert!(output.status.success(), "{}", text(&output.stdout));
     assert_eq!(count_files(&snapshots, ".snap"), 2);
     assert_eq!(count_files(&snapshots, ".snap.new"), 0);
-    assert!(evrule(&["test", pack, "--corpus", folder], None).status.success());
+    assert!(
+        evrule(&["test", pack, "--corpus", folder], None)
+            .status
+            .success()
+    );
 
     // A rule change: reject one document, accept the other.
     let evr = dir.path().join("main.evr");
-    let changed = std::fs::read_to_string(&evr).expect("read").replace("[in Z]", "[near Z]");
+    let changed = std::fs::read_to_string(&evr)
+        .expect("read")
+        .replace("[in Z]", "[near Z]");
     std::fs::write(&evr, changed).expect("write");
-    std::fs::write(corpus.path().join("b.txt"), "Isis attacked Russia near Palmyra.").expect("write");
-    let output = evrule(&["test", pack, "--corpus", folder, "--review"], Some("n\ny\n"));
+    std::fs::write(
+        corpus.path().join("b.txt"),
+        "Isis attacked Russia near Palmyra.",
+    )
+    .expect("write");
+    let output = evrule(
+        &["test", pack, "--corpus", folder, "--review"],
+        Some("n\ny\n"),
+    );
     let stdout = text(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("- ") && stdout.contains("+ "), "a line diff is shown: {stdout}");
+    assert!(
+        stdout.contains("- ") && stdout.contains("+ "),
+        "a line diff is shown: {stdout}"
+    );
     assert!(stdout.contains("1 accepted, 1 pending"), "{stdout}");
 
     // Under CI nothing is written and a change fails.
-    let before = std::fs::read_to_string(snapshots.join(format!("{}~a.txt.snap", sanitized(folder)))).ok();
+    let before =
+        std::fs::read_to_string(snapshots.join(format!("{}~a.txt.snap", sanitized(folder)))).ok();
     assert!(before.is_some(), "the snapshot of a.txt exists");
     let output = Command::new(env!("CARGO_BIN_EXE_evrule"))
         .args(["test", pack, "--corpus", folder, "--accept"])
@@ -173,7 +239,8 @@ fn corpus_snapshots_fail_on_change_and_are_accepted_or_reviewed() {
         .output()
         .expect("run evrule");
     assert_eq!(output.status.code(), Some(1));
-    let after = std::fs::read_to_string(snapshots.join(format!("{}~a.txt.snap", sanitized(folder)))).ok();
+    let after =
+        std::fs::read_to_string(snapshots.join(format!("{}~a.txt.snap", sanitized(folder)))).ok();
     assert_eq!(before, after);
 }
 
@@ -198,7 +265,16 @@ fn sanitized(path: &str) -> String {
 #[test]
 fn explain_names_unknown_rules_with_a_suggestion() {
     let (dir, _) = support::write_fixture(PACK);
-    let output = evrule(&["explain", dir.path().to_str().expect("utf-8 path"), "Russia attacked Isis.", "--rule", "atack"], None);
+    let output = evrule(
+        &[
+            "explain",
+            dir.path().to_str().expect("utf-8 path"),
+            "Russia attacked Isis.",
+            "--rule",
+            "atack",
+        ],
+        None,
+    );
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output.stderr).contains("the pack has no rule `atack`; did you mean `attack`?"));
 }

@@ -34,9 +34,15 @@ fn blocks(markdown: &str) -> Vec<(String, String)> {
 
 #[test]
 fn every_example_in_the_language_reference_runs() {
-    let markdown = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/LANGUAGE.md")).expect("read docs/LANGUAGE.md");
+    let markdown =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/LANGUAGE.md"))
+            .expect("read docs/LANGUAGE.md");
     let blocks = blocks(&markdown);
-    assert!(blocks.len() >= 12, "found only {} example blocks", blocks.len());
+    assert!(
+        blocks.len() >= 12,
+        "found only {} example blocks",
+        blocks.len()
+    );
     let mut failures = Vec::new();
     for (index, (info, fixture)) in blocks.iter().enumerate() {
         let (dir, _) = support::write_fixture(fixture);
@@ -60,7 +66,10 @@ fn every_example_in_the_language_reference_runs() {
             failures.push(format!("block {index} has no example"));
         }
         if report.failed() > 0 {
-            failures.push(format!("block {index}:\n{}", examples::render(&report, &compiled, Style::PLAIN, false)));
+            failures.push(format!(
+                "block {index}:\n{}",
+                examples::render(&report, &compiled, Style::PLAIN, false)
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
