@@ -114,6 +114,7 @@ impl CompiledPack {
                     .chain(passive.map(|p| (p, Voice::Passive)));
                 for (elem, voice) in variants {
                     let anchor = anchor::choose_anchor(&elem, &vocab, &mut sets);
+                    let required_slots = program::required_slots(&elem, &accept_of_slot);
                     let (insts, spans) = generate(&elem, &accept_of_slot);
                     programs.push((
                         RuleId(rule_index as u32),
@@ -123,6 +124,7 @@ impl CompiledPack {
                             pattern: pattern_index,
                             voice,
                             anchor,
+                            required_slots,
                         },
                     ));
                 }

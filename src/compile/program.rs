@@ -56,6 +56,9 @@ pub struct Program {
     /// A word set one of whose words every match contains; `None` when the
     /// pattern has no required word.
     pub anchor: Option<WordSetId>,
+    /// Type tables (`CompiledPack::accepts`) of the slots every match binds:
+    /// a sentence without a mention of one of them cannot match.
+    pub required_slots: Vec<u16>,
 }
 
 /// A lowered pattern element.
@@ -200,6 +203,23 @@ fn set_trigger(elem: &mut Elem) {
         ElemKind::Alt(branches) => branches.iter_mut().for_each(set_trigger),
         _ => {}
     }
+}
+
+/// The slots of the top-level sequence: every match binds them.
+pub fn required_slots(root: &Elem, accept_of_slot: &[u16]) -> Vec<u16> {
+    let ElemKind::Seq(parts) = &root.kind else {
+        return Vec::new();
+    };
+    let mut tables: Vec<u16> = parts
+        .iter()
+        .filter_map(|p| match p.kind {
+            ElemKind::Slot(slot) => Some(accept_of_slot[slot]),
+            _ => None,
+        })
+        .collect();
+    tables.sort_unstable();
+    tables.dedup();
+    tables
 }
 
 /// Generates the instructions of a lowered pattern, ending in `Match`.

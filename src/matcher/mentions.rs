@@ -45,6 +45,8 @@ impl MentionSource {
 pub struct Mentions {
     pub all: Vec<Mention>,
     pub starting_at: Vec<Vec<u32>>,
+    /// For each type, whether some mention has it.
+    pub present: Vec<bool>,
     hits: Vec<LexiconHit>,
 }
 
@@ -52,6 +54,8 @@ impl Mentions {
     /// Lexicon, number and proper-name mentions of one sentence.
     pub fn find(&mut self, pack: &CompiledPack, text: &str, tokens: &[Token], encoded: &[u8]) {
         self.all.clear();
+        self.present.clear();
+        self.present.resize(pack.pack.types.len(), false);
         self.starting_at.iter_mut().for_each(Vec::clear);
         self.starting_at.resize_with(tokens.len(), Vec::new);
         self.starting_at.truncate(tokens.len());
@@ -100,6 +104,9 @@ impl Mentions {
         });
         if duplicate {
             return;
+        }
+        if let Some(present) = self.present.get_mut(mention.ty.0 as usize) {
+            *present = true;
         }
         let id = self.all.len() as u32;
         let key = |m: &Mention| (std::cmp::Reverse(m.end - m.start), m.source.rank());

@@ -198,8 +198,18 @@ impl<'p> Matcher<'p> {
         }
     }
 
+    /// Whether a program can match this sentence: its anchor word occurs,
+    /// and a mention exists for each slot every match binds.
     fn is_candidate(&self, program: usize) -> bool {
-        self.pack.programs[program].1.anchor.is_none() || self.stamps[program] == self.generation
+        let program_def = &self.pack.programs[program].1;
+        let anchored = program_def.anchor.is_none() || self.stamps[program] == self.generation;
+        anchored
+            && program_def.required_slots.iter().all(|&table| {
+                self.pack.accepts[table as usize]
+                    .iter()
+                    .zip(&self.mentions.present)
+                    .any(|(accepts, present)| *accepts && *present)
+            })
     }
 
     fn find(&mut self, program: usize, slot_count: usize) {

@@ -82,6 +82,10 @@ impl Vm {
         self.reset(program.insts.len(), tokens);
         let mut start = 0;
         while start < tokens {
+            if !can_start(program, input, start) {
+                start += 1;
+                continue;
+            }
             match self.run(program, slot_count, input, start) {
                 Some(found) => {
                     start = found.end.max(start + 1);
@@ -303,5 +307,20 @@ impl Vm {
                 }
             }
         }
+    }
+}
+
+/// Whether the program's first instruction can match at `start`: a cheap
+/// test that skips most start positions without a search.
+fn can_start(program: &Program, input: &Input, start: usize) -> bool {
+    match program.insts.first() {
+        Some(Inst::Word { set, .. }) => input.pack.sets.contains(*set, input.prepared.words[start]),
+        Some(Inst::Slot { accept, .. }) => {
+            let accepts = &input.pack.accepts[*accept as usize];
+            input.mentions.starting_at[start]
+                .iter()
+                .any(|&m| accepts[input.mentions.all[m as usize].ty.0 as usize])
+        }
+        _ => true,
     }
 }
