@@ -159,6 +159,32 @@ fn run_writes_csv_and_tables_and_reads_folders_in_order() {
 }
 
 #[test]
+fn run_reads_gzipped_jsonl() {
+    use flate2::{Compression, write::GzEncoder};
+    let (dir, _) = support::write_fixture(PACK);
+    let corpus = tempfile::tempdir().expect("temporary folder");
+    let path = corpus.path().join("news.jsonl.gz");
+    let mut encoder = GzEncoder::new(
+        std::fs::File::create(&path).expect("create"),
+        Compression::default(),
+    );
+    encoder
+        .write_all(b"{\"id\": \"g1\", \"text\": \"Isis attacked Russia.\"}\n")
+        .expect("write");
+    encoder.finish().expect("finish gzip");
+    let output = evrule(
+        &[
+            "run",
+            dir.path().to_str().expect("utf-8"),
+            path.to_str().expect("utf-8"),
+        ],
+        None,
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("\"doc\":\"g1\""));
+}
+
+#[test]
 fn schema_describes_each_event() {
     let (dir, _) = support::write_fixture(PACK);
     let output = evrule(&["schema", dir.path().to_str().expect("utf-8 path")], None);

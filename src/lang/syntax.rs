@@ -766,6 +766,18 @@ mod tests {
     }
 
     #[test]
+    fn a_huge_file_parses_item_by_item() {
+        let rule =
+            "rule r\n  \"X attack ...{0,3} (y | z w) [in Z]\"\n  X: A  Z: P\n  => E { a: X }\n";
+        let text: String = (0..10_000)
+            .map(|i| rule.replace("rule r", &format!("rule r{i}")))
+            .collect();
+        let (file, diagnostics) = parse(&text);
+        assert!(diagnostics.is_empty());
+        assert_eq!(file.items.len(), 10_000);
+    }
+
+    #[test]
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let deep = format!(
             "rule r\n \"{}x{}\"\n => E\n",

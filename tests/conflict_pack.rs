@@ -1,0 +1,102 @@
+//! The shipped conflict pack tests itself: every example and
+//! counterexample passes, every event type it emits has examples, and its
+//! events on the project's `examples/` match the committed corpus snapshots
+//! (nothing is written here; `evrule test rules/conflict --corpus examples/
+//! --review` updates them).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use evrule::compile::CompiledPack;
+use evrule::corpus::read::TextMode;
+use evrule::corpus::read::expand_inputs;
+use evrule::lang::pack::RuleOutput;
+use evrule::testing::snapshot::{self, Status};
+use evrule::testing::{examples, style::Style};
+
+fn pack() -> CompiledPack {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let loaded = evrule::lang::load_pack(&root.join("rules/conflict"));
+    let pack = loaded.pack.unwrap_or_else(|| {
+        panic!(
+            "{}",
+            evrule::lang::report::render_all(&loaded.diagnostics, &loaded.sources, false)
+        )
+    });
+    CompiledPack::new(pack).expect("compile")
+}
+
+#[test]
+fn every_example_of_the_conflict_pack_passes() {
+    let pack = pack();
+    let report = examples::run_examples(&pack);
+    assert_eq!(
+        report.failed(),
+        0,
+        "{}",
+        examples::render(&report, &pack, Style::PLAIN, false)
+    );
+}
+
+#[test]
+fn every_event_type_the_pack_emits_has_examples() {
+    let pack = pack();
+    let mut emitted = BTreeSet::new();
+    let mut exemplified = BTreeSet::new();
+    for rule in &pack.pack.rules {
+        if let RuleOutput::Event { event, .. } = rule.output {
+            let name = pack.pack.event(event).name.clone();
+            emitted.insert(name.clone());
+            if rule.cases.iter().any(|c| !c.counter) {
+                exemplified.insert(name);
+            }
+        }
+    }
+    let missing: Vec<&String> = emitted.difference(&exemplified).collect();
+    assert!(
+        missing.is_empty(),
+        "event types without an example: {missing:?}"
+    );
+    let acled: BTreeSet<String> = pack
+        .pack
+        .events
+        .iter()
+        .filter(|e| e.parent.is_some())
+        .filter(|e| e.label.as_deref() != Some("Other"))
+        .map(|e| e.name.clone())
+        .collect();
+    let without_rules: Vec<&String> = acled.difference(&emitted).collect();
+    assert!(
+        without_rules.is_empty(),
+        "sub-event types no rule emits: {without_rules:?}"
+    );
+}
+
+#[test]
+fn examples_corpus_matches_its_snapshots() {
+    let pack = pack();
+    // Cargo runs tests in the crate root, so document ids are the paths
+    // `evrule test rules/conflict --corpus examples/` gives there.
+    let documents =
+        expand_inputs(&[Path::new("examples/").to_path_buf()]).documents(TextMode::File);
+    let (comparisons, failures) = snapshot::check_corpus(&pack, documents, 1).expect("run");
+    assert!(failures.is_empty(), "{failures:?}");
+    assert!(comparisons.len() >= 8);
+    let changed: Vec<String> = comparisons
+        .iter()
+        .filter(|c| c.status != Status::Unchanged)
+        .map(|c| match &c.status {
+            Status::Changed { old } => format!(
+                "{}:\n{}",
+                c.doc,
+                snapshot::line_diff(old, &c.text, Style::PLAIN)
+            ),
+            _ => format!("{}: no snapshot", c.doc),
+        })
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "corpus snapshots changed; review with `cargo run -- test rules/conflict --corpus examples/ --review`:\n{}",
+        changed.join("\n")
+    );
+}
