@@ -229,15 +229,15 @@ fn exact_case_lexicon_entries() {
 fn passive_voice_is_derived() {
     check(&[
         (
-            "Syrian soldiers were attacked by IS jihadists in the Sokhna desert.",
+            "Syrian troops were attacked by IS fighters in the Sokhna desert.",
             &[
-                "Attack attack attacker=IS jihadists[Group IMGMUSISI] victim=Syrian soldiers[Military SYRMIL] location=Sokhna desert[Area SYR]",
+                "Attack attack attacker=IS fighters[Group IMGMUSISI] victim=Syrian troops[Military SYRMIL] location=Sokhna desert[Area SYR]",
             ],
         ),
         (
-            "Syrian soldiers have just been attacked by Isis.",
+            "Syrian troops had reportedly been attacked by Isis.",
             &[
-                "Attack attack attacker=Isis[Group IMGMUSISI] victim=Syrian soldiers[Military SYRMIL]",
+                "Attack attack attacker=Isis[Group IMGMUSISI] victim=Syrian troops[Military SYRMIL]",
             ],
         ),
         (

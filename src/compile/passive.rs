@@ -1,7 +1,7 @@
 //! Derived passives: a pattern written in the active voice,
 //! `X verb [particles] Y rest`, also matches
 //! `Y [verb group] verb-ed [particles] by X rest`
-//! ("Syrian soldiers have just been ambushed by IS jihadists").
+//! ("Malian soldiers had been ambushed by JNIM fighters").
 
 use super::program::{Elem, ElemKind, Lowering, VERB_GROUP};
 use super::words::Forms;
