@@ -4,7 +4,7 @@
 //! Text tokens are looked up once per token; a form the pack never mentions
 //! gets [`UNKNOWN_WORD`], which no pattern contains.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub type WordId = u32;
 
@@ -20,7 +20,7 @@ pub struct Vocabulary {
 impl Default for Vocabulary {
     fn default() -> Vocabulary {
         Vocabulary {
-            ids: HashMap::new(),
+            ids: HashMap::default(),
             words: vec![String::new()],
         }
     }
