@@ -21,8 +21,9 @@ pub struct LexiconIndex {
     automaton: Option<AhoCorasick>,
     /// For each automaton pattern: the lexicon entries with that phrase.
     entries: Vec<Vec<u32>>,
-    /// For each entry: its phrase's tokens as written, for exact-case checks.
-    exact_tokens: HashMap<u32, Vec<String>>,
+    /// For each entry: its phrase's tokens as written, if it must match
+    /// with exactly that case.
+    exact_tokens: Vec<Option<Vec<String>>>,
 }
 
 /// A lexicon phrase found in a sentence: token range (sentence-relative) and entry.
@@ -38,7 +39,7 @@ impl LexiconIndex {
         let mut pattern_of: HashMap<Vec<WordId>, usize> = HashMap::new();
         let mut patterns: Vec<Vec<u8>> = Vec::new();
         let mut entries: Vec<Vec<u32>> = Vec::new();
-        let mut exact_tokens = HashMap::new();
+        let mut exact_tokens = vec![None; lexicon.len()];
         for (index, entry) in lexicon.iter().enumerate() {
             let tokens = tokenize(&entry.phrase);
             if tokens.is_empty() {
@@ -49,8 +50,7 @@ impl LexiconIndex {
                 .map(|t| vocab.intern(&fold(t.text(&entry.phrase))))
                 .collect();
             if entry.exact {
-                exact_tokens.insert(
-                    index as u32,
+                exact_tokens[index] = Some(
                     tokens
                         .iter()
                         .map(|t| t.text(&entry.phrase).to_string())
@@ -104,7 +104,7 @@ impl LexiconIndex {
             let start = found.start() / 3;
             let end = found.end() / 3;
             for &entry in &self.entries[found.pattern().as_usize()] {
-                if let Some(exact) = self.exact_tokens.get(&entry)
+                if let Some(exact) = &self.exact_tokens[entry as usize]
                     && !exact
                         .iter()
                         .enumerate()

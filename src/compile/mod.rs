@@ -112,7 +112,8 @@ impl CompiledPack {
                 mark_trigger(&mut active);
                 let variants = std::iter::once((active, Voice::Active))
                     .chain(passive.map(|p| (p, Voice::Passive)));
-                for (elem, voice) in variants {
+                for (mut elem, voice) in variants {
+                    program::merge_word_choices(&mut elem, &mut sets);
                     let anchor = anchor::choose_anchor(&elem, &vocab, &mut sets);
                     let required_slots = program::required_slots(&elem, &accept_of_slot);
                     let (insts, spans) = generate(&elem, &accept_of_slot);

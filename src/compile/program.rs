@@ -205,6 +205,79 @@ fn set_trigger(elem: &mut Elem) {
     }
 }
 
+/// Merges the one-word branches of every choice into a single word set, so
+/// that `(say | state | warn | …)` or a word class costs one instruction
+/// instead of a chain of branches. Only done when no longer branch starts
+/// with one of those words, which keeps first-match order intact.
+pub fn merge_word_choices(elem: &mut Elem, sets: &mut WordSets) {
+    match &mut elem.kind {
+        ElemKind::Seq(parts) | ElemKind::Alt(parts) => {
+            parts.iter_mut().for_each(|p| merge_word_choices(p, sets));
+        }
+        ElemKind::Optional(inner) => merge_word_choices(inner, sets),
+        _ => {}
+    }
+    let ElemKind::Alt(branches) = &mut elem.kind else {
+        return;
+    };
+    let single = |b: &Elem| matches!(&b.kind, ElemKind::Tokens { sets, .. } if sets.len() == 1);
+    let mut words: Vec<u32> = Vec::new();
+    let mut trigger_any = false;
+    for branch in branches.iter().filter(|b| single(b)) {
+        if let ElemKind::Tokens {
+            sets: token_sets,
+            trigger,
+            ..
+        } = &branch.kind
+        {
+            words.extend_from_slice(sets.get(token_sets[0]));
+            trigger_any |= *trigger;
+        }
+    }
+    let singles = branches.iter().filter(|b| single(b)).count();
+    let clashes = branches.iter().filter(|b| !single(b)).any(|b| {
+        first_set(b).is_none_or(|first| sets.get(first).iter().any(|w| words.contains(w)))
+    });
+    if singles < 2 || clashes {
+        return;
+    }
+    let at = branches
+        .iter()
+        .position(single)
+        .expect("at least two single-word branches");
+    let span = branches[at].span;
+    let merged = Elem {
+        kind: ElemKind::Tokens {
+            sets: vec![sets.add(words)],
+            written: None,
+            trigger: trigger_any,
+        },
+        span,
+    };
+    let mut kept: Vec<Elem> = Vec::new();
+    for (index, branch) in branches.drain(..).enumerate() {
+        if index == at {
+            kept.push(merged.clone());
+        } else if !single(&branch) {
+            kept.push(branch);
+        }
+    }
+    if kept.len() == 1 {
+        *elem = kept.pop().expect("one branch");
+    } else {
+        *branches = kept;
+    }
+}
+
+/// The word set a branch's first token must be in, if it starts with words.
+fn first_set(elem: &Elem) -> Option<WordSetId> {
+    match &elem.kind {
+        ElemKind::Tokens { sets, .. } => sets.first().copied(),
+        ElemKind::Seq(parts) => parts.first().and_then(first_set),
+        _ => None,
+    }
+}
+
 /// The slots of the top-level sequence: every match binds them.
 pub fn required_slots(root: &Elem, accept_of_slot: &[u16]) -> Vec<u16> {
     let ElemKind::Seq(parts) = &root.kind else {
