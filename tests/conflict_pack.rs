@@ -14,16 +14,10 @@ use evrule::lang::pack::RuleOutput;
 use evrule::testing::snapshot::{self, Status};
 use evrule::testing::{examples, style::Style};
 
+mod support;
+
 fn pack() -> CompiledPack {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let loaded = evrule::lang::load_pack(&root.join("rules/conflict"));
-    let pack = loaded.pack.unwrap_or_else(|| {
-        panic!(
-            "{}",
-            evrule::lang::report::render_all(&loaded.diagnostics, &loaded.sources, false)
-        )
-    });
-    CompiledPack::new(pack).expect("compile")
+    support::compile_pack(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/conflict"))
 }
 
 #[test]

@@ -19,14 +19,7 @@ fn compiled() -> CompiledPack {
     ))
     .expect("read the matcher pack");
     let (dir, _) = support::write_fixture(&fixture);
-    let loaded = evrule::lang::load_pack(dir.path());
-    let pack = loaded.pack.unwrap_or_else(|| {
-        panic!(
-            "{}",
-            evrule::lang::report::render_all(&loaded.diagnostics, &loaded.sources, false)
-        )
-    });
-    CompiledPack::new(pack).expect("compile")
+    support::compile_pack(dir.path())
 }
 
 /// One line per event; also checks that every offset points at its text.
@@ -236,9 +229,7 @@ fn passive_voice_is_derived() {
         ),
         (
             "Syrian troops had reportedly been attacked by Isis.",
-            &[
-                "Attack attack attacker=Isis[Group IMGMUSISI] victim=Syrian troops[Military SYRMIL]",
-            ],
+            &["Attack attack attacker=Isis[Group IMGMUSISI] victim=Syrian troops[Military SYRMIL]"],
         ),
         (
             "Palmyra was seized by Isis.",

@@ -20,14 +20,7 @@ fn fixture() -> String {
 }
 
 fn compile(dir: &Path) -> CompiledPack {
-    let loaded = evrule::lang::load_pack(dir);
-    let pack = loaded.pack.unwrap_or_else(|| {
-        panic!(
-            "{}",
-            evrule::lang::report::render_all(&loaded.diagnostics, &loaded.sources, false)
-        )
-    });
-    CompiledPack::new(pack).expect("compile")
+    support::compile_pack(dir)
 }
 
 #[test]

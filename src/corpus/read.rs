@@ -156,12 +156,7 @@ fn read_source(source: Source, mode: TextMode) -> DocumentIter {
         }
     };
     match source {
-        Source::Jsonl(_) => Box::new(JsonlDocuments {
-            name,
-            lines: reader,
-            line: 0,
-            buffer: Vec::new(),
-        }),
+        Source::Jsonl(_) => Box::new(LineDocuments::new(name, reader, parse_jsonl_line)),
         Source::Stdin => Box::new(StdinDocuments {
             reader: Some(reader),
             mode,
@@ -169,12 +164,7 @@ fn read_source(source: Source, mode: TextMode) -> DocumentIter {
         }),
         Source::Text(_) => match mode {
             TextMode::File => Box::new(std::iter::once(read_whole(&name, reader))),
-            TextMode::Lines => Box::new(LineDocuments {
-                name,
-                lines: reader,
-                line: 0,
-                buffer: Vec::new(),
-            }),
+            TextMode::Lines => Box::new(LineDocuments::new(name, reader, text_line)),
         },
     }
 }
@@ -224,36 +214,6 @@ fn next_line(reader: &mut impl BufRead, buffer: &mut Vec<u8>) -> Option<io::Resu
             Some(Ok(()))
         }
         Err(error) => Some(Err(error)),
-    }
-}
-
-struct JsonlDocuments<R> {
-    name: String,
-    lines: R,
-    line: usize,
-    buffer: Vec<u8>,
-}
-
-impl<R: BufRead> Iterator for JsonlDocuments<R> {
-    type Item = Result<Document, Failure>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            self.line += 1;
-            match next_line(&mut self.lines, &mut self.buffer)? {
-                Err(error) => {
-                    return Some(Err(Failure::new(
-                        format!("{}:{}", self.name, self.line),
-                        format!("cannot read: {error}"),
-                    )));
-                }
-                Ok(()) if self.buffer.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok(()) => {
-                    let bytes = std::mem::take(&mut self.buffer);
-                    return Some(parse_jsonl_line(&self.name, self.line, bytes));
-                }
-            }
-        }
     }
 }
 
@@ -328,11 +288,34 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
+/// How one non-blank line becomes a document.
+type LineParser = fn(name: &str, line: usize, bytes: Vec<u8>) -> Result<Document, Failure>;
+
+/// A text line as a document with the id `name:line`.
+fn text_line(name: &str, line: usize, bytes: Vec<u8>) -> Result<Document, Failure> {
+    utf8(name, bytes, Some(line)).map(|text| Document::new(format!("{name}:{line}"), text))
+}
+
+/// The documents of a line-per-document source (JSONL or `--lines` text):
+/// blank lines are skipped, line numbers kept for ids and failures.
 struct LineDocuments<R> {
     name: String,
     lines: R,
     line: usize,
     buffer: Vec<u8>,
+    parse: LineParser,
+}
+
+impl<R: BufRead> LineDocuments<R> {
+    fn new(name: String, lines: R, parse: LineParser) -> LineDocuments<R> {
+        LineDocuments {
+            name,
+            lines,
+            line: 0,
+            buffer: Vec::new(),
+            parse,
+        }
+    }
 }
 
 impl<R: BufRead> Iterator for LineDocuments<R> {
@@ -351,11 +334,7 @@ impl<R: BufRead> Iterator for LineDocuments<R> {
                 Ok(()) if self.buffer.iter().all(u8::is_ascii_whitespace) => continue,
                 Ok(()) => {
                     let bytes = std::mem::take(&mut self.buffer);
-                    let id = format!("{}:{}", self.name, self.line);
-                    return Some(
-                        utf8(&self.name, bytes, Some(self.line))
-                            .map(|text| Document::new(id, text)),
-                    );
+                    return Some((self.parse)(&self.name, self.line, bytes));
                 }
             }
         }
@@ -392,18 +371,8 @@ impl<R: BufRead + 'static> Iterator for StdinDocuments<R> {
             let name = "-".to_string();
             self.lines = Some(match (first, self.mode) {
                 (None, _) => Box::new(std::iter::empty()),
-                (Some(b'{'), _) => Box::new(JsonlDocuments {
-                    name,
-                    lines: reader,
-                    line: 0,
-                    buffer: Vec::new(),
-                }),
-                (_, TextMode::Lines) => Box::new(LineDocuments {
-                    name,
-                    lines: reader,
-                    line: 0,
-                    buffer: Vec::new(),
-                }),
+                (Some(b'{'), _) => Box::new(LineDocuments::new(name, reader, parse_jsonl_line)),
+                (_, TextMode::Lines) => Box::new(LineDocuments::new(name, reader, text_line)),
                 (_, TextMode::File) => Box::new(std::iter::once(read_whole(&name, reader))),
             });
         }

@@ -127,17 +127,7 @@ impl<'p> Matcher<'p> {
             self.run_entity_rules(&doc.text, sentence, None);
             let slot_count = self.pack.pack.rule(rule).slots.len();
             for program in self.pack.rule_programs[rule.0 as usize].clone() {
-                let input = Input {
-                    pack: self.pack,
-                    prepared: &self.prepared,
-                    mentions: &self.mentions,
-                };
-                self.vm.find_all(
-                    &self.pack.programs[program].1,
-                    slot_count,
-                    &input,
-                    &mut self.found,
-                );
+                self.find(program, slot_count);
                 traces.push((index, program, self.vm.progress, !self.found.is_empty()));
             }
         }

@@ -343,15 +343,17 @@ fn render_failure(result: &CaseResult, pack: &CompiledPack, style: Style) -> Str
 /// `- field: "expected"` / `+ field: "actual"` lines for the fields that differ.
 fn field_diff(expected: &ShownRecord, actual: &ShownRecord, style: Style) -> String {
     let mut out = String::new();
+    let mut line = |text: String, sign: char| {
+        let painted = if sign == '-' {
+            style.red(&text)
+        } else {
+            style.green(&text)
+        };
+        out.push_str(&format!("     {painted}\n"));
+    };
     if expected.ty != actual.ty {
-        out.push_str(&format!(
-            "     {}\n",
-            style.red(&format!("- type: {}", expected.ty))
-        ));
-        out.push_str(&format!(
-            "     {}\n",
-            style.green(&format!("+ type: {}", actual.ty))
-        ));
+        line(format!("- type: {}", expected.ty), '-');
+        line(format!("+ type: {}", actual.ty), '+');
     }
     for (name, value) in &expected.fields {
         let got = actual
@@ -360,27 +362,15 @@ fn field_diff(expected: &ShownRecord, actual: &ShownRecord, style: Style) -> Str
             .find(|(n, _)| n == name)
             .map(|(_, v)| v);
         if got != Some(value) {
-            out.push_str(&format!(
-                "     {}\n",
-                style.red(&format!("- {name}: {value:?}"))
-            ));
+            line(format!("- {name}: {value:?}"), '-');
             if let Some(got) = got {
-                out.push_str(&format!(
-                    "     {}\n",
-                    style.green(&format!("+ {name}: {got:?}"))
-                ));
+                line(format!("+ {name}: {got:?}"), '+');
             }
         }
     }
     if expected.negated != actual.negated {
-        out.push_str(&format!(
-            "     {}\n",
-            style.red(&format!("- negated: {}", expected.negated))
-        ));
-        out.push_str(&format!(
-            "     {}\n",
-            style.green(&format!("+ negated: {}", actual.negated))
-        ));
+        line(format!("- negated: {}", expected.negated), '-');
+        line(format!("+ negated: {}", actual.negated), '+');
     }
     out
 }

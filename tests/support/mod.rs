@@ -71,3 +71,15 @@ pub fn shared_dir() -> Option<PathBuf> {
         None
     }
 }
+
+/// Loads and compiles a pack, failing the test with its diagnostics.
+pub fn compile_pack(dir: &Path) -> evrule::compile::CompiledPack {
+    let loaded = evrule::lang::load_pack(dir);
+    let pack = loaded.pack.unwrap_or_else(|| {
+        panic!(
+            "{}",
+            evrule::lang::report::render_all(&loaded.diagnostics, &loaded.sources, false)
+        )
+    });
+    evrule::compile::CompiledPack::new(pack).expect("compile")
+}
