@@ -343,3 +343,16 @@ fn pathological_pattern_on_a_5000_token_sentence_completes() {
     // exponential blow-up, which would take hours.
     assert!(started.elapsed().as_secs() < 60);
 }
+
+#[test]
+fn a_sentence_with_twenty_thousand_matches_resolves_them_all() {
+    // Competition is resolved by a sweep over overlapping matches, so many
+    // matches in one sentence cost linear time, not quadratic.
+    let pack = compiled();
+    let text = "Russia said and ".repeat(20_000);
+    let mut matcher = Matcher::new(&pack);
+    let result = matcher.match_document(&Document::new("t", text.as_str()));
+    assert_eq!(result.sentences, 1);
+    assert_eq!(result.events.len(), 20_000);
+    assert!(result.events.iter().all(|e| e.rule == "said"));
+}

@@ -340,25 +340,32 @@ impl<'p> Matcher<'p> {
                 m.voice == Voice::Passive,
             )
         };
-        let contender = |m: &RuleMatch| {
-            matches!(
-                m.outcome,
-                Outcome::Emitted | Outcome::Negated | Outcome::Outranked { .. }
-            )
-        };
-        for i in 0..matches.len() {
-            if !matches!(matches[i].outcome, Outcome::Emitted | Outcome::Negated) {
-                continue;
+        // Competing matches overlap, so a sweep over matches sorted by start
+        // finds every pair while keeping only the still-open ones: linear in
+        // matches plus competing pairs, even in a huge sentence.
+        let mut order: Vec<usize> = (0..matches.len())
+            .filter(|&i| matches!(matches[i].outcome, Outcome::Emitted | Outcome::Negated))
+            .collect();
+        order.sort_by_key(|&i| (matches[i].start, matches[i].end));
+        let mut best: Vec<usize> = (0..matches.len()).collect();
+        let mut open: Vec<usize> = Vec::new();
+        for &i in &order {
+            open.retain(|&j| matches[j].end > matches[i].start);
+            for &j in &open {
+                if compete(&matches[i], &matches[j]) {
+                    for (a, b) in [(i, j), (j, i)] {
+                        if (rank(&matches[b]), b) < (rank(&matches[best[a]]), best[a]) {
+                            best[a] = b;
+                        }
+                    }
+                }
             }
-            let best = (0..matches.len())
-                .filter(|&j| {
-                    j == i || (contender(&matches[j]) && compete(&matches[i], &matches[j]))
-                })
-                .min_by_key(|&j| (rank(&matches[j]), j))
-                .expect("the match itself is a contender");
-            if best != i {
+            open.push(i);
+        }
+        for &i in &order {
+            if best[i] != i {
                 matches[i].outcome = Outcome::Outranked {
-                    by: matches[best].rule,
+                    by: matches[best[i]].rule,
                 };
             }
         }
