@@ -10,7 +10,7 @@ use evrule::document::Document;
 use evrule::matcher::Matcher;
 
 /// Accuracy the pack must keep on the dev set.
-const FLOOR: f64 = 0.0;
+const FLOOR: f64 = 0.88;
 
 #[test]
 fn acled_dev_set_accuracy() {

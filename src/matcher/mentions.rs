@@ -19,8 +19,12 @@ pub struct Mention {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionSource {
-    /// An entity rule built it.
-    Entity(RuleId),
+    /// An entity rule built it; `guessed` when it rests on a `Proper`
+    /// mention (an unknown name) rather than on lexicon entries only.
+    Entity {
+        rule: RuleId,
+        guessed: bool,
+    },
     /// A lexicon entry (index into the pack's lexicon).
     Lexicon(u32),
     Number,
@@ -28,14 +32,25 @@ pub enum MentionSource {
 }
 
 impl MentionSource {
-    /// Among mentions of equal length, rule-built beat listed beat built-in.
+    /// Among mentions of equal length: listed phrases first, then what
+    /// rules built from listed phrases, then what rules built on unknown
+    /// names, then the built-ins.
     fn rank(self) -> u8 {
         match self {
-            MentionSource::Entity(_) => 0,
-            MentionSource::Lexicon(_) => 1,
-            MentionSource::Number => 2,
-            MentionSource::Proper => 3,
+            MentionSource::Lexicon(_) => 0,
+            MentionSource::Entity { guessed: false, .. } => 1,
+            MentionSource::Entity { guessed: true, .. } => 2,
+            MentionSource::Number => 3,
+            MentionSource::Proper => 4,
         }
+    }
+
+    /// Whether the mention rests on an unknown name.
+    pub fn guessed(self) -> bool {
+        matches!(
+            self,
+            MentionSource::Proper | MentionSource::Entity { guessed: true, .. }
+        )
     }
 }
 

@@ -238,13 +238,18 @@ impl<'p> Matcher<'p> {
                 self.find(program, def.slots.len());
                 for found in &self.found {
                     let code = build_code(code, &found.slots, &self.mentions.all);
+                    let guessed = found
+                        .slots
+                        .iter()
+                        .flatten()
+                        .any(|&m| self.mentions.all[m as usize].source.guessed());
                     built.push(Mention {
                         start: found.start,
                         end: found.end,
                         ty: *ty,
                         code,
                         value: None,
-                        source: MentionSource::Entity(rule),
+                        source: MentionSource::Entity { rule, guessed },
                     });
                     if let Some(matches) = matches.as_deref_mut() {
                         matches.push(self.rule_match(

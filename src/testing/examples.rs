@@ -161,7 +161,7 @@ fn produced(
     for analysis in &analyses {
         let sentence_tokens = &tokens[analysis.sentence.tokens.clone()];
         for mention in &analysis.mentions {
-            let MentionSource::Entity(builder) = mention.source else {
+            let MentionSource::Entity { rule: builder, .. } = mention.source else {
                 continue;
             };
             let start = sentence_tokens[mention.start].start;

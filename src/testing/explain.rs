@@ -22,7 +22,7 @@ pub fn explain(pack: &CompiledPack, text: &str, rule: Option<RuleId>, style: Sty
         rule_fired |= analysis
             .mentions
             .iter()
-            .any(|m| matches!((m.source, rule), (MentionSource::Entity(built), Some(wanted)) if built == wanted));
+            .any(|m| matches!((m.source, rule), (MentionSource::Entity { rule: built, .. }, Some(wanted)) if built == wanted));
         let sentence = &analysis.sentence;
         let sentence_tokens = &tokens[sentence.tokens.clone()];
         let span_text = |start: usize, end: usize| {
@@ -50,7 +50,7 @@ pub fn explain(pack: &CompiledPack, text: &str, rule: Option<RuleId>, style: Sty
                                 .location(pack.pack.lexicon[entry as usize].span)
                         )
                     }
-                    MentionSource::Entity(rule) => {
+                    MentionSource::Entity { rule, .. } => {
                         format!("entity rule {}", pack.pack.rule(rule).name)
                     }
                     MentionSource::Number => match m.value {

@@ -14,7 +14,8 @@ use super::sentence::is_title_abbreviation;
 use super::token::{Token, TokenKind};
 
 /// Capitalized words that are not names: function words, sentence adverbs,
-/// determiners and number words. Compared case-insensitively, so all-caps
+/// determiners, number words, weekdays and months (but not "May", also a
+/// surname). Compared case-insensitively, so all-caps
 /// headlines ("ATTACK IN RAQQA") are split at "IN" as well. Kept sorted for
 /// binary search (a test checks).
 const STOPWORDS: &[&str] = &[
@@ -34,9 +35,11 @@ const STOPWORDS: &[&str] = &[
     "and",
     "another",
     "any",
+    "april",
     "are",
     "as",
     "at",
+    "august",
     "because",
     "before",
     "being",
@@ -44,6 +47,7 @@ const STOPWORDS: &[&str] = &[
     "both",
     "but",
     "by",
+    "december",
     "despite",
     "dozens",
     "during",
@@ -53,11 +57,13 @@ const STOPWORDS: &[&str] = &[
     "either",
     "even",
     "every",
+    "february",
     "few",
     "five",
     "following",
     "for",
     "four",
+    "friday",
     "from",
     "further",
     "furthermore",
@@ -77,12 +83,17 @@ const STOPWORDS: &[&str] = &[
     "is",
     "it",
     "its",
+    "january",
+    "july",
+    "june",
     "last",
     "later",
     "local",
     "many",
+    "march",
     "meanwhile",
     "millions",
+    "monday",
     "more",
     "moreover",
     "most",
@@ -100,7 +111,9 @@ const STOPWORDS: &[&str] = &[
     "nonetheless",
     "nor",
     "not",
+    "november",
     "now",
+    "october",
     "of",
     "on",
     "one",
@@ -109,7 +122,9 @@ const STOPWORDS: &[&str] = &[
     "other",
     "our",
     "over",
+    "saturday",
     "scores",
+    "september",
     "seven",
     "several",
     "she",
@@ -119,6 +134,7 @@ const STOPWORDS: &[&str] = &[
     "some",
     "still",
     "such",
+    "sunday",
     "ten",
     "than",
     "that",
@@ -135,10 +151,12 @@ const STOPWORDS: &[&str] = &[
     "thousands",
     "three",
     "through",
+    "thursday",
     "thus",
     "to",
     "today",
     "tomorrow",
+    "tuesday",
     "two",
     "under",
     "unless",
@@ -146,6 +164,7 @@ const STOPWORDS: &[&str] = &[
     "upon",
     "was",
     "we",
+    "wednesday",
     "were",
     "what",
     "when",
@@ -211,10 +230,64 @@ pub fn find_proper_runs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
             }
         }
         runs.push(start..end);
+        // "General Kenneth McKenzie" is also "Kenneth McKenzie", so that
+        // a rule can tell the title from the name.
+        let name_start = (start..end)
+            .find(|&k| !cx.is_title(k) && !cx.is_title_modifier(k))
+            .unwrap_or(end);
+        if name_start < end && (start..name_start).any(|k| cx.is_title(k)) {
+            runs.push(name_start..end);
+        }
         i = end;
     }
     runs
 }
+
+/// Titles and offices that precede a name, compared case-insensitively.
+const TITLES: &[&str] = &[
+    "admiral",
+    "ambassador",
+    "brigadier",
+    "captain",
+    "colonel",
+    "commander",
+    "commissioner",
+    "corporal",
+    "dr",
+    "emir",
+    "gen",
+    "general",
+    "governor",
+    "imam",
+    "judge",
+    "king",
+    "lieutenant",
+    "marshal",
+    "mayor",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "president",
+    "prince",
+    "princess",
+    "prof",
+    "professor",
+    "queen",
+    "rev",
+    "senator",
+    "sergeant",
+    "sheikh",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// Words that make a title only together with one ("Prime Minister",
+/// "Defence Minister"; but "Defence Ministry" is no title).
+const TITLE_MODIFIERS: &[&str] = &[
+    "chief", "defence", "defense", "deputy", "foreign", "interior", "justice", "major", "prime",
+    "vice",
+];
 
 struct Cx<'a> {
     text: &'a str,
@@ -241,6 +314,16 @@ impl Cx<'_> {
 
     fn is_hyphen(&self, i: usize) -> bool {
         matches!(self.text_of(i), "-" | "\u{2010}" | "\u{2011}")
+    }
+
+    fn is_title(&self, i: usize) -> bool {
+        let word = self.text_of(i);
+        TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
+    }
+
+    fn is_title_modifier(&self, i: usize) -> bool {
+        let word = self.text_of(i);
+        TITLE_MODIFIERS.iter().any(|t| t.eq_ignore_ascii_case(word))
     }
 
     /// A capitalized word that can be part of a name.
@@ -370,7 +453,16 @@ mod tests {
     fn names_and_places() {
         assert_eq!(
             runs("Gen. Kenneth McKenzie said ISIS fighters attacked Faydat Ibn Muwaina on Monday."),
-            ["Kenneth McKenzie", "ISIS", "Faydat Ibn Muwaina", "Monday"]
+            ["Kenneth McKenzie", "ISIS", "Faydat Ibn Muwaina"]
+        );
+        assert_eq!(
+            runs("General Kenneth McKenzie and President Joe Biden spoke."),
+            [
+                "General Kenneth McKenzie",
+                "Kenneth McKenzie",
+                "President Joe Biden",
+                "Joe Biden"
+            ]
         );
         assert_eq!(
             runs("The report by the Emirates Center for Studies and Research was published."),
@@ -390,6 +482,7 @@ mod tests {
             ),
             [
                 "President Bashar al-Assad",
+                "Bashar al-Assad",
                 "Al-Bab",
                 "Deir ez-Zor",
                 "Staffan de Mistura"

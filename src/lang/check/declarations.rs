@@ -237,6 +237,7 @@ impl<'a> Checker<'a> {
     /// Resolves the type of every lexicon row against the taxonomy visible
     /// from the file that names the lexicon.
     pub(super) fn collect_lexicon(&mut self) {
+        let mut seen: HashMap<(String, String, String, bool), Span> = HashMap::new();
         for lexicon in &self.loaded.lexicons {
             for row in &lexicon.rows {
                 let name = Name {
@@ -283,6 +284,26 @@ impl<'a> Checker<'a> {
                         None
                     }
                 };
+                let key = (
+                    row.phrase.to_lowercase(),
+                    row.type_name.clone(),
+                    row.code.clone(),
+                    row.exact,
+                );
+                if let Some(first) = seen.get(&key) {
+                    let first = *first;
+                    self.error(
+                        Diagnostic::warning(
+                            "duplicate-lexicon-row",
+                            format!("lexicon row `{}` is listed twice", row.phrase),
+                        )
+                        .with_label(row.span, "listed again here")
+                        .with_label(first, "first listed here")
+                        .with_help("remove one of them; matching ignores case"),
+                    );
+                    continue;
+                }
+                seen.insert(key, row.span);
                 if let Some(ty) = resolved {
                     if matches!(ty, PROPER | NUMBER) {
                         self.error(
