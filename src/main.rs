@@ -16,6 +16,35 @@ use evrule::lang::{self, report};
 use evrule::testing::style::Style;
 use evrule::testing::{diff, examples, explain, snapshot};
 
+/// Writes to stdout; a closed pipe (`evrule … | head`) ends the program
+/// quietly instead of panicking, and any other write error is reported.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        write_stdout(&format!($($arg)*))
+    };
+}
+
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        write_stdout(&format!("{}\n", format!($($arg)*)))
+    };
+}
+
+fn write_stdout(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write output: {error}");
+        std::process::exit(1);
+    }
+}
+
 #[derive(Parser)]
 #[command(
     name = "evrule",
@@ -207,7 +236,7 @@ fn main() -> ExitCode {
         Command::Schema { pack } => match load(&pack, color) {
             Some(compiled) => {
                 let schema = evrule::event::schema(&compiled.pack);
-                println!(
+                outln!(
                     "{}",
                     serde_json::to_string_pretty(&schema).expect("a JSON value serializes")
                 );
@@ -331,6 +360,7 @@ fn run_pack(pack: &Path, inputs: &[PathBuf], options: RunOptions, color: Colors)
     let documents = found.documents(options.mode);
     let summary = match run(&compiled, documents, jobs, &mut sink) {
         Ok(summary) => summary,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: cannot write output: {error}");
             return ExitCode::FAILURE;
@@ -394,7 +424,7 @@ fn check(path: &Path, deny_warnings: bool, color: Colors) -> ExitCode {
             } else {
                 String::new()
             };
-            println!("{}: ok{note}: {}", path.display(), pack.summary());
+            outln!("{}: ok{note}: {}", path.display(), pack.summary());
             ExitCode::SUCCESS
         }
         _ => {
@@ -429,7 +459,7 @@ fn test_pack(
         color: color.stdout,
     };
     let report = examples::run_examples(&compiled);
-    print!("{}", examples::render(&report, &compiled, style, verbose));
+    out!("{}", examples::render(&report, &compiled, style, verbose));
     let mut ok = report.failed() == 0;
     if !corpus.is_empty() {
         let documents = expand_inputs(corpus).documents(text_mode);
@@ -457,12 +487,12 @@ fn test_pack(
         let seen: Vec<PathBuf> = comparisons.iter().map(|c| c.path.clone()).collect();
         let stale = snapshot::stale(&snapshot::snapshot_dir(&compiled.pack.root), &seen);
         for path in &stale {
-            println!(
+            outln!(
                 "note: {} matches no document of this corpus",
                 path.display()
             );
         }
-        println!(
+        outln!(
             "corpus snapshots: {} documents, {} unchanged, {} accepted, {} pending{}",
             comparisons.len(),
             outcome.unchanged,
@@ -481,7 +511,7 @@ fn test_pack(
                 }
                 _ => "review with --review, or accept all with --accept",
             };
-            println!("{hint}");
+            outln!("{hint}");
         }
         ok &= outcome.rejected == 0 && failures.is_empty();
     }
@@ -529,11 +559,11 @@ fn diff_packs(
             let style = Style {
                 color: color.stdout,
             };
-            print!("{}", report.render(style));
+            out!("{}", report.render(style));
         }
         DiffFormat::Jsonl => {
             for change in &report.changes {
-                println!(
+                outln!(
                     "{}",
                     serde_json::to_string(change).expect("changes serialize")
                 );
@@ -586,6 +616,6 @@ fn explain_text(
     let style = Style {
         color: color.stdout,
     };
-    print!("{}", explain::explain(&compiled, &text, rule_id, style));
+    out!("{}", explain::explain(&compiled, &text, rule_id, style));
     ExitCode::SUCCESS
 }
