@@ -11,6 +11,8 @@ pub mod program;
 pub mod vocab;
 pub mod words;
 
+use std::collections::HashMap;
+
 use crate::lang::Pack;
 use crate::lang::ast::RuleKind;
 use crate::lang::pack::{RuleId, TypeId};
@@ -29,6 +31,8 @@ pub struct CompiledPack {
     /// Slot type tables: `accepts[set][type]` when a mention of `type` may fill
     /// a slot typed with that set (the union's types and their subtypes).
     pub accepts: Vec<Vec<bool>>,
+    /// The same tables as lists of the accepted types.
+    pub accepted_types: Vec<Vec<TypeId>>,
     /// All programs; `rule_programs[rule]` is the range of that rule's.
     pub programs: Vec<(RuleId, Program)>,
     pub rule_programs: Vec<std::ops::Range<usize>>,
@@ -67,6 +71,7 @@ impl CompiledPack {
             determiners: class(english::DETERMINERS, &mut sets),
             to: vocab.intern("to"),
         };
+        let mut lowered_words = HashMap::new();
         let mut accepts: Vec<Vec<bool>> = Vec::new();
         let mut programs = Vec::new();
         let mut rule_programs = Vec::new();
@@ -95,6 +100,7 @@ impl CompiledPack {
                     pack: &pack,
                     vocab: &mut vocab,
                     sets: &mut sets,
+                    cache: &mut lowered_words,
                 };
                 let mut active = lowering.lower(pattern);
                 if !matches!(active.kind, program::ElemKind::Seq(_)) {
@@ -117,6 +123,7 @@ impl CompiledPack {
                     let anchor = anchor::choose_anchor(&elem, &vocab, &mut sets);
                     let required_slots = program::required_slots(&elem, &accept_of_slot);
                     let (insts, spans) = generate(&elem, &accept_of_slot);
+                    let first = program::first_token(&insts, &mut sets);
                     programs.push((
                         RuleId(rule_index as u32),
                         Program {
@@ -126,6 +133,7 @@ impl CompiledPack {
                             voice,
                             anchor,
                             required_slots,
+                            first,
                         },
                     ));
                 }
@@ -133,6 +141,16 @@ impl CompiledPack {
             rule_programs.push(start..programs.len());
         }
 
+        sets.finish(vocab.len());
+        let accepted_types = accepts
+            .iter()
+            .map(|table| {
+                (0..table.len())
+                    .filter(|&t| table[t])
+                    .map(|t| TypeId(t as u32))
+                    .collect()
+            })
+            .collect();
         let mut anchored = vec![Vec::new(); vocab.len()];
         let mut unanchored = Vec::new();
         for (index, (_, program)) in programs.iter().enumerate() {
@@ -151,6 +169,7 @@ impl CompiledPack {
             sets,
             lexicon,
             accepts,
+            accepted_types,
             programs,
             rule_programs,
             anchored,

@@ -5,6 +5,8 @@
 //! already word sets; passives are derived on `Elem` (see `passive`), and
 //! the verb group and the trigger are marked there before code generation.
 
+use std::collections::HashMap;
+
 use super::vocab::Vocabulary;
 use super::words::{Forms, WordSetId, WordSets, word_tokens};
 use crate::lang::pack::{Pack, Pat, PatKind};
@@ -59,6 +61,51 @@ pub struct Program {
     /// Type tables (`CompiledPack::accepts`) of the slots every match binds:
     /// a sentence without a mention of one of them cannot match.
     pub required_slots: Vec<u16>,
+    /// What a match's first token must be, or `None` when a gap step can
+    /// take it (then any token may start a match).
+    pub first: Option<FirstToken>,
+}
+
+/// The tests a match's first token must pass one of: a word of `words`, a
+/// mention accepted by one of `slots`, or (with `aux`) a verb-group word.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FirstToken {
+    pub words: Option<WordSetId>,
+    pub slots: Vec<u16>,
+    pub aux: bool,
+}
+
+/// The instructions reachable from the start without consuming a token,
+/// summed up as one test of the first token.
+pub fn first_token(insts: &[Inst], sets: &mut WordSets) -> Option<FirstToken> {
+    let mut seen = vec![false; insts.len()];
+    let mut stack = vec![0u32];
+    let mut first = FirstToken::default();
+    let mut words = Vec::new();
+    while let Some(pc) = stack.pop() {
+        if std::mem::replace(&mut seen[pc as usize], true) {
+            continue;
+        }
+        match insts[pc as usize] {
+            Inst::Split {
+                first: a,
+                second: b,
+            } => stack.extend([a, b]),
+            Inst::Jump(target) => stack.push(target),
+            Inst::Word { set, .. } => words.extend_from_slice(sets.get(set)),
+            Inst::Slot { accept, .. } => first.slots.push(accept),
+            Inst::Aux => first.aux = true,
+            // A pattern that can match nothing is rejected by the checker;
+            // a gap first means any token may start a match.
+            Inst::Any | Inst::Match => return None,
+        }
+    }
+    if !words.is_empty() {
+        first.words = Some(sets.add(words));
+    }
+    first.slots.sort_unstable();
+    first.slots.dedup();
+    Some(first)
 }
 
 /// A lowered pattern element.
@@ -96,6 +143,9 @@ pub struct Lowering<'a> {
     pub pack: &'a Pack,
     pub vocab: &'a mut Vocabulary,
     pub sets: &'a mut WordSets,
+    /// Word sets of every word already lowered: word classes recur in many
+    /// patterns, and inflecting them once keeps compiling fast.
+    pub cache: &'a mut HashMap<(String, Forms), Vec<WordSetId>>,
 }
 
 impl Lowering<'_> {
@@ -140,10 +190,18 @@ impl Lowering<'_> {
     }
 
     pub fn tokens_with(&mut self, written: &str, exact: bool, forms: Forms) -> ElemKind {
-        let sets = word_tokens(written, forms, self.vocab)
-            .into_iter()
-            .map(|ids| self.sets.add(ids))
-            .collect();
+        let key = (written.to_string(), forms);
+        let sets = match self.cache.get(&key) {
+            Some(sets) => sets.clone(),
+            None => {
+                let sets: Vec<WordSetId> = word_tokens(written, forms, self.vocab)
+                    .into_iter()
+                    .map(|ids| self.sets.add(ids))
+                    .collect();
+                self.cache.insert(key, sets.clone());
+                sets
+            }
+        };
         ElemKind::Tokens {
             sets,
             written: Some((written.to_string(), exact)),
@@ -342,6 +400,19 @@ impl Generator<'_> {
         }
     }
 
+    /// A split that tries the next instruction first; its other target is
+    /// patched later.
+    fn fork(&mut self, span: Span) -> usize {
+        let next = self.pc() + 1;
+        self.push(
+            Inst::Split {
+                first: next,
+                second: LATER,
+            },
+            span,
+        )
+    }
+
     /// Up to `count` optional steps of `step`, as few as possible.
     fn lazy_steps(&mut self, count: u32, step: Inst, span: Span) {
         let mut splits = Vec::new();
@@ -370,14 +441,7 @@ impl Generator<'_> {
                 let mut to_end = Vec::new();
                 for (index, branch) in branches.iter().enumerate() {
                     if index + 1 < branches.len() {
-                        let next = self.pc() + 1;
-                        let split = self.push(
-                            Inst::Split {
-                                first: next,
-                                second: LATER,
-                            },
-                            span,
-                        );
+                        let split = self.fork(span);
                         self.emit(branch);
                         to_end.push(self.push(Inst::Jump(LATER), span));
                         let here = self.pc();
@@ -392,14 +456,7 @@ impl Generator<'_> {
                 }
             }
             ElemKind::Optional(inner) => {
-                let next = self.pc() + 1;
-                let split = self.push(
-                    Inst::Split {
-                        first: next,
-                        second: LATER,
-                    },
-                    span,
-                );
+                let split = self.fork(span);
                 self.emit(inner);
                 let end = self.pc();
                 self.patch(split, end);

@@ -9,12 +9,18 @@ use crate::text::{TokenKind, fold, tokenize, word_forms};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct WordSetId(pub u32);
 
-/// Deduplicated sorted sets of word ids.
+/// Deduplicated sorted sets of word ids. Once the vocabulary is complete,
+/// [`WordSets::finish`] gives the larger sets a bitset, so that testing a
+/// token is one load whatever the set's size.
 #[derive(Debug, Clone, Default)]
 pub struct WordSets {
     sets: Vec<Vec<WordId>>,
     index: HashMap<Vec<WordId>, WordSetId>,
+    bits: Vec<Option<Vec<u64>>>,
 }
+
+/// Sets up to this size are searched; larger ones get a bitset.
+const SEARCHED: usize = 8;
 
 impl WordSets {
     pub fn add(&mut self, mut ids: Vec<WordId>) -> WordSetId {
@@ -29,8 +35,31 @@ impl WordSets {
         id
     }
 
+    #[inline]
     pub fn contains(&self, set: WordSetId, word: WordId) -> bool {
-        self.sets[set.0 as usize].binary_search(&word).is_ok()
+        match self.bits.get(set.0 as usize) {
+            Some(Some(bits)) => bits
+                .get(word as usize / 64)
+                .is_some_and(|b| b & (1 << (word % 64)) != 0),
+            _ => self.sets[set.0 as usize].contains(&word),
+        }
+    }
+
+    /// Builds the bitsets of the larger sets for a vocabulary of `words` ids.
+    pub fn finish(&mut self, words: usize) {
+        self.bits = self
+            .sets
+            .iter()
+            .map(|set| {
+                (set.len() > SEARCHED).then(|| {
+                    let mut bits = vec![0u64; words.div_ceil(64)];
+                    for &word in set {
+                        bits[word as usize / 64] |= 1 << (word % 64);
+                    }
+                    bits
+                })
+            })
+            .collect();
     }
 
     pub fn get(&self, set: WordSetId) -> &[WordId] {
@@ -39,7 +68,7 @@ impl WordSets {
 }
 
 /// How a word written in a rule matches text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Forms {
     /// Only the form as written (`=word`, punctuation, lexicon phrases).
     Exact,

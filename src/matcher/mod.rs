@@ -81,6 +81,8 @@ pub struct Matcher<'p> {
     found: Vec<Found>,
     stamps: Vec<u32>,
     generation: u32,
+    /// Programs whose anchor occurs in the sentence, and the unanchored ones.
+    candidates: Vec<u32>,
 }
 
 impl<'p> Matcher<'p> {
@@ -94,6 +96,7 @@ impl<'p> Matcher<'p> {
             found: Vec::new(),
             stamps: vec![0; pack.programs.len()],
             generation: 0,
+            candidates: Vec::new(),
         }
     }
 
@@ -181,11 +184,18 @@ impl<'p> Matcher<'p> {
             self.stamps.iter_mut().for_each(|s| *s = 0);
             self.generation = 1;
         }
+        self.candidates.clear();
         for &word in &self.prepared.words {
             for &program in &self.pack.anchored[word as usize] {
-                self.stamps[program as usize] = self.generation;
+                if self.stamps[program as usize] != self.generation {
+                    self.stamps[program as usize] = self.generation;
+                    self.candidates.push(program);
+                }
             }
         }
+        // Programs are numbered in rule order; rules run in that order.
+        self.candidates.extend_from_slice(&self.pack.unanchored);
+        self.candidates.sort_unstable();
     }
 
     /// Whether a program can match this sentence: its anchor word occurs,
@@ -195,10 +205,9 @@ impl<'p> Matcher<'p> {
         let anchored = program_def.anchor.is_none() || self.stamps[program] == self.generation;
         anchored
             && program_def.required_slots.iter().all(|&table| {
-                self.pack.accepts[table as usize]
+                self.pack.accepted_types[table as usize]
                     .iter()
-                    .zip(&self.mentions.present)
-                    .any(|(accepts, present)| *accepts && *present)
+                    .any(|t| self.mentions.present[t.0 as usize])
             })
     }
 
@@ -268,28 +277,31 @@ impl<'p> Matcher<'p> {
         }
     }
 
+    /// Event rules in pack order, only those whose anchor occurs.
     fn run_event_rules(&mut self, matches: &mut Vec<RuleMatch>) {
         let pack = self.pack;
-        for (index, rule) in pack.pack.rules.iter().enumerate() {
+        let candidates = std::mem::take(&mut self.candidates);
+        for &program in &candidates {
+            let program = program as usize;
+            let rule_id = pack.programs[program].0;
+            let rule = pack.pack.rule(rule_id);
             let RuleOutput::Event { event, .. } = rule.output else {
                 continue;
             };
-            let rule_id = RuleId(index as u32);
-            for program in pack.rule_programs[index].clone() {
-                if !self.is_candidate(program) {
-                    continue;
-                }
-                self.find(program, rule.slots.len());
-                for found in &self.found {
-                    let cue = negation::negation_cue(pack, &self.prepared, &self.mentions, found);
-                    let outcome = match (cue, pack.pack.event(event).negation) {
-                        (Some(_), NegationMode::Suppress) => Outcome::Negated,
-                        _ => Outcome::Emitted,
-                    };
-                    matches.push(self.rule_match(rule_id, program, found, cue, outcome));
-                }
+            if !self.is_candidate(program) {
+                continue;
+            }
+            self.find(program, rule.slots.len());
+            for found in &self.found {
+                let cue = negation::negation_cue(pack, &self.prepared, &self.mentions, found);
+                let outcome = match (cue, pack.pack.event(event).negation) {
+                    (Some(_), NegationMode::Suppress) => Outcome::Negated,
+                    _ => Outcome::Emitted,
+                };
+                matches.push(self.rule_match(rule_id, program, found, cue, outcome));
             }
         }
+        self.candidates = candidates;
     }
 
     fn rule_match(

@@ -310,17 +310,20 @@ impl Vm {
     }
 }
 
-/// Whether the program's first instruction can match at `start`: a cheap
-/// test that skips most start positions without a search.
+/// Whether the token at `start` can begin a match: a cheap test that skips
+/// most start positions without a search.
 fn can_start(program: &Program, input: &Input, start: usize) -> bool {
-    match program.insts.first() {
-        Some(Inst::Word { set, .. }) => input.pack.sets.contains(*set, input.prepared.words[start]),
-        Some(Inst::Slot { accept, .. }) => {
-            let accepts = &input.pack.accepts[*accept as usize];
+    let Some(first) = &program.first else {
+        return true;
+    };
+    first
+        .words
+        .is_some_and(|set| input.pack.sets.contains(set, input.prepared.words[start]))
+        || (first.aux && input.prepared.verb_group[start])
+        || first.slots.iter().any(|&accept| {
+            let accepts = &input.pack.accepts[accept as usize];
             input.mentions.starting_at[start]
                 .iter()
                 .any(|&m| accepts[input.mentions.all[m as usize].ty.0 as usize])
-        }
-        _ => true,
-    }
+        })
 }
