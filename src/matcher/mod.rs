@@ -51,7 +51,7 @@ pub enum Outcome {
     Emitted,
     /// Negated, and its event type drops negated matches.
     Negated,
-    /// Another rule of the same event family matched the same trigger more specifically.
+    /// A competing match of the same event family was more specific.
     Outranked { by: RuleId },
 }
 
@@ -127,7 +127,7 @@ impl<'p> Matcher<'p> {
         let sentences = split_sentences(&doc.text, &self.tokens);
         for (index, sentence) in sentences.iter().enumerate() {
             self.prepare_sentence(&doc.text, sentence);
-            self.run_entity_rules(&doc.text, sentence, None);
+            self.run_entity_rules(None);
             let slot_count = self.pack.pack.rule(rule).slots.len();
             for program in self.pack.rule_programs[rule.0 as usize].clone() {
                 self.find(program, slot_count);
@@ -150,7 +150,7 @@ impl<'p> Matcher<'p> {
             self.prepare_sentence(&doc.text, sentence);
             let mut matches = Vec::new();
             let keep = analyses.is_some();
-            self.run_entity_rules(&doc.text, sentence, keep.then_some(&mut matches));
+            self.run_entity_rules(keep.then_some(&mut matches));
             self.run_event_rules(&mut matches);
             self.resolve(&mut matches);
             // Events in text order, so output does not depend on rule order.
@@ -227,12 +227,7 @@ impl<'p> Matcher<'p> {
 
     /// Entity rules in cascade order; each sees the mentions of the rules
     /// before it, not its own.
-    fn run_entity_rules(
-        &mut self,
-        _text: &str,
-        _sentence: &Sentence,
-        mut matches: Option<&mut Vec<RuleMatch>>,
-    ) {
+    fn run_entity_rules(&mut self, mut matches: Option<&mut Vec<RuleMatch>>) {
         let pack = self.pack;
         for &rule in &pack.pack.entity_order {
             let def = pack.pack.rule(rule);
