@@ -153,10 +153,11 @@ fn produced(
     text: &str,
 ) -> Vec<ShownRecord> {
     let doc = Document::new("example", text);
-    let (result, tokens, analyses) = matcher.analyze(&doc);
     if pack.pack.rule(rule).kind == RuleKind::Event {
+        let result = matcher.match_document(&doc);
         return result.events.iter().map(ShownRecord::from_event).collect();
     }
+    let (_, tokens, analyses) = matcher.analyze(&doc);
     let mut records = Vec::new();
     for analysis in &analyses {
         let sentence_tokens = &tokens[analysis.sentence.tokens.clone()];
