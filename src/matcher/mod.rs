@@ -64,6 +64,16 @@ pub struct SentenceAnalysis {
     pub matches: Vec<RuleMatch>,
 }
 
+/// How far each program of a rule got in each sentence of a document:
+/// `(sentence, program, progress, matched)`, with the document's tokens and
+/// sentences to read positions against.
+#[derive(Debug, Clone)]
+pub struct RuleTrace {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub attempts: Vec<(usize, usize, Progress, bool)>,
+}
+
 /// The result of matching one document.
 #[derive(Debug, Clone, Default)]
 pub struct DocumentResult {
@@ -117,11 +127,7 @@ impl<'p> Matcher<'p> {
 
     /// How far each program of `rule` got in each sentence: for explaining
     /// why a rule did not fire.
-    pub fn trace_rule(
-        &mut self,
-        doc: &Document,
-        rule: RuleId,
-    ) -> Vec<(usize, usize, Progress, bool)> {
+    pub fn trace_rule(&mut self, doc: &Document, rule: RuleId) -> RuleTrace {
         let mut traces = Vec::new();
         tokenize_into(&doc.text, &mut self.tokens);
         let sentences = split_sentences(&doc.text, &self.tokens);
@@ -134,7 +140,11 @@ impl<'p> Matcher<'p> {
                 traces.push((index, program, self.vm.progress, !self.found.is_empty()));
             }
         }
-        traces
+        RuleTrace {
+            tokens: self.tokens.clone(),
+            sentences,
+            attempts: traces,
+        }
     }
 
     fn run(

@@ -5,8 +5,7 @@ use crate::compile::CompiledPack;
 use crate::compile::program::{Inst, Voice};
 use crate::document::Document;
 use crate::lang::pack::RuleId;
-use crate::matcher::Matcher;
-use crate::text::{split_sentences, tokenize};
+use crate::matcher::{Matcher, RuleTrace};
 
 /// The furthest point one program of a rule reached in one sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,10 +33,13 @@ pub struct RuleProgress {
 pub fn trace(pack: &CompiledPack, rule: RuleId, text: &str) -> Vec<RuleProgress> {
     let doc = Document::new("trace", text);
     let mut matcher = Matcher::new(pack);
-    let tokens = tokenize(text);
-    let sentences = split_sentences(text, &tokens);
+    let RuleTrace {
+        tokens,
+        sentences,
+        attempts,
+    } = matcher.trace_rule(&doc, rule);
     let mut progress = Vec::new();
-    for (sentence_index, program_index, reached, matched) in matcher.trace_rule(&doc, rule) {
+    for (sentence_index, program_index, reached, matched) in attempts {
         let sentence = &sentences[sentence_index];
         let sentence_tokens = &tokens[sentence.tokens.clone()];
         let program = &pack.programs[program_index].1;
