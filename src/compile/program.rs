@@ -216,7 +216,12 @@ pub fn mark_trigger(root: &mut Elem) {
     let ElemKind::Seq(parts) = &mut root.kind else {
         return;
     };
-    let Some(index) = parts.iter().position(is_word_element) else {
+    // "X and Y clash": the trigger is the verb, not the conjunction.
+    let Some(index) = parts
+        .iter()
+        .position(|p| is_word_element(p) && !is_connector(p))
+        .or_else(|| parts.iter().position(is_word_element))
+    else {
         return;
     };
     set_trigger(&mut parts[index]);
@@ -229,6 +234,20 @@ pub fn mark_trigger(root: &mut Elem) {
                 span,
             },
         );
+    }
+}
+
+/// Words that join slots rather than say what happened.
+const CONNECTORS: &[&str] = &["and", "or", "nor", ",", "&"];
+
+fn is_connector(elem: &Elem) -> bool {
+    match &elem.kind {
+        ElemKind::Tokens {
+            written: Some((word, _)),
+            ..
+        } => CONNECTORS.contains(&word.as_str()),
+        ElemKind::Alt(branches) => branches.iter().all(is_connector),
+        _ => false,
     }
 }
 
