@@ -356,3 +356,20 @@ fn a_sentence_with_twenty_thousand_matches_resolves_them_all() {
     assert_eq!(result.events.len(), 20_000);
     assert!(result.events.iter().all(|e| e.rule == "said"));
 }
+
+#[test]
+fn negated_next_word_blocks_a_match() {
+    check(&[
+        (
+            "Russia shot Isis.",
+            &["Shooting shoot shooter=Russia[State RUS] victim=Isis[Group IMGMUSISI]"],
+        ),
+        ("Russia shot down Isis.", &[]),
+        ("Russia shot at Isis.", &[]),
+        // The passive derived from the pattern keeps the condition.
+        (
+            "Isis was shot by Russia.",
+            &["Shooting shoot shooter=Russia[State RUS] victim=Isis[Group IMGMUSISI]"],
+        ),
+    ]);
+}

@@ -295,5 +295,6 @@ fn print_node(node: &Node, top: bool) -> String {
         NodeKind::Class(name) => format!("@{}", name.text),
         NodeKind::Slot(name) => name.text.clone(),
         NodeKind::Stray(text) => text.clone(),
+        NodeKind::NotNext(inner) => format!("!{}", print_node(inner, false)),
     }
 }

@@ -39,6 +39,8 @@ pub fn passive_variant(root: &Elem, lowering: &mut Lowering) -> Option<Elem> {
                 written: Some((word, _)),
                 ..
             } if PARTICLES.contains(&word.as_str()) => particles.push(part.clone()),
+            // "shoot !down Y": the condition stays right after the verb.
+            ElemKind::NotNext(_) => particles.push(part.clone()),
             ElemKind::Optional(_) => before_object.push(part.clone()),
             ElemKind::Slot(_) => break,
             _ => return None,

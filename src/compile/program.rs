@@ -25,6 +25,10 @@ pub enum Inst {
     },
     /// Any token (one step of a gap).
     Any,
+    /// The token is not in the set; consumes nothing.
+    NotWord {
+        set: WordSetId,
+    },
     /// A token of the verb group: auxiliary, negation or adverb.
     Aux,
     /// A mention whose type the type set accepts, longest first; binds the slot.
@@ -92,6 +96,8 @@ pub fn first_token(insts: &[Inst], sets: &mut WordSets) -> Option<FirstToken> {
                 second: b,
             } => stack.extend([a, b]),
             Inst::Jump(target) => stack.push(target),
+            // Consumes nothing: the first token is what comes after it.
+            Inst::NotWord { .. } => stack.push(pc + 1),
             Inst::Word { set, .. } => words.extend_from_slice(sets.get(set)),
             Inst::Slot { accept, .. } => first.slots.push(accept),
             Inst::Aux => first.aux = true,
@@ -136,6 +142,27 @@ pub enum ElemKind {
     Aux {
         max: u32,
     },
+    /// The next token is not in the set (consumes nothing).
+    NotNext(WordSetId),
+}
+
+/// The words a one-token element (a word, or a choice of them) accepts.
+fn collect_first_words(elem: &Elem, sets: &WordSets, out: &mut Vec<u32>) {
+    match &elem.kind {
+        ElemKind::Tokens {
+            sets: token_sets, ..
+        } => {
+            if let Some(first) = token_sets.first() {
+                out.extend_from_slice(sets.get(*first));
+            }
+        }
+        ElemKind::Alt(branches) | ElemKind::Seq(branches) => {
+            branches
+                .iter()
+                .for_each(|b| collect_first_words(b, sets, out));
+        }
+        _ => {}
+    }
 }
 
 /// Shared state while compiling a pack's patterns.
@@ -161,6 +188,12 @@ impl Lowering<'_> {
             PatKind::Word { text, exact } => self.tokens(text, *exact),
             PatKind::Punct(text) => self.tokens(text, true),
             PatKind::Slot(index) => ElemKind::Slot(*index),
+            PatKind::NotNext(inner) => {
+                let lowered = self.lower(inner);
+                let mut words = Vec::new();
+                collect_first_words(&lowered, self.sets, &mut words);
+                ElemKind::NotNext(self.sets.add(words))
+            }
             PatKind::Class(class) => {
                 let entries = &self.pack.word_classes[class.0 as usize].entries;
                 let mut branches = Vec::new();
@@ -487,6 +520,9 @@ impl Generator<'_> {
                 self.lazy_steps(max - min, Inst::Any, span);
             }
             ElemKind::Aux { max } => self.lazy_steps(*max, Inst::Aux, span),
+            ElemKind::NotNext(set) => {
+                self.push(Inst::NotWord { set: *set }, span);
+            }
             ElemKind::Tokens { sets, trigger, .. } => {
                 for (index, &set) in sets.iter().enumerate() {
                     let trigger = *trigger && index == 0;

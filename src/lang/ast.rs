@@ -186,6 +186,9 @@ pub enum NodeKind {
     Punct(String),
     /// `@class`
     Class(Name),
+    /// `!word`: the next token is not this (one-token) element; matches
+    /// no token itself.
+    NotNext(Box<Node>),
     /// `X`
     Slot(Name),
     /// Something that parsed but is not a pattern element (a capitalized word,

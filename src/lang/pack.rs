@@ -149,11 +149,19 @@ pub enum PatKind {
     Seq(Vec<Pat>),
     Alt(Vec<Pat>),
     Optional(Box<Pat>),
-    Gap { min: u32, max: u32 },
-    Word { text: String, exact: bool },
+    Gap {
+        min: u32,
+        max: u32,
+    },
+    Word {
+        text: String,
+        exact: bool,
+    },
     Punct(String),
     Class(ClassId),
     Slot(usize),
+    /// The next token is not one of these words (zero-width).
+    NotNext(Box<Pat>),
 }
 
 #[derive(Debug, Clone)]

@@ -523,6 +523,10 @@ impl Cx<'_> {
                 let inner = pair.into_inner().next().expect("optional body");
                 NodeKind::Optional(Box::new(self.alternatives(inner)))
             }
+            Rule::not_next => {
+                let inner = pair.into_inner().next().expect("negated element");
+                NodeKind::NotNext(Box::new(self.element(inner)))
+            }
             Rule::gap => {
                 let mut min = None;
                 let mut max = None;
@@ -665,9 +669,12 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::alternatives | Rule::sequence | Rule::group | Rule::optional | Rule::gap => {
             PATTERN_ELEMENT
         }
-        Rule::class_ref | Rule::exact_word | Rule::word | Rule::punct | Rule::stray => {
-            PATTERN_ELEMENT
-        }
+        Rule::class_ref
+        | Rule::exact_word
+        | Rule::word
+        | Rule::punct
+        | Rule::stray
+        | Rule::not_next => PATTERN_ELEMENT,
         Rule::gap_bounds => "`{min,max}`",
         _ => return None,
     })

@@ -224,6 +224,13 @@ impl Vm {
                     pc += 1;
                     pos += 1;
                 }
+                Inst::NotWord { set } => {
+                    let word = input.prepared.words.get(pos as usize);
+                    if word.is_some_and(|&w| input.pack.sets.contains(set, w)) {
+                        return None;
+                    }
+                    pc += 1;
+                }
                 Inst::Aux => {
                     if pos >= tokens || !input.prepared.verb_group[pos as usize] {
                         return None;

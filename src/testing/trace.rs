@@ -105,6 +105,10 @@ fn describe(pack: &CompiledPack, rule: RuleId, inst: &Inst, element: &str) -> St
             )
         }
         Inst::Aux => "a verb-group word".to_string(),
+        Inst::NotWord { .. } => format!(
+            "the next word not to be {}",
+            element.trim_start_matches('!')
+        ),
         Inst::Any => "any token".to_string(),
         Inst::Split { .. } | Inst::Jump(_) => "one of the alternatives".to_string(),
         Inst::Match => "nothing: the pattern matched".to_string(),

@@ -293,6 +293,29 @@ impl Checker<'_> {
                     leaf(None, false)
                 }
             },
+            NodeKind::NotNext(inner) => {
+                let negated = if self.single_tokens(inner) {
+                    self.pattern(inner, slots).pat
+                } else {
+                    if let NodeKind::Class(name) = &inner.kind {
+                        self.resolve_class(name);
+                    }
+                    self.error(
+                        Diagnostic::error("bad-negation", "`!` takes one-word elements")
+                            .with_label(inner.span, "not a one-word element")
+                            .with_help("write `!word`, `!=word`, `!@class` or `!(a | b)` with one-word entries; `!` checks only the next token"),
+                    );
+                    None
+                };
+                Checked {
+                    pat: negated.map(|p| Pat {
+                        kind: PatKind::NotNext(Box::new(p)),
+                        span: node.span,
+                    }),
+                    bindings: Bindings::default(),
+                    nullable: true,
+                }
+            }
             NodeKind::Stray(text) => {
                 let diagnostic = if text.chars().next().is_some_and(char::is_uppercase) {
                     Diagnostic::error("capitalized-word", format!("capitalized word `{text}` in a pattern"))
@@ -309,6 +332,23 @@ impl Checker<'_> {
                 self.error(diagnostic);
                 leaf(None, false)
             }
+        }
+    }
+
+    /// Whether every alternative of a node is one token: what `!` can test.
+    fn single_tokens(&self, node: &Node) -> bool {
+        let one_token = |word: &str| crate::text::tokenize(word).len() == 1;
+        match &node.kind {
+            NodeKind::Word { text, .. } | NodeKind::Punct(text) => one_token(text),
+            NodeKind::Alt(branches) => branches.iter().all(|b| self.single_tokens(b)),
+            NodeKind::Class(name) => self.class_index.get(&name.text).is_none_or(|id| {
+                self.classes[id.0 as usize]
+                    .decl
+                    .entries
+                    .iter()
+                    .all(|e| e.words.len() == 1 && one_token(&e.words[0]))
+            }),
+            _ => false,
         }
     }
 
