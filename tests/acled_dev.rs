@@ -15,7 +15,8 @@ use evrule::matcher::Matcher;
 /// Runs the pack over a notes file; prints accuracy and confusions.
 fn accuracy(file: &str) -> f64 {
     let root = env!("CARGO_MANIFEST_DIR");
-    let data = std::fs::read_to_string(format!("{root}/tests/data/{file}")).expect("read the notes");
+    let data =
+        std::fs::read_to_string(format!("{root}/tests/data/{file}")).expect("read the notes");
     let pack = evrule::lang::load_pack(std::path::Path::new(&format!("{root}/rules/conflict")))
         .pack
         .expect("the conflict pack checks clean");
@@ -39,7 +40,9 @@ fn accuracy(file: &str) -> f64 {
         if predicted == expected {
             right += 1;
         } else {
-            *confusion.entry((expected.to_string(), predicted)).or_default() += 1;
+            *confusion
+                .entry((expected.to_string(), predicted))
+                .or_default() += 1;
         }
     }
     let accuracy = right as f64 / total as f64;
@@ -54,12 +57,18 @@ fn accuracy(file: &str) -> f64 {
 fn acled_dev_set_accuracy() {
     const FLOOR: f64 = 0.96;
     let accuracy = accuracy("acled_dev.tsv");
-    assert!(accuracy >= FLOOR, "accuracy {accuracy:.3} fell below {FLOOR}");
+    assert!(
+        accuracy >= FLOOR,
+        "accuracy {accuracy:.3} fell below {FLOOR}"
+    );
 }
 
 #[test]
 fn acled_fresh_set_accuracy() {
     const FLOOR: f64 = 0.82;
     let accuracy = accuracy("acled_fresh.tsv");
-    assert!(accuracy >= FLOOR, "accuracy {accuracy:.3} fell below {FLOOR}");
+    assert!(
+        accuracy >= FLOOR,
+        "accuracy {accuracy:.3} fell below {FLOOR}"
+    );
 }

@@ -373,3 +373,20 @@ fn negated_next_word_blocks_a_match() {
         ),
     ]);
 }
+
+#[test]
+fn an_active_pattern_does_not_read_a_passive_clause() {
+    check(&[
+        (
+            "Russia captured two Isis fighters.",
+            &["Capture capture captor=Russia[State RUS] captive=Isis fighters[Group IMGMUSISI]"],
+        ),
+        (
+            "Russia has captured Isis.",
+            &["Capture capture captor=Russia[State RUS] captive=Isis[Group IMGMUSISI]"],
+        ),
+        // "was captured by": Russia is the captive here, not the captor.
+        ("Russia was captured by Isis.", &[]),
+        ("Russia had been captured by Isis.", &[]),
+    ]);
+}

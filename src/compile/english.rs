@@ -95,6 +95,11 @@ pub const VERB_GROUP_WORDS: &[&str] = &[
     "herself",
 ];
 
+/// Forms of "be" that make a following participle passive.
+pub const BE_FORMS: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "being", "am", "'re",
+];
+
 /// Words that negate the verb they precede.
 pub const NEGATION_WORDS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "cannot"];
 

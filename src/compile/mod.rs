@@ -50,6 +50,7 @@ pub struct FunctionWords {
     pub negation: WordSetId,
     pub refusal: WordSetId,
     pub denial: WordSetId,
+    pub be: WordSetId,
     pub determiners: WordSetId,
     pub to: WordId,
 }
@@ -68,6 +69,7 @@ impl CompiledPack {
             negation: class(english::NEGATION_WORDS, &mut sets),
             refusal: class(english::REFUSAL_VERBS, &mut sets),
             denial: class(english::DENIAL_VERBS, &mut sets),
+            be: class(english::BE_FORMS, &mut sets),
             determiners: class(english::DETERMINERS, &mut sets),
             to: vocab.intern("to"),
         };
@@ -116,6 +118,9 @@ impl CompiledPack {
                     None
                 };
                 mark_trigger(&mut active);
+                // A pattern that says "by" may spell a passive out itself;
+                // any other active pattern is not about a passive clause.
+                let spells_passive = program::mentions_word(&active, "by");
                 let variants = std::iter::once((active, Voice::Active))
                     .chain(passive.map(|p| (p, Voice::Passive)));
                 for (mut elem, voice) in variants {
@@ -124,6 +129,18 @@ impl CompiledPack {
                     let required_slots = program::required_slots(&elem, &accept_of_slot);
                     let (insts, spans) = generate(&elem, &accept_of_slot);
                     let first = program::first_token(&insts, &mut sets);
+                    let participles = match voice {
+                        Voice::Active if !spells_passive => {
+                            let mut lowering = Lowering {
+                                pack: &pack,
+                                vocab: &mut vocab,
+                                sets: &mut sets,
+                                cache: &mut lowered_words,
+                            };
+                            program::trigger_participles(&elem, &mut lowering)
+                        }
+                        Voice::Active | Voice::Passive => None,
+                    };
                     programs.push((
                         RuleId(rule_index as u32),
                         Program {
@@ -134,6 +151,7 @@ impl CompiledPack {
                             anchor,
                             required_slots,
                             first,
+                            participles,
                         },
                     ));
                 }

@@ -68,6 +68,12 @@ pub struct Program {
     /// What a match's first token must be, or `None` when a gap step can
     /// take it (then any token may start a match).
     pub first: Option<FirstToken>,
+    /// For an active pattern that does not say "by", the past participles
+    /// of its trigger verb: a match whose verb group has a form of "be"
+    /// before one of them is a passive clause ("the school was burned by
+    /// X" is not the school burning X); a derived passive, if any, reads it
+    /// the right way round.
+    pub participles: Option<WordSetId>,
 }
 
 /// The tests a match's first token must pass one of: a word of `words`, a
@@ -291,6 +297,62 @@ fn ends_with_slot(elem: &Elem) -> bool {
         ElemKind::Optional(inner) => ends_with_slot(inner),
         ElemKind::Seq(parts) => parts.last().is_some_and(ends_with_slot),
         _ => false,
+    }
+}
+
+/// The past participles of the trigger of a lowered pattern, if it is a
+/// verb written as inflecting words.
+pub fn trigger_participles(root: &Elem, lowering: &mut Lowering) -> Option<WordSetId> {
+    let ElemKind::Seq(parts) = &root.kind else {
+        return None;
+    };
+    let trigger = parts.iter().find(|p| is_trigger(p))?;
+    let mut words = Vec::new();
+    collect_participles(trigger, lowering, &mut words)?;
+    Some(lowering.sets.add(words))
+}
+
+/// Whether a word written as `word` occurs anywhere in the pattern.
+pub fn mentions_word(elem: &Elem, word: &str) -> bool {
+    match &elem.kind {
+        ElemKind::Tokens { written, .. } => written.as_ref().is_some_and(|(w, _)| w == word),
+        ElemKind::Seq(parts) | ElemKind::Alt(parts) => parts.iter().any(|p| mentions_word(p, word)),
+        ElemKind::Optional(inner) => mentions_word(inner, word),
+        _ => false,
+    }
+}
+
+fn is_trigger(elem: &Elem) -> bool {
+    match &elem.kind {
+        ElemKind::Tokens { trigger, .. } => *trigger,
+        ElemKind::Seq(parts) => parts.first().is_some_and(is_trigger),
+        ElemKind::Alt(branches) => branches.iter().any(is_trigger),
+        _ => false,
+    }
+}
+
+fn collect_participles(elem: &Elem, lowering: &mut Lowering, out: &mut Vec<u32>) -> Option<()> {
+    match &elem.kind {
+        ElemKind::Tokens {
+            written: Some((word, false)),
+            ..
+        } => {
+            let first_word = word.split_whitespace().next()?;
+            if let ElemKind::Tokens { sets, .. } =
+                lowering.tokens_with(first_word, false, Forms::PastParticiple)
+            {
+                out.extend_from_slice(lowering.sets.get(*sets.first()?));
+            }
+            Some(())
+        }
+        ElemKind::Seq(parts) => collect_participles(parts.first()?, lowering, out),
+        ElemKind::Alt(branches) => {
+            for branch in branches {
+                collect_participles(branch, lowering, out)?;
+            }
+            Some(())
+        }
+        _ => None,
     }
 }
 

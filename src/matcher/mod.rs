@@ -297,7 +297,17 @@ impl<'p> Matcher<'p> {
                 continue;
             }
             self.find(program, rule.slots.len());
+            let participles = pack.programs[program].1.participles;
             for found in &self.found {
+                if negation::is_passive_clause(
+                    pack,
+                    &self.prepared,
+                    &self.mentions,
+                    found,
+                    participles,
+                ) {
+                    continue;
+                }
                 let cue = negation::negation_cue(pack, &self.prepared, &self.mentions, found);
                 let outcome = match (cue, pack.pack.event(event).negation) {
                     (Some(_), NegationMode::Suppress) => Outcome::Negated,
