@@ -14,7 +14,6 @@ pub mod words;
 use std::collections::HashMap;
 
 use crate::lang::Pack;
-use crate::lang::ast::RuleKind;
 use crate::lang::pack::{RuleId, TypeId};
 use lexicon::LexiconIndex;
 use program::{Lowering, Program, Voice, generate, mark_trigger};
@@ -194,9 +193,5 @@ impl CompiledPack {
             unanchored,
             words,
         })
-    }
-
-    pub fn is_entity_rule(&self, rule: RuleId) -> bool {
-        self.pack.rule(rule).kind == RuleKind::Entity
     }
 }

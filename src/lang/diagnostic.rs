@@ -59,13 +59,6 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_optional_help(mut self, help: Option<String>) -> Diagnostic {
-        if help.is_some() {
-            self.help = help;
-        }
-        self
-    }
-
     pub fn primary_span(&self) -> Option<Span> {
         self.labels.first().map(|l| l.span)
     }

@@ -190,20 +190,6 @@ impl Pack {
         &self.types[id.0 as usize].name
     }
 
-    pub fn type_by_name(&self, name: &str) -> Option<TypeId> {
-        self.types
-            .iter()
-            .position(|t| t.name == name)
-            .map(|i| TypeId(i as u32))
-    }
-
-    pub fn event_by_name(&self, name: &str) -> Option<EventId> {
-        self.events
-            .iter()
-            .position(|e| e.name == name)
-            .map(|i| EventId(i as u32))
-    }
-
     pub fn rule_by_name(&self, name: &str) -> Option<RuleId> {
         self.rules
             .iter()

@@ -22,15 +22,6 @@ impl Span {
         Span { file, start, end }
     }
 
-    /// The smallest span covering both (same file assumed).
-    pub fn to(self, other: Span) -> Span {
-        Span {
-            file: self.file,
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
-    }
-
     pub fn len(&self) -> usize {
         self.end - self.start
     }
