@@ -1,0 +1,63 @@
+//! `evrule explain`: everything the matcher saw in a text, and how far a
+//! named rule got.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use evrule::lang;
+use evrule::testing::explain;
+
+use super::{Global, load};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A pack folder, or a single .evr file.
+    pack: PathBuf,
+    /// The text to explain.
+    #[arg(required_unless_present = "doc", conflicts_with = "doc")]
+    text: Option<String>,
+    /// Explain a file's text instead.
+    #[arg(long)]
+    doc: Option<PathBuf>,
+    /// Also say how far this rule got where it did not fire.
+    #[arg(long)]
+    rule: Option<String>,
+}
+
+pub fn run(args: Args, global: &Global) -> ExitCode {
+    let Some(compiled) = load(&args.pack, global) else {
+        return ExitCode::FAILURE;
+    };
+    let text = match (args.text, args.doc) {
+        (Some(text), _) => text,
+        (None, Some(path)) => match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("error: cannot read {}: {error}", path.display());
+                return ExitCode::FAILURE;
+            }
+        },
+        (None, None) => unreachable!("clap requires text or --doc"),
+    };
+    let rule_id = match args
+        .rule
+        .as_deref()
+        .map(|name| (name, compiled.pack.rule_by_name(name)))
+    {
+        None => None,
+        Some((_, Some(id))) => Some(id),
+        Some((name, None)) => {
+            let names = compiled.pack.rules.iter().map(|r| r.name.as_str());
+            let hint = lang::suggest::did_you_mean(name, names)
+                .map(|h| format!("; {h}"))
+                .unwrap_or_default();
+            eprintln!("error: the pack has no rule `{name}`{hint}");
+            return ExitCode::FAILURE;
+        }
+    };
+    out!(
+        "{}",
+        explain::explain(&compiled, &text, rule_id, global.style())
+    );
+    ExitCode::SUCCESS
+}

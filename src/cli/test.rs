@@ -1,0 +1,111 @@
+//! `evrule test`: a pack's examples and counterexamples, and its corpus
+//! snapshots (review, accept, or check under `CI=true`).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use evrule::corpus::read::expand_inputs;
+use evrule::testing::{examples, snapshot};
+
+use super::{Global, default_jobs, load, text_mode};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A pack folder, or a single .evr file.
+    pack: PathBuf,
+    /// Also compare the events of these documents with the snapshots in
+    /// PACK/__snapshots__ (text files, folders, JSONL, gzip).
+    #[arg(long, num_args = 1..)]
+    corpus: Vec<PathBuf>,
+    /// Treat each line of a corpus text file as one document.
+    #[arg(long)]
+    lines: bool,
+    /// Accept or reject snapshot changes one document at a time.
+    #[arg(long, conflicts_with = "accept")]
+    review: bool,
+    /// Accept every snapshot change.
+    #[arg(long)]
+    accept: bool,
+    /// List passing rules too.
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+pub fn run(args: Args, global: &Global) -> ExitCode {
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+    let mode = match (ci, args.accept, args.review) {
+        (true, _, _) => snapshot::Mode::Check,
+        (false, true, _) => snapshot::Mode::Accept,
+        (false, false, true) => snapshot::Mode::Review,
+        (false, false, false) => snapshot::Mode::Pending,
+    };
+    let Some(compiled) = load(&args.pack, global) else {
+        return ExitCode::FAILURE;
+    };
+    let style = global.style();
+    let report = examples::run_examples(&compiled);
+    out!(
+        "{}",
+        examples::render(&report, &compiled, style, args.verbose)
+    );
+    let mut ok = report.failed() == 0;
+    if !args.corpus.is_empty() {
+        let documents = expand_inputs(&args.corpus).documents(text_mode(args.lines));
+        let (comparisons, failures) =
+            match snapshot::check_corpus(&compiled, documents, default_jobs(None)) {
+                Ok(result) => result,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    return ExitCode::FAILURE;
+                }
+            };
+        for failure in &failures {
+            eprintln!("error: {failure}");
+        }
+        let stdin = std::io::stdin();
+        let mut answers = stdin.lock();
+        let mut out = std::io::stdout();
+        let outcome = match snapshot::settle(&comparisons, mode, &mut answers, &mut out, style) {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                eprintln!("error: cannot write snapshots: {error}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let seen: Vec<PathBuf> = comparisons.iter().map(|c| c.path.clone()).collect();
+        let stale = snapshot::stale(&snapshot::snapshot_dir(&compiled.pack.root), &seen);
+        for path in &stale {
+            outln!(
+                "note: {} matches no document of this corpus",
+                path.display()
+            );
+        }
+        outln!(
+            "corpus snapshots: {} documents, {} unchanged, {} accepted, {} pending{}",
+            comparisons.len(),
+            outcome.unchanged,
+            outcome.accepted,
+            outcome.rejected,
+            if failures.is_empty() {
+                String::new()
+            } else {
+                format!(", {} unreadable", failures.len())
+            }
+        );
+        if outcome.rejected > 0 {
+            let hint = match mode {
+                snapshot::Mode::Check => {
+                    "CI=true: snapshots are not written; run `evrule test --review` locally"
+                }
+                _ => "review with --review, or accept all with --accept",
+            };
+            outln!("{hint}");
+        }
+        ok &= outcome.rejected == 0 && failures.is_empty();
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
