@@ -322,9 +322,9 @@ pub fn mark_trigger(root: &mut Elem) {
     };
     set_trigger(&mut parts[index]);
     if index > 0 && ends_with_slot(&parts[index - 1]) {
-        // "X attack Y": the word after a subject is a verb, unless the
-        // pattern says which reading it wants.
-        if !has_category(&parts[index]) {
+        // "X attack Y": the word right after a subject the pattern requires
+        // is a verb, unless the pattern says which reading it wants.
+        if matches!(parts[index - 1].kind, ElemKind::Slot(_)) && !has_category(&parts[index]) {
             set_category(&mut parts[index], WordCategory::Verb);
         }
         let span = parts[index].span;

@@ -28,7 +28,7 @@
 
 use super::prepared::Prepared;
 use crate::compile::features::{
-    ARTICLE, BASE_FORM, BE, COMMA, DETERMINER, ED_SUFFIX, EVENT_ADJECTIVE, Features, ING_FORM,
+    ARTICLE, BASE_FORM, BE, COMMA, COORDINATOR, DETERMINER, ED_SUFFIX, EVENT_ADJECTIVE, Features, ING_FORM,
     ING_SUFFIX, MODAL, NEGATION, NUMERIC, OBJECT_PRONOUN, PAST, POSSESSIVE, PREPOSITION, PUNCT,
     S_FORM, S_SUFFIX, SUBJECT_PRONOUN, TO, VERB_GROUP,
 };
@@ -79,6 +79,14 @@ pub fn read_sentence(
 }
 
 const S_LIKE: Features = S_FORM | S_SUFFIX;
+const FUNCTION_WORD: Features = VERB_GROUP
+    | MODAL
+    | DETERMINER
+    | PREPOSITION
+    | COORDINATOR
+    | SUBJECT_PRONOUN
+    | OBJECT_PRONOUN
+    | TO;
 const PAST_LIKE: Features = PAST | ED_SUFFIX;
 const ING_LIKE: Features = ING_FORM | ING_SUFFIX;
 
@@ -92,7 +100,9 @@ fn reading(
     let has = |f: Features, bits: Features| f & bits != 0;
     // An -s form that is not also a lemma ("attacks", not "news").
     let s_form = has(word, S_LIKE) && !has(word, BASE_FORM);
-    if has(word, PUNCT | NUMERIC) {
+    // Punctuation, numbers and function words have no noun reading to
+    // tell from a verb one ("was", "the", "of").
+    if has(word, PUNCT | NUMERIC | FUNCTION_WORD) {
         return Reading::Open;
     }
     // 1.

@@ -304,29 +304,55 @@ impl<'p> Matcher<'p> {
                 self.find(program, def.slots.len());
                 for found in &self.found {
                     // A compound in a slot ("Russian and Syrian jets")
-                    // builds one mention per part, over the same span.
-                    let parts = combinations(&found.slots)
-                        .into_iter()
-                        .map(|chosen| {
-                            let mentions = &self.mentions.all;
-                            Mention {
-                                start: found.start,
-                                end: found.end,
-                                ty: *ty,
-                                code: build_code(code, &chosen, mentions),
-                                value: None,
-                                source: MentionSource::Entity {
-                                    rule,
-                                    guessed: chosen
-                                        .iter()
-                                        .flatten()
-                                        .any(|c| mentions[c.mention as usize].source.guessed()),
-                                },
-                                group: None,
-                            }
-                        })
-                        .collect();
-                    built.push(parts);
+                    // builds one mention per part over the whole span, and
+                    // one over each part's own words ("Russian", "Syrian
+                    // jets"), so that a pair pattern (`X and Y`) can still
+                    // take the parts apart.
+                    let compound_slot = {
+                        let mut compounds = found
+                            .slots
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, b)| b.as_ref().is_some_and(|b| b.conjuncts.len() > 1));
+                        match (compounds.next(), compounds.next()) {
+                            (Some((slot, _)), None) => Some(slot),
+                            _ => None,
+                        }
+                    };
+                    let mut whole = Vec::new();
+                    let mut own = Vec::new();
+                    for chosen in combinations(&found.slots) {
+                        let mentions = &self.mentions.all;
+                        let mention = Mention {
+                            start: found.start,
+                            end: found.end,
+                            ty: *ty,
+                            code: build_code(code, &chosen, mentions),
+                            value: None,
+                            source: MentionSource::Entity {
+                                rule,
+                                guessed: chosen
+                                    .iter()
+                                    .flatten()
+                                    .any(|c| mentions[c.mention as usize].source.guessed()),
+                            },
+                            group: None,
+                        };
+                        if let Some(slot) = compound_slot
+                            && let (Some(part), Some(bound)) = (chosen[slot], &found.slots[slot])
+                        {
+                            let first = bound.conjuncts.first() == Some(&part);
+                            let last = bound.conjuncts.last() == Some(&part);
+                            own.push(Mention {
+                                start: if first { found.start } else { part.start as usize },
+                                end: if last { found.end } else { part.end as usize },
+                                ..mention.clone()
+                            });
+                        }
+                        whole.push(mention);
+                    }
+                    built.push(whole);
+                    built.extend(own.into_iter().map(|m| vec![m]));
                     if let Some(matches) = matches.as_deref_mut() {
                         matches.push(self.rule_match(
                             rule,

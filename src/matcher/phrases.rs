@@ -40,6 +40,10 @@ pub const MAX_APPOSITION: usize = 12;
 pub struct Phrase {
     pub start: u32,
     pub end: u32,
+    /// Where its mentions start: among phrases of one span, the one with
+    /// the longest mention comes first ("Security forces" as listed
+    /// rather than "forces" after a modifier).
+    pub mention_start: u32,
     heads_start: u32,
     heads_end: u32,
 }
@@ -117,6 +121,7 @@ impl Phrases {
                     self.push(Phrase {
                         start: start as u32,
                         end: end as u32,
+                        mention_start: m.start as u32,
                         heads_start,
                         heads_end,
                     });
@@ -124,7 +129,13 @@ impl Phrases {
             }
         }
         for list in &mut self.starting_at {
-            list.sort_by_key(|&p| std::cmp::Reverse(self.all[p as usize].end));
+            list.sort_by_key(|&p| {
+                let phrase = &self.all[p as usize];
+                (
+                    std::cmp::Reverse(phrase.end),
+                    phrase.mention_start - phrase.start,
+                )
+            });
         }
     }
 
