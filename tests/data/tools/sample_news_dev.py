@@ -33,16 +33,20 @@ MIN_WORDS, MAX_WORDS = 4, 80
 # The violence and protest word list of news_dev.md, word for word.
 WORD_LIST = """
 attack-  assault-  ambush-  raid-  storm-  kill-  murder-  massacr-
-assassin-  execution  executions  executed  behead-  bomb-  blast-  explod-
+assassin-  execution  executions  executed  behead-  bomb  bombs  bombed
+bombing  bombings  bomber  bombers  bombard  bombards  bombarded
+bombarding  bombardment-  blast-  explod-
 explos-  detonat-  grenade-  mortar-  artiller-  rocket-  missile-  shell
 shells  shelled  shelling  airstrike-  sniper-  landmine-  clash-
 fight-  fought  battl-  combat-  skirmish-  offensive  shoot-  shot  shots
-gun-  fire  fired  firing  troop-  soldier-  army  armies  armed  militar-
+gun  guns  gunned  gunning  gunfire  gunman  gunmen  gunboat-  gunship-
+gunshot-  gunner-  gunpoint
+fire  fired  firing  troop-  soldier-  army  armies  armed  militar-
 rebel-  guerrilla-  guerilla-  insurgen-  militant-  militia-  terror-
-gunmen  war  wars  warfare  warplane-  invade-  invasion  occupied  siege
+war  wars  warfare  warplane-  invade-  invasion  occupied  siege
 besieg-  hostage-  kidnap-  abduct-  hijack-  tortur-  rape  raped
 violence  violent-  wound-  injur-  casualt-  dead  death-  died  dies
-unrest  uprising-  insurrection-  coup-  revolt-  protest-  demonstrat-
+unrest  uprising-  insurrection-  coup  coups  revolt-  protest-  demonstrat-
 riot-  march  marches  marched  marching  marcher-  strike  strikes
 striking  striker-  struck  walkout-  picket-  rally  rallies  sit-in-
 curfew-  police  clampdown-  crackdown-  tear-gas  teargas
