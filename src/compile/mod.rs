@@ -4,6 +4,7 @@
 //! Everything here runs once per pack; the matcher only reads the result.
 
 pub mod anchor;
+pub mod discard;
 pub mod english;
 pub mod features;
 pub mod lexicon;
@@ -29,6 +30,7 @@ pub struct CompiledPack {
     pub vocab: Vocabulary,
     pub sets: WordSets,
     pub lexicon: LexiconIndex,
+    pub discards: discard::DiscardIndex,
     /// Slot type tables: `accepts[set][type]` when a mention of `type` may fill
     /// a slot typed with that set (the union's types and their subtypes).
     pub accepts: Vec<Vec<bool>>,
@@ -66,6 +68,7 @@ impl CompiledPack {
         features::register_closed_classes(&mut vocab);
         let mut sets = WordSets::default();
         let lexicon = LexiconIndex::build(&pack.lexicon, &mut vocab)?;
+        let discards = discard::DiscardIndex::build(&pack.discards, &mut vocab)?;
         let mut class = |words: &[&str], sets: &mut WordSets| {
             let ids = words.iter().map(|w| vocab.intern(w)).collect();
             sets.add(ids)
@@ -194,6 +197,7 @@ impl CompiledPack {
             vocab,
             sets,
             lexicon,
+            discards,
             accepts,
             accepted_types,
             programs,

@@ -23,7 +23,7 @@ use crate::compile::CompiledPack;
 use crate::compile::program::Voice;
 use crate::document::Document;
 use crate::event::{Argument, EventRecord, TextSpan};
-use crate::lang::ast::{CompoundMode, NegationMode};
+use crate::lang::ast::{CompoundMode, DiscardScope, NegationMode};
 use crate::lang::pack::{CodePart, RuleId, RuleOutput};
 use crate::text::{Sentence, Token, split_sentences, tokenize_into};
 use category::Reading;
@@ -78,6 +78,8 @@ pub enum Outcome {
 pub struct SentenceAnalysis {
     pub index: usize,
     pub sentence: Sentence,
+    /// A discard phrase in this sentence: then no event rule ran.
+    pub discard: Option<DiscardHit>,
     pub mentions: Vec<Mention>,
     pub matches: Vec<RuleMatch>,
 }
@@ -97,6 +99,20 @@ pub struct RuleTrace {
 pub struct DocumentResult {
     pub events: Vec<EventRecord>,
     pub sentences: usize,
+    /// The document discard phrase that stopped coding the document (its
+    /// events are dropped), if any.
+    pub discarded: Option<DiscardHit>,
+    /// Sentences a sentence discard phrase kept from being coded.
+    pub discarded_sentences: usize,
+}
+
+/// Where a discard phrase was found: which (index into the pack's
+/// discards), in which sentence, at which token (sentence-relative).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiscardHit {
+    pub discard: u32,
+    pub sentence: usize,
+    pub token: usize,
 }
 
 /// Reusable matching state; one per thread.
@@ -183,10 +199,41 @@ impl<'p> Matcher<'p> {
         result.sentences = sentences.len();
         for (index, sentence) in sentences.iter().enumerate() {
             self.prepare_sentence(&doc.text, sentence);
+            let discard = self
+                .pack
+                .discards
+                .find(&self.prepared.encoded, &self.pack.pack.discards)
+                .map(|(discard, token)| DiscardHit {
+                    discard,
+                    sentence: index,
+                    token,
+                });
             let mut matches = Vec::new();
             let keep = analyses.is_some();
             self.run_entity_rules(keep.then_some(&mut matches));
             self.phrases.build(&self.prepared, &self.mentions);
+            if let Some(hit) = discard {
+                if let Some(analyses) = analyses.as_deref_mut() {
+                    analyses.push(SentenceAnalysis {
+                        index,
+                        sentence: sentence.clone(),
+                        discard,
+                        mentions: self.mentions.all.clone(),
+                        matches,
+                    });
+                }
+                match self.pack.pack.discards[hit.discard as usize].scope {
+                    DiscardScope::Document => {
+                        result.events.clear();
+                        result.discarded = Some(hit);
+                        break;
+                    }
+                    DiscardScope::Sentence => {
+                        result.discarded_sentences += 1;
+                        continue;
+                    }
+                }
+            }
             self.run_event_rules(&mut matches);
             self.resolve(&mut matches);
             // Events in text order, so output does not depend on rule order.
@@ -202,6 +249,7 @@ impl<'p> Matcher<'p> {
                 analyses.push(SentenceAnalysis {
                     index,
                     sentence: sentence.clone(),
+                    discard: None,
                     mentions: self.mentions.all.clone(),
                     matches,
                 });
@@ -344,7 +392,11 @@ impl<'p> Matcher<'p> {
                             let first = bound.conjuncts.first() == Some(&part);
                             let last = bound.conjuncts.last() == Some(&part);
                             own.push(Mention {
-                                start: if first { found.start } else { part.start as usize },
+                                start: if first {
+                                    found.start
+                                } else {
+                                    part.start as usize
+                                },
                                 end: if last { found.end } else { part.end as usize },
                                 ..mention.clone()
                             });
@@ -442,7 +494,8 @@ impl<'p> Matcher<'p> {
 
     /// Matches of one event family compete when they share their trigger
     /// token, or one holds the other's trigger (nested or overlapping
-    /// matches of one event); only the most specific is
+    /// matches of one event) unless the two triggers are coordinated verbs
+    /// ("attacked and killed": two acts); only the most specific is
     /// emitted: the longest, then the highest priority, then the most
     /// specific event type, then the rule written first.
     fn resolve(&self, matches: &mut [RuleMatch]) {
@@ -456,7 +509,7 @@ impl<'p> Matcher<'p> {
             let holds = |m: &RuleMatch, t: usize| m.start <= t && t < m.end;
             family(a).is_some()
                 && family(a) == family(b)
-                && (ta == tb || holds(a, tb) || holds(b, ta))
+                && (ta == tb || ((holds(a, tb) || holds(b, ta)) && !self.chains.same_chain(ta, tb)))
         };
         let rank = |m: &RuleMatch| {
             let rule = pack.rule(m.rule);

@@ -9,6 +9,8 @@
 //! - determiners and quantifiers ("the", "several", "dozens"), see
 //!   `compile::english::PHRASE_DETERMINERS`;
 //! - a number mention ("more than 100", "a dozen");
+//! - a mention right before it, a modifier of it ("ISWAP fighters",
+//!   "Syrian army soldiers");
 //! - modifiers, adjectives and participles that describe actors
 //!   ("suspected", "unidentified", "heavily armed"), `PHRASE_MODIFIERS`;
 //! - a partitive and "of" ("members of", "a group of", "hundreds of"),
@@ -23,7 +25,7 @@
 //! built from a compound ("Russian and Syrian jets": one mention per
 //! country) make one phrase with several heads.
 
-use super::mentions::Mentions;
+use super::mentions::{MentionSource, Mentions};
 use super::prepared::Prepared;
 use crate::compile::features::{
     CLOSE_BRACKET, DETERMINER, MODIFIER, NUMERIC, OF, OPEN_BRACKET, PARTITIVE, POSSESSIVE, PUNCT,
@@ -131,9 +133,11 @@ impl Phrases {
         for list in &mut self.starting_at {
             list.sort_by_key(|&p| {
                 let phrase = &self.all[p as usize];
+                let head = &mentions.all[self.heads[phrase.heads_start as usize] as usize];
                 (
                     std::cmp::Reverse(phrase.end),
                     phrase.mention_start - phrase.start,
+                    source_preference(head.source),
                 )
             });
         }
@@ -153,8 +157,13 @@ impl Phrases {
         while current > 0 && start - current < MAX_LEFT {
             let before = current - 1;
             let number_start = self.number_from[current];
+            let mention_start = self.mention_from[current];
             let next = if number_start != NONE {
                 number_start as usize
+            } else if mention_start != NONE && !prepared.has(before, PUNCT) {
+                // A mention right before is a modifier of this one
+                // ("Syrian army soldiers", "ISWAP fighters").
+                mention_start as usize
             } else if prepared.has(before, DETERMINER | MODIFIER) {
                 before
             } else if prepared.has(before, OF) && before > 0 && prepared.has(before - 1, PARTITIVE)
@@ -191,5 +200,20 @@ impl Phrases {
             .find(|&i| prepared.has(i, CLOSE_BRACKET))
             .filter(|&close| close > end + 1)
             .map(|close| close + 1)
+    }
+}
+
+/// Among phrases of one span and one mention length, which mention a slot
+/// tries first: what entity rules built from listed phrases (the most
+/// refined reading: "Russian" as Russian troops in "Russian and Syrian
+/// troops"), then listed phrases, then what rules built on unknown names,
+/// then the built-ins.
+fn source_preference(source: MentionSource) -> u8 {
+    match source {
+        MentionSource::Entity { guessed: false, .. } => 0,
+        MentionSource::Lexicon(_) => 1,
+        MentionSource::Entity { guessed: true, .. } => 2,
+        MentionSource::Number => 3,
+        MentionSource::Proper => 4,
     }
 }

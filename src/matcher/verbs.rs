@@ -24,6 +24,9 @@ pub struct VerbChains {
     /// Tokens of a chain before its last verb (verbs, commas,
     /// coordinators): they may stand in the verb group of the last verb.
     pub inside: Vec<bool>,
+    /// For every verb of a chain, the token after its last verb: two
+    /// verbs are of one chain when this is the same.
+    pub chain_end: Vec<u32>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -59,6 +62,8 @@ impl VerbChains {
         self.skip_to.resize(n, NO_CHAIN);
         self.inside.clear();
         self.inside.resize(n, false);
+        self.chain_end.clear();
+        self.chain_end.resize(n, NO_CHAIN);
         let features = &prepared.features;
         let mut i = 0;
         while i < n {
@@ -104,8 +109,21 @@ impl VerbChains {
             for &verb in &members[..members.len() - 1] {
                 self.skip_to[verb] = last as u32 + 1;
             }
+            for &verb in &members {
+                self.chain_end[verb] = last as u32 + 1;
+            }
             self.inside[i..last].iter_mut().for_each(|t| *t = true);
             i = last + 1;
         }
+    }
+}
+
+impl VerbChains {
+    /// Whether two tokens are verbs of one chain ("attacked" and "killed"
+    /// in "attacked and killed"): their matches report two acts, not two
+    /// readings of one.
+    pub fn same_chain(&self, a: usize, b: usize) -> bool {
+        let end = |t: usize| self.chain_end.get(t).copied().unwrap_or(NO_CHAIN);
+        end(a) != NO_CHAIN && end(a) == end(b)
     }
 }

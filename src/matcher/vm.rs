@@ -470,7 +470,8 @@ impl Vm {
 
     /// Pushes one job per end of a noun phrase starting at `pos` (`^`),
     /// the longest first: any phrase the chunker made, or a run of words
-    /// that are not function words, after determiners and a number.
+    /// that are neither function words nor read as verbs, after
+    /// determiners and a number.
     fn push_noun_phrases(&mut self, input: &Input, next: u32, pos: usize) {
         let tokens = input.prepared.len();
         if pos >= tokens {
@@ -496,7 +497,8 @@ impl Vm {
         const FUNCTION: crate::compile::features::Features =
             PUNCT | PREPOSITION | COORDINATOR | VERB_GROUP | SUBJECT_PRONOUN | TO | OF | COMMA;
         let limit = (pos + MAX_NOUN_PHRASE).min(tokens);
-        while at < limit && !input.prepared.has(at, FUNCTION) {
+        while at < limit && !input.prepared.has(at, FUNCTION) && input.readings[at] != Reading::Verb
+        {
             at += 1;
             ends.push(at);
         }

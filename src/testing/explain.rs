@@ -36,6 +36,20 @@ pub fn explain(pack: &CompiledPack, text: &str, rule: Option<RuleId>, style: Sty
         ));
         let token_texts: Vec<&str> = sentence_tokens.iter().map(|t| t.text(text)).collect();
         out.push_str(&format!("  tokens    {}\n", token_texts.join(" · ")));
+        if let Some(hit) = analysis.discard {
+            let def = &pack.pack.discards[hit.discard as usize];
+            let what = match def.scope {
+                crate::lang::ast::DiscardScope::Sentence => "this sentence",
+                crate::lang::ast::DiscardScope::Document => "the whole document",
+            };
+            out.push_str(&format!(
+                "  {} {what}: discard phrase «{}» at «{}» ({})\n",
+                style.red("discarded"),
+                def.entry.words.join(" "),
+                token_texts[hit.token],
+                pack.pack.sources.location(def.span)
+            ));
+        }
         if !analysis.mentions.is_empty() {
             out.push_str("  mentions\n");
             let mut mentions: Vec<_> = analysis.mentions.iter().collect();
