@@ -138,6 +138,11 @@ fn reading(
     if has(word, PAST_LIKE) {
         return Reading::Verb;
     }
+    // Past here, only a word the pack inflects (or one with a verb's
+    // ending) may be read as a verb: "rebels artillery" is no verb.
+    if !has(word, BASE_FORM | S_LIKE | PAST_LIKE | ING_LIKE) {
+        return Reading::Open;
+    }
     // 6.
     if after_mention {
         return if s_form && has(after, PREPOSITION) {

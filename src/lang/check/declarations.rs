@@ -417,6 +417,14 @@ fn find_parent_cycles(parents: &[Option<usize>]) -> Vec<Vec<usize>> {
     cycles
 }
 
+/// A written entry of a word class or discard list, folded to lowercase.
+fn class_entry(entry: &crate::lang::ast::WordEntry) -> WordClassEntry {
+    WordClassEntry {
+        words: entry.words.iter().map(|w| w.to_lowercase()).collect(),
+        exact: entry.exact,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::find_parent_cycles;
@@ -426,13 +434,5 @@ mod tests {
         // 0 -> 1 -> 2 -> 0, 3 -> 1, 4 -> 4, 5 root
         let parents = [Some(1), Some(2), Some(0), Some(1), Some(4), None];
         assert_eq!(find_parent_cycles(&parents), vec![vec![0, 1, 2], vec![4]]);
-    }
-}
-
-/// A written entry of a word class or discard list, folded to lowercase.
-fn class_entry(entry: &crate::lang::ast::WordEntry) -> WordClassEntry {
-    WordClassEntry {
-        words: entry.words.iter().map(|w| w.to_lowercase()).collect(),
-        exact: entry.exact,
     }
 }
