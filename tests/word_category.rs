@@ -25,7 +25,9 @@ fn readings_agree_with_hand_labels() {
     let pack = support::compile_pack(&root.join("rules/conflict"));
     let gold = std::fs::read_to_string(root.join("tests/data/word_category.jsonl"))
         .expect("read the labels");
-    let mut wanted: HashMap<(String, usize), Vec<(usize, String, String)>> = HashMap::new();
+    // (file, line) → (start, word, label) of each labelled word there.
+    type Labels = HashMap<(String, usize), Vec<(usize, String, String)>>;
+    let mut wanted: Labels = HashMap::new();
     for line in gold.lines().skip(1) {
         let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
         let file = value["file"].as_str().expect("file").to_string();
