@@ -598,9 +598,16 @@ impl Cx<'_> {
             Rule::categorized => {
                 let mut inner = pair.into_inner();
                 let word = self.element(inner.next().expect("categorized word"));
-                let category = match inner.next().map(|p| p.as_str()) {
-                    Some("n") => WordCategory::Noun,
-                    _ => WordCategory::Verb,
+                let letter = inner.next().map_or("", |p| p.as_str());
+                let category = match letter {
+                    "v" => WordCategory::Verb,
+                    "n" => WordCategory::Noun,
+                    other => {
+                        return Node {
+                            kind: NodeKind::Stray(format!(":{other}")),
+                            span: Span::new(self.file, span.end - other.len() - 1, span.end),
+                        };
+                    }
                 };
                 NodeKind::Category(Box::new(word), category)
             }
