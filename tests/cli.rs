@@ -73,6 +73,40 @@ fn check_exits_zero_on_a_clean_pack_and_one_on_errors() {
 }
 
 #[test]
+fn check_format_json_prints_one_object_per_diagnostic_on_stdout() {
+    let (dir, _) = support::write_fixture(PACK);
+    let pack = dir.path().to_str().expect("utf-8 path");
+    let output = evrule(&["check", pack, "--format", "json"], None);
+    assert!(output.status.success());
+    assert_eq!(text(&output.stdout), "", "a clean pack prints no JSON");
+    assert!(text(&output.stderr).contains("ok: 1 rule file"));
+
+    std::fs::write(
+        dir.path().join("broken.evr"),
+        "rule r\n  \"X go\"\n  => Nope\n",
+    )
+    .expect("write");
+    let output = evrule(&["check", pack, "--format", "json"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = text(&output.stdout);
+    let diagnostics: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let places: Vec<String> = diagnostics
+        .iter()
+        .map(|d| format!("{}:{}:{} {}", d["file"], d["line"], d["column"], d["code"]))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "\"broken.evr\":2:4 \"untyped-slot\"",
+            "\"broken.evr\":3:6 \"unknown-event\""
+        ]
+    );
+}
+
+#[test]
 fn warnings_fail_only_when_denied() {
     let fixture = PACK.replace(
         "lexicon \"actors.tsv\"",
