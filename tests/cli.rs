@@ -338,3 +338,31 @@ fn explain_names_unknown_rules_with_a_suggestion() {
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output.stderr).contains("the pack has no rule `atack`; did you mean `attack`?"));
 }
+
+#[test]
+fn test_runs_only_the_rules_asked_for() {
+    let fixture = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/workflow/pack.txt"
+    ))
+    .expect("read fixture");
+    let (dir, _) = support::write_fixture(&fixture);
+    let pack = dir.path().to_str().expect("utf-8 path");
+
+    let output = evrule(&["test", pack, "--rule", "attack"], None);
+    assert!(output.status.success(), "the broken rule is not run");
+    assert!(text(&output.stdout).contains("1 rules with cases, 3 cases: 3 passed, 0 failed"));
+
+    let output = evrule(&["test", pack, "--filter", "draw"], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stdout).contains("1 rules with cases, 3 cases: 1 passed, 2 failed"));
+
+    let output = evrule(&["test", pack, "--rule", "atack"], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        text(&output.stderr),
+        "error: no rule is named `atack`; did you mean `attack`?\n"
+    );
+    let output = evrule(&["test", pack, "--filter", "zzz"], None);
+    assert_eq!(text(&output.stderr), "error: no rule name contains `zzz`\n");
+}

@@ -65,6 +65,9 @@ fn every_example_in_the_language_reference_runs() {
         if report.results.is_empty() {
             failures.push(format!("block {index} has no example"));
         }
+        if report.count(examples::Outcome::Fixed) > 0 {
+            failures.push(format!("block {index} has a `todo` case that passes"));
+        }
         if report.failed() > 0 {
             failures.push(format!(
                 "block {index}:\n{}",

@@ -386,11 +386,20 @@ impl Cx<'_> {
                 let counter = part.as_rule() == Rule::counterexample;
                 let mut inner = part.into_inner();
                 let text = self.string(inner.next().expect("case text"));
-                let expected = inner.next().map(|e| self.expected(e));
+                let mut expected = None;
+                let mut todo = false;
+                for part in inner {
+                    match part.as_rule() {
+                        Rule::expected => expected = Some(self.expected(part)),
+                        Rule::todo_mark => todo = true,
+                        other => unreachable!("grammar yields no case part {other:?}"),
+                    }
+                }
                 rule.cases.push(Case {
                     counter,
                     text,
                     expected,
+                    todo,
                     span,
                 });
             }
@@ -666,6 +675,7 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::expected => "the expected record",
         Rule::expected_field => "a field like `actor: \"Russia\"`",
         Rule::negated_mark => "`negated`",
+        Rule::todo_mark => "`todo`",
         Rule::alternatives | Rule::sequence | Rule::group | Rule::optional | Rule::gap => {
             PATTERN_ELEMENT
         }

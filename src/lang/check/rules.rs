@@ -638,6 +638,7 @@ impl Checker<'_> {
             counter,
             text,
             expected,
+            todo,
             span,
         } in &decl.cases
         {
@@ -691,6 +692,7 @@ impl Checker<'_> {
                 counter: *counter,
                 text: text.value.clone(),
                 expected,
+                todo: *todo,
                 span: *span,
             });
         }
