@@ -366,3 +366,49 @@ fn test_runs_only_the_rules_asked_for() {
     let output = evrule(&["test", pack, "--filter", "zzz"], None);
     assert_eq!(text(&output.stderr), "error: no rule name contains `zzz`\n");
 }
+
+#[test]
+fn fmt_check_lists_what_would_change_and_fmt_rewrites_it() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let messy = dir.path().join("messy.evr");
+    let tidy = dir.path().join("sub/tidy.evr");
+    let broken = dir.path().join("broken.evr");
+    std::fs::create_dir_all(dir.path().join("sub")).expect("mkdir");
+    std::fs::write(&messy, "type  A:B # note\ntype B\n").expect("write");
+    std::fs::write(&tidy, "type A\n").expect("write");
+    std::fs::write(&broken, "rule r\n  \"X (go\"\n").expect("write");
+    let folder = dir.path().to_str().expect("utf-8 path");
+
+    let output = evrule(&["fmt", "--check", folder], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(text(&output.stdout), format!("{}\n", messy.display()));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("broken.evr: not formatted (syntax errors)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("3 files, 1 would change, 1 with errors"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&messy).expect("read"),
+        "type  A:B # note\ntype B\n",
+        "--check writes nothing"
+    );
+
+    std::fs::remove_file(&broken).expect("remove");
+    let output = evrule(&["fmt", folder], None);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        format!("formatted {}\n", messy.display())
+    );
+    assert_eq!(
+        std::fs::read_to_string(&messy).expect("read"),
+        "type A : B  # note\ntype B\n"
+    );
+    let output = evrule(&["fmt", "--check", folder], None);
+    assert!(output.status.success());
+    assert_eq!(text(&output.stdout), "");
+}

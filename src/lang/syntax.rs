@@ -89,13 +89,15 @@ struct Cx<'d> {
 
 impl Cx<'_> {
     /// The pair's span without the whitespace and comments that implicit
-    /// whitespace may have swallowed at its end.
+    /// whitespace may have swallowed at its end (also inside its last inner
+    /// pair, so that a rule does not end with the comments after its last
+    /// example).
     fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
         let text = pair.as_str();
         let mut end = text.trim_end().len();
         if let Some(last_inner) = pair.clone().into_inner().last() {
-            let inner_end = last_inner.as_span().end() - s.start();
+            let inner_end = self.span(&last_inner).end - self.offset - s.start();
             if let Some(hash) = text.get(inner_end..end).and_then(|rest| rest.find('#')) {
                 end = text[..inner_end + hash].trim_end().len();
             }
