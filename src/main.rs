@@ -39,6 +39,9 @@ enum Command {
     Schema(cli::schema::Args),
     /// Rewrite rule files in the canonical layout (`--check`: only list them).
     Fmt(cli::fmt::Args),
+    /// Create a new pack folder with a type, a lexicon, an event, a rule,
+    /// its examples, an example article and its snapshot.
+    Init(cli::init::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,5 +55,6 @@ fn main() -> ExitCode {
         Command::Explain(args) => cli::explain::run(args, &global),
         Command::Schema(args) => cli::schema::run(args, &global),
         Command::Fmt(args) => cli::fmt::run(args, &global),
+        Command::Init(args) => cli::init::run(args, &global),
     }
 }

@@ -412,3 +412,55 @@ fn fmt_check_lists_what_would_change_and_fmt_rewrites_it() {
     assert!(output.status.success());
     assert_eq!(text(&output.stdout), "");
 }
+
+#[test]
+fn init_creates_a_pack_that_checks_tests_and_snapshots_clean() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let run_in = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_evrule"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("CI", "true")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run evrule")
+    };
+    let output = run_in(&["init", "deals"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    for args in [
+        &["check", "deals", "--deny-warnings"][..],
+        &["test", "deals"],
+        &["test", "deals", "--corpus", "deals/corpus"],
+        &["fmt", "--check", "deals"],
+    ] {
+        let output = run_in(args);
+        assert!(
+            output.status.success(),
+            "evrule {}:\n{}{}",
+            args.join(" "),
+            text(&output.stdout),
+            text(&output.stderr)
+        );
+    }
+    let output = run_in(&["test", "deals", "--corpus", "deals/corpus"]);
+    assert!(
+        text(&output.stdout).contains("1 documents, 1 unchanged"),
+        "{}",
+        text(&output.stdout)
+    );
+    let snapshot = std::fs::read_to_string(dir.path().join("deals/__snapshots__/example-1.snap"))
+        .expect("the example article's snapshot");
+    assert!(
+        snapshot.contains("Acquisition  (rule acquire, sentence 0)"),
+        "{snapshot}"
+    );
+
+    let output = run_in(&["init", "deals"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        text(&output.stderr),
+        "error: deals exists and is not empty; give a new folder\n"
+    );
+    std::fs::create_dir(dir.path().join("empty")).expect("mkdir");
+    assert!(run_in(&["init", "empty"]).status.success());
+}

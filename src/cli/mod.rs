@@ -32,6 +32,7 @@ pub mod check;
 pub mod diff;
 pub mod explain;
 pub mod fmt;
+pub mod init;
 pub mod run;
 pub mod schema;
 pub mod test;
