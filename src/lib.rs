@@ -13,6 +13,7 @@ pub mod document;
 pub mod event;
 pub mod fmt;
 pub mod lang;
+pub mod lsp;
 pub mod matcher;
 pub mod testing;
 pub mod text;

@@ -42,6 +42,9 @@ enum Command {
     /// Create a new pack folder with a type, a lexicon, an event, a rule,
     /// its examples, an example article and its snapshot.
     Init(cli::init::Args),
+    /// Serve editors over stdio (Language Server Protocol): diagnostics,
+    /// hover, definitions, references, completion.
+    Lsp(cli::lsp::Args),
 }
 
 fn main() -> ExitCode {
@@ -56,5 +59,6 @@ fn main() -> ExitCode {
         Command::Schema(args) => cli::schema::run(args, &global),
         Command::Fmt(args) => cli::fmt::run(args, &global),
         Command::Init(args) => cli::init::run(args, &global),
+        Command::Lsp(args) => cli::lsp::run(args, &global),
     }
 }

@@ -33,6 +33,7 @@ pub mod diff;
 pub mod explain;
 pub mod fmt;
 pub mod init;
+pub mod lsp;
 pub mod run;
 pub mod schema;
 pub mod test;
