@@ -16,7 +16,7 @@ pub mod hover;
 pub mod position;
 pub mod symbols;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
@@ -85,8 +85,9 @@ struct Server {
     documents: Documents,
     /// The latest analysis of each pack, by root.
     analyses: HashMap<PathBuf, Analysis>,
-    /// Files given diagnostics, per pack, so that clean ones get cleared.
-    published: HashMap<PathBuf, BTreeSet<PathBuf>>,
+    /// The diagnostics the client shows, per pack and file: only changes
+    /// are sent, and a file that became clean gets an empty list.
+    published: HashMap<PathBuf, BTreeMap<PathBuf, Vec<lsp_types::Diagnostic>>>,
 }
 
 impl Server {
@@ -235,29 +236,25 @@ impl Server {
     fn refresh(&mut self, file: &Path) -> Vec<Message> {
         let root = self.root_of(file);
         let analysis = Analysis::new(&root, &self.documents.overrides());
-        let by_file = diagnostics::by_file(&analysis.diagnostics, &analysis.sources, file);
-        let mut now: BTreeSet<PathBuf> = BTreeSet::new();
-        let mut messages = Vec::new();
+        let mut now = diagnostics::by_file(&analysis.diagnostics, &analysis.sources, file);
         let before = self.published.remove(&root).unwrap_or_default();
-        let cleared = before.iter().filter(|p| !by_file.contains_key(*p));
-        let publications = by_file
-            .iter()
-            .map(|(p, d)| (p.clone(), d.clone()))
-            .chain(cleared.map(|p| (p.clone(), Vec::new())))
-            .collect::<Vec<_>>();
-        for (path, diagnostics) in publications {
+        let paths: BTreeSet<PathBuf> = now.keys().chain(before.keys()).cloned().collect();
+        let mut messages = Vec::new();
+        for path in paths {
+            let new = now.get(&path).cloned().unwrap_or_default();
+            if before.get(&path).map_or(new.is_empty(), |old| *old == new) {
+                continue;
+            }
             let Ok(uri) = Url::from_file_path(&path) else {
                 continue;
             };
-            if !diagnostics.is_empty() {
-                now.insert(path.clone());
-            }
             let version = self.documents.get(&path).map(|d| d.version);
             messages.push(Message::Notification(Notification::new(
                 PublishDiagnostics::METHOD.to_string(),
-                PublishDiagnosticsParams::new(uri, diagnostics, version),
+                PublishDiagnosticsParams::new(uri, new, version),
             )));
         }
+        now.retain(|_, d| !d.is_empty());
         self.published.insert(root.clone(), now);
         self.analyses.insert(root, analysis);
         messages
