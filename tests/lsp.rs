@@ -249,6 +249,22 @@ fn the_server_answers_an_editor_over_a_framed_stream() {
         "the stale change is dropped"
     );
 
+    // A lexicon changed on disk: the pack is checked again.
+    let lexicon = root.join("actors.tsv");
+    let rows = std::fs::read_to_string(&lexicon).expect("read");
+    let changed = json!({"changes": [{"uri": uri(&lexicon), "type": 2}]});
+    std::fs::write(&lexicon, rows.replace("Iran\tState", "Iran\tStat")).expect("write");
+    client.notify("workspace/didChangeWatchedFiles", changed.clone());
+    let published = client.published("actors.tsv");
+    assert_eq!(published[0][0]["code"], "lexicon-type", "{published:?}");
+    assert_eq!(
+        published[0][0]["range"]["start"],
+        json!({"line": 1, "character": 5})
+    );
+    std::fs::write(&lexicon, rows).expect("write");
+    client.notify("workspace/didChangeWatchedFiles", changed);
+    assert_eq!(client.published("actors.tsv"), [Vec::<Value>::new()]);
+
     // Hover: a type's place in the taxonomy, an event's fields, a class's forms.
     let hover_state = client.request("textDocument/hover", at(&rules, 7, 6));
     assert_eq!(

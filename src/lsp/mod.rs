@@ -22,8 +22,8 @@ use std::path::{Path, PathBuf};
 
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
-    PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
     Completion, GotoDefinition, HoverRequest, References, Request as _, Shutdown,
@@ -224,6 +224,30 @@ impl Server {
                 self.documents.close(&file);
                 self.refresh(&file)
             }
+            DidChangeWatchedFiles::METHOD => {
+                // A rule file or lexicon changed on disk: check again the
+                // packs already analysed that it belongs to.
+                let Ok(params) = notification
+                    .extract::<DidChangeWatchedFilesParams>(DidChangeWatchedFiles::METHOD)
+                else {
+                    return Vec::new();
+                };
+                let mut roots = BTreeSet::new();
+                for change in params.changes {
+                    let Some(file) = path(&change.uri) else {
+                        continue;
+                    };
+                    if let Some(root) = self.analyses.keys().find(|r| file.starts_with(r)) {
+                        roots.insert((root.clone(), file));
+                    }
+                }
+                let mut seen = BTreeSet::new();
+                roots
+                    .into_iter()
+                    .filter(|(root, _)| seen.insert(root.clone()))
+                    .flat_map(|(root, file)| self.refresh_pack(root, &file))
+                    .collect()
+            }
             _ => Vec::new(),
         }
     }
@@ -235,6 +259,12 @@ impl Server {
     /// Analyses the pack of `file` again and publishes its diagnostics.
     fn refresh(&mut self, file: &Path) -> Vec<Message> {
         let root = self.root_of(file);
+        self.refresh_pack(root, file)
+    }
+
+    /// Analyses the pack at `root` again and publishes what changed in its
+    /// diagnostics (one about no file goes to `file`).
+    fn refresh_pack(&mut self, root: PathBuf, file: &Path) -> Vec<Message> {
         let analysis = Analysis::new(&root, &self.documents.overrides());
         let mut now = diagnostics::by_file(&analysis.diagnostics, &analysis.sources, file);
         let before = self.published.remove(&root).unwrap_or_default();
