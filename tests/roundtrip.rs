@@ -263,6 +263,9 @@ fn print_rule(r: &RuleDecl) -> String {
                 out.push_str(" negated");
             }
         }
+        if case.todo {
+            out.push_str(" todo");
+        }
         out.push('\n');
     }
     out
