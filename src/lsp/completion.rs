@@ -160,7 +160,15 @@ fn context(text: &str, offset: usize) -> Option<Context> {
         .map(char::len_utf8)
         .sum::<usize>();
     let before = &prefix[..prefix.len() - word_len];
-    if before.matches('"').count() % 2 == 1 {
+    let mut quoted = false;
+    for c in before.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '#' if !quoted => return None,
+            _ => {}
+        }
+    }
+    if quoted {
         return before.ends_with('@').then_some(Context::Classes);
     }
     let start = item_start(text, offset);
@@ -200,4 +208,52 @@ fn context(text: &str, offset: usize) -> Option<Context> {
         return matches!(keyword, Some("event" | "rule" | "entity")).then_some(Context::Types);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The context at the `‸` of a text.
+    fn at(text: &str) -> Option<Context> {
+        let offset = text.find('‸').expect("a cursor");
+        context(&text.replace('‸', ""), offset)
+    }
+
+    #[test]
+    fn the_text_before_the_cursor_says_what_can_stand_there() {
+        assert_eq!(at("type A : Ac‸"), Some(Context::Types));
+        assert_eq!(at("event E : ‸"), Some(Context::Events));
+        assert_eq!(at("event E { a: Actor | ‸"), Some(Context::Types));
+        assert_eq!(at("event E { a: ‸"), Some(Context::Types));
+        assert_eq!(at("rule r\n  \"X go @‸\""), Some(Context::Classes));
+        assert_eq!(at("rule r\n  \"X go ‸\""), None);
+        assert_eq!(at("rule r\n  \"X go\"\n  X: ‸"), Some(Context::Types));
+        assert_eq!(
+            at("rule r\n  \"X go\"\n  X: A  Y: B | ‸"),
+            Some(Context::Types)
+        );
+        assert_eq!(at("rule r\n  \"X go\"\n  => ‸"), Some(Context::Events));
+        assert_eq!(at("entity r\n  \"X go\"\n  => ‸"), Some(Context::Types));
+        assert_eq!(
+            at("rule r\n  \"X go\"\n  => Visit { ‸"),
+            Some(Context::Fields("Visit".into()))
+        );
+        assert_eq!(
+            at("rule r\n  \"X go\"\n  => Visit { host: ‸"),
+            Some(Context::Slots)
+        );
+        assert_eq!(
+            at("rule r\n  => Visit\n  example \"x\" => Visit { host: \"x\", ‸"),
+            Some(Context::Fields("Visit".into()))
+        );
+        assert_eq!(at("rule r\n  example \"x\" => Visit { host: ‸"), None);
+        assert_eq!(at("words w = a, ‸"), None);
+        assert_eq!(at("# a comment: ‸"), None);
+        assert_eq!(at("rule r\n  # a comment: ‸"), None);
+        assert_eq!(
+            at("rule r\n  => Visit\n  example \"a # b\" => Visit { ‸"),
+            Some(Context::Fields("Visit".into()))
+        );
+    }
 }
