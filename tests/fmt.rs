@@ -110,3 +110,48 @@ fn comments_and_blank_lines_between_items() {
         "# lone comment\n\n# about A\ntype A\ntype B\n\ntype C\n\nrule r\n  \"x\"\n  => E\n  # commented out\n\n# next\nrule s\n  \"y\"\n  => E\n\n# end\n"
     );
 }
+
+/// The text with every space between tokens doubled (not in strings,
+/// patterns or comments, not in the indent).
+fn loosened(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        out.push_str(&line[..indent]);
+        let (mut quoted, mut comment) = (false, false);
+        for c in line[indent..].chars() {
+            match c {
+                '"' if !comment => quoted = !quoted,
+                '#' if !quoted => comment = true,
+                ' ' if !quoted && !comment => out.push(' '),
+                _ => {}
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn extra_spaces_and_crlf_line_ends_give_the_same_layout() {
+    let mut files = Vec::new();
+    rule_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"),
+        &mut files,
+    );
+    for path in files {
+        let source = std::fs::read_to_string(&path).expect("read rule file");
+        let name = path.display();
+        let formatted = format_source(&source).expect("formats");
+        let loose = format_source(&loosened(&source)).expect("loosened text formats");
+        assert!(
+            loose == formatted,
+            "{name}: extra spaces changed the layout"
+        );
+        let crlf = format_source(&source.replace('\n', "\r\n")).expect("CRLF text formats");
+        assert!(
+            crlf == formatted,
+            "{name}: CRLF line ends changed the layout"
+        );
+    }
+}
