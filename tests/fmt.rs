@@ -100,9 +100,12 @@ fn every_pack_of_the_language_reference_formats_to_the_same_tree_and_is_stable()
 fn a_file_that_does_not_parse_is_not_formatted() {
     let errors = format_source("type A\nrule r\n  \"X (go\"\n  => E\n").unwrap_err();
     assert_eq!(errors[0].code, "syntax");
-    let errors = format_source("rule r\n  \"x\"\n  priority 1\n  priority 2\n  => E\n")
-        .unwrap_err();
-    assert_eq!(errors[0].code, "duplicate-option", "the second would be lost");
+    let errors =
+        format_source("rule r\n  \"x\"\n  priority 1\n  priority 2\n  => E\n").unwrap_err();
+    assert_eq!(
+        errors[0].code, "duplicate-option",
+        "the second would be lost"
+    );
     assert_eq!(
         format_source("import  \"a\\q.evr\"\n").expect("a bad escape is kept as written"),
         "import \"a\\q.evr\"\n"

@@ -308,6 +308,18 @@ fn the_server_answers_an_editor_over_a_framed_stream() {
         json!({"line": 1, "character": 16})
     );
 
+    // Definition of the word class `@travel` in a pattern, and of a rule.
+    let definition = client.request("textDocument/definition", at(&rules, 6, 6));
+    assert_eq!(
+        definition,
+        json!([{"uri": rules, "range": {"start": {"line": 3, "character": 6}, "end": {"line": 3, "character": 12}}}])
+    );
+    let definition = client.request("textDocument/definition", at(&rules, 5, 7));
+    assert_eq!(
+        definition[0]["range"]["start"],
+        json!({"line": 5, "character": 5})
+    );
+
     // References of `State`: its declaration, the slot type, two lexicon rows.
     let mut params = at(&rules, 7, 6);
     params["context"] = json!({"includeDeclaration": true});
