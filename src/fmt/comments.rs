@@ -19,23 +19,20 @@ pub struct Comment {
     pub blank_before: bool,
 }
 
-/// Every comment of `text`. `quoted` holds the byte ranges of its strings
-/// and patterns (quotes included), sorted by start: a `#` inside them is
-/// text, not a comment.
-pub fn find_comments(text: &str, quoted: &[(usize, usize)]) -> Vec<Comment> {
+/// Every comment of `text`: a `#` outside strings and patterns. Strings
+/// are found here (a quote opens one, the next quote not escaped by `\`
+/// closes it, on the same line); `patterns` holds the byte ranges of the
+/// patterns (quotes included), sorted, since a pattern takes no escapes.
+pub fn find_comments(text: &str, patterns: &[(usize, usize)]) -> Vec<Comment> {
     let mut comments = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'"' => {
-                i = match quoted.binary_search_by_key(&i, |&(start, _)| start) {
-                    Ok(index) => quoted[index].1.max(i + 1),
-                    // Every quote of a file that parsed opens a string or a
-                    // pattern; this only guards against a caller's mistake.
-                    Err(_) => text[i + 1..]
-                        .find(['"', '\n'])
-                        .map_or(bytes.len(), |n| i + 2 + n),
+                i = match patterns.binary_search_by_key(&i, |&(start, _)| start) {
+                    Ok(index) => patterns[index].1.max(i + 1),
+                    Err(_) => string_end(bytes, i),
                 };
             }
             b'#' => {
@@ -56,6 +53,20 @@ pub fn find_comments(text: &str, quoted: &[(usize, usize)]) -> Vec<Comment> {
         }
     }
     comments
+}
+
+/// The offset just past the string that opens at `open`.
+fn string_end(bytes: &[u8], open: usize) -> usize {
+    let mut i = open + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            b'\n' => return i,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
 }
 
 /// Whether the line before the line starting at `line_start` is blank.
@@ -84,7 +95,7 @@ mod tests {
 
     #[test]
     fn comments_in_quotes_are_text_and_the_rest_are_classified() {
-        let text = "type A  # trailing\n\n  # own \"line\"\nrule r\n  \"X # not\"\n";
+        let text = "type A  # trailing\n\n  # own \"line\"\nrule r\n  \"X # not\"\n  example \"a \\\" # b\"\n";
         let pattern = text.find("\"X").unwrap();
         let comments = find_comments(text, &[(pattern, pattern + 9)]);
         assert_eq!(

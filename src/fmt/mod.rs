@@ -20,7 +20,7 @@ pub mod files;
 mod items;
 mod layout;
 
-use crate::lang::ast::{Case, Emit, Item, RuleFile};
+use crate::lang::ast::{Item, RuleFile};
 use crate::lang::diagnostic::Diagnostic;
 use crate::lang::source::FileId;
 use crate::lang::syntax::parse_file;
@@ -41,7 +41,7 @@ pub fn format_source(source: &str) -> Result<String, Vec<Diagnostic>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let comments = find_comments(source, &quoted_spans(&file));
+    let comments = find_comments(source, &pattern_spans(&file));
     let mut blocks: Vec<Block> = file
         .items
         .iter()
@@ -93,39 +93,19 @@ impl Block {
     }
 }
 
-/// The spans of every string and pattern, sorted, for the comment scanner.
-fn quoted_spans(file: &RuleFile) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut add = |span: crate::lang::Span| spans.push((span.start, span.end));
-    for item in &file.items {
-        match item {
-            Item::Import(path) | Item::Lexicon(path) => add(path.span),
-            Item::Type(_) | Item::Words(_) => {}
-            Item::Event(decl) => {
-                for text in decl.code.iter().chain(&decl.label) {
-                    add(text.span);
-                }
-            }
-            Item::Rule(rule) => {
-                for pattern in &rule.patterns {
-                    add(pattern.span);
-                }
-                if let Emit::Entity { code, .. } = &rule.emit {
-                    for term in code {
-                        if let crate::lang::ast::CodeTerm::Literal(literal) = term {
-                            add(literal.span);
-                        }
-                    }
-                }
-                for Case { text, expected, .. } in &rule.cases {
-                    add(text.span);
-                    for (_, value) in expected.iter().flat_map(|e| &e.fields) {
-                        add(value.span);
-                    }
-                }
-            }
-        }
-    }
+/// The spans of every pattern, sorted, for the comment scanner (which
+/// finds strings itself).
+fn pattern_spans(file: &RuleFile) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = file
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Rule(rule) => Some(rule),
+            _ => None,
+        })
+        .flat_map(|rule| &rule.patterns)
+        .map(|pattern| (pattern.span.start, pattern.span.end))
+        .collect();
     spans.sort_unstable();
     spans
 }
