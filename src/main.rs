@@ -35,6 +35,8 @@ enum Command {
     Diff(cli::diff::Args),
     /// Show what the pack sees in a text: tokens, mentions, rules.
     Explain(cli::explain::Args),
+    /// Score a pack on hand-labelled text: precision, recall, F1.
+    Eval(cli::eval::Args),
     /// Print the JSON Schema of a pack's event records.
     Schema(cli::schema::Args),
     /// Rewrite rule files in the canonical layout (`--check`: only list them).
@@ -45,6 +47,8 @@ enum Command {
     /// Serve editors over stdio (Language Server Protocol): diagnostics,
     /// hover, definitions, references, completion.
     Lsp(cli::lsp::Args),
+    /// Print each sentence of the inputs as a JSON line, with its offsets.
+    Sentences(cli::sentences::Args),
 }
 
 fn main() -> ExitCode {
@@ -60,5 +64,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => cli::fmt::run(args, &global),
         Command::Init(args) => cli::init::run(args, &global),
         Command::Lsp(args) => cli::lsp::run(args, &global),
+        Command::Eval(args) => cli::eval::run(args, &global),
+        Command::Sentences(args) => cli::sentences::run(args, &global),
     }
 }

@@ -8,6 +8,7 @@
 //! kept at a fixed indent.
 
 use crate::lang::ast::*;
+use crate::lang::source::Span;
 
 use super::layout::{Builder, Column};
 
@@ -27,6 +28,7 @@ pub fn item_start(source: &str, item: &Item) -> usize {
         }
         Item::Type(decl) => decl.span.start,
         Item::Words(decl) => decl.span.start,
+        Item::Discard(decl) => decl.span.start,
         Item::Event(decl) => decl.span.start,
         Item::Rule(decl) => decl.span.start,
     }
@@ -38,6 +40,7 @@ pub fn item_end(item: &Item) -> usize {
         Item::Import(path) | Item::Lexicon(path) => path.span.end,
         Item::Type(decl) => decl.span.end,
         Item::Words(decl) => decl.span.end,
+        Item::Discard(decl) => decl.span.end,
         Item::Event(decl) => decl.span.end,
         Item::Rule(decl) => decl.span.end,
     }
@@ -56,6 +59,7 @@ pub fn item(b: &mut Builder, source: &str, item: &Item) {
         Item::Lexicon(path) => path_item(b, "lexicon", path, start),
         Item::Type(decl) => type_decl(b, decl),
         Item::Words(decl) => words_decl(b, decl),
+        Item::Discard(decl) => discard_decl(b, decl),
         Item::Event(decl) => event_decl(b, decl),
         Item::Rule(decl) => rule_decl(b, decl),
     }
@@ -93,6 +97,26 @@ fn words_decl(b: &mut Builder, decl: &WordClassDecl) {
     b.text("words ");
     b.name(name);
     b.text(" = ");
+    word_entries(b, entries);
+}
+
+/// `discard sentence = phrase, other phrase`
+fn discard_decl(b: &mut Builder, decl: &DiscardDecl) {
+    let DiscardDecl {
+        scope,
+        entries,
+        span,
+    } = decl;
+    b.line(0, span.start);
+    b.text(match scope {
+        DiscardScope::Sentence => "discard sentence = ",
+        DiscardScope::Document => "discard document = ",
+    });
+    word_entries(b, entries);
+}
+
+/// `entry, =exact entry, two words`, broken where the author broke it.
+fn word_entries(b: &mut Builder, entries: &[WordEntry]) {
     for (index, entry) in entries.iter().enumerate() {
         let WordEntry { words, exact, span } = entry;
         if index > 0 {
@@ -106,7 +130,8 @@ fn words_decl(b: &mut Builder, decl: &WordClassDecl) {
     }
 }
 
-/// `event Name : Parent { field: Type | Other?, … } code "…" label "…" negation mark`
+/// `event Name : Parent { field: Type | Other?, … } code "…" label "…"
+/// negation mark modality mark compound keep`
 fn event_decl(b: &mut Builder, decl: &EventDecl) {
     let EventDecl {
         name,
@@ -115,6 +140,8 @@ fn event_decl(b: &mut Builder, decl: &EventDecl) {
         code,
         label,
         negation,
+        modality,
+        compound,
         span,
     } = decl;
     b.line(0, span.start);
@@ -166,13 +193,28 @@ fn event_decl(b: &mut Builder, decl: &EventDecl) {
         b.text("label ");
         b.verbatim(label.span);
     }
-    if let Some((mode, span)) = negation {
-        option(b, span.start);
-        b.text(match mode {
-            NegationMode::Suppress => "negation suppress",
-            NegationMode::Mark => "negation mark",
-        });
-        b.reach(*span);
+    // These options' spans start at their keyword.
+    let keyword_option = |b: &mut Builder, span: Span, text: &str| {
+        b.next_in_list(" ", BODY, span.start);
+        b.text(text);
+        b.reach(span);
+    };
+    let mode = |mode: &NegationMode| match mode {
+        NegationMode::Suppress => "suppress",
+        NegationMode::Mark => "mark",
+    };
+    if let Some((negation, span)) = negation {
+        keyword_option(b, *span, &format!("negation {}", mode(negation)));
+    }
+    if let Some((modality, span)) = modality {
+        keyword_option(b, *span, &format!("modality {}", mode(modality)));
+    }
+    if let Some((compound, span)) = compound {
+        let compound = match compound {
+            CompoundMode::Split => "compound split",
+            CompoundMode::Keep => "compound keep",
+        };
+        keyword_option(b, *span, compound);
     }
 }
 

@@ -125,8 +125,8 @@ fn is_slot_name(text: &str) -> bool {
         && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
-const ITEM_KEYWORDS: [&str; 7] = [
-    "import", "type", "lexicon", "words", "entity", "event", "rule",
+const ITEM_KEYWORDS: [&str; 8] = [
+    "import", "type", "lexicon", "words", "discard", "entity", "event", "rule",
 ];
 
 /// The start of the item holding `offset`: the last line at or before it

@@ -36,7 +36,7 @@ impl<'a> Decls<'a> {
         };
         for item in syntax.iter().flat_map(|f| &f.items) {
             match item {
-                Item::Import(_) | Item::Lexicon(_) => {}
+                Item::Import(_) | Item::Lexicon(_) | Item::Discard(_) => {}
                 Item::Type(d) => {
                     decls.types.entry(&d.name.text).or_insert(d);
                 }
@@ -258,6 +258,12 @@ fn event_hover(analysis: &Analysis, decls: &Decls, name: &str) -> String {
     }
     if let Some((NegationMode::Mark, _)) = decl.negation {
         facts.push("negation mark".to_string());
+    }
+    if let Some((NegationMode::Mark, _)) = decl.modality {
+        facts.push("modality mark".to_string());
+    }
+    if let Some((CompoundMode::Keep, _)) = decl.compound {
+        facts.push("compound keep".to_string());
     }
     if !facts.is_empty() {
         out.push_str(&format!("\n\n{}", facts.join(", ")));

@@ -158,7 +158,7 @@ impl Builder<'_> {
 
     fn item(&mut self, item: &Item) {
         match item {
-            Item::Import(_) | Item::Lexicon(_) => {}
+            Item::Import(_) | Item::Lexicon(_) | Item::Discard(_) => {}
             Item::Type(decl) => {
                 self.definition(decl.name.span, Symbol::Name(decl.name.text.clone()));
                 if let Some(parent) = &decl.parent {
@@ -257,7 +257,9 @@ impl Builder<'_> {
                     self.pattern(rule, node);
                 }
             }
-            NodeKind::Optional(inner) | NodeKind::NotNext(inner) => self.pattern(rule, inner),
+            NodeKind::Optional(inner) | NodeKind::NotNext(inner) | NodeKind::Category(inner, _) => {
+                self.pattern(rule, inner)
+            }
             NodeKind::Class(class) => {
                 self.reference(class.span, Symbol::Class(class.text.clone()));
             }
@@ -269,6 +271,7 @@ impl Builder<'_> {
                 },
             ),
             NodeKind::Gap { .. }
+            | NodeKind::NounPhrase
             | NodeKind::Word { .. }
             | NodeKind::Punct(_)
             | NodeKind::Stray(_) => {}
