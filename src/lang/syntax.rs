@@ -89,13 +89,15 @@ struct Cx<'d> {
 
 impl Cx<'_> {
     /// The pair's span without the whitespace and comments that implicit
-    /// whitespace may have swallowed at its end.
+    /// whitespace may have swallowed at its end (also inside its last inner
+    /// pair, so that a rule does not end with the comments after its last
+    /// example).
     fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
         let text = pair.as_str();
         let mut end = text.trim_end().len();
         if let Some(last_inner) = pair.clone().into_inner().last() {
-            let inner_end = last_inner.as_span().end() - s.start();
+            let inner_end = self.span(&last_inner).end - self.offset - s.start();
             if let Some(hash) = text.get(inner_end..end).and_then(|rest| rest.find('#')) {
                 end = text[..inner_end + hash].trim_end().len();
             }
@@ -418,11 +420,20 @@ impl Cx<'_> {
                 let counter = part.as_rule() == Rule::counterexample;
                 let mut inner = part.into_inner();
                 let text = self.string(inner.next().expect("case text"));
-                let expected = inner.next().map(|e| self.expected(e));
+                let mut expected = None;
+                let mut todo = false;
+                for part in inner {
+                    match part.as_rule() {
+                        Rule::expected => expected = Some(self.expected(part)),
+                        Rule::todo_mark => todo = true,
+                        other => unreachable!("grammar yields no case part {other:?}"),
+                    }
+                }
                 rule.cases.push(Case {
                     counter,
                     text,
                     expected,
+                    todo,
                     span,
                 });
             }
@@ -725,6 +736,7 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::expected_field => "a field like `actor: \"Russia\"`",
         Rule::negated_mark => "`negated`",
         Rule::modality_mark => "a modality (`future`, `intended`, `threatened`, …)",
+        Rule::todo_mark => "`todo`",
         Rule::alternatives | Rule::sequence | Rule::group | Rule::optional | Rule::gap => {
             PATTERN_ELEMENT
         }

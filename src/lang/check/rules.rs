@@ -344,7 +344,9 @@ impl Checker<'_> {
                 let diagnostic = if let Some(letter) = text.strip_prefix(':') {
                     Diagnostic::error("bad-category", format!("`:{letter}` is not a reading"))
                         .with_label(node.span, "not `:v` or `:n`")
-                        .with_help("`:v` asks for the verb reading of a word, `:n` for its noun reading")
+                        .with_help(
+                            "`:v` asks for the verb reading of a word, `:n` for its noun reading",
+                        )
                 } else if text.chars().next().is_some_and(char::is_uppercase) {
                     Diagnostic::error("capitalized-word", format!("capitalized word `{text}` in a pattern"))
                         .with_label(node.span, "neither a word nor a slot")
@@ -666,6 +668,7 @@ impl Checker<'_> {
             counter,
             text,
             expected,
+            todo,
             span,
         } in &decl.cases
         {
@@ -720,6 +723,7 @@ impl Checker<'_> {
                 counter: *counter,
                 text: text.value.clone(),
                 expected,
+                todo: *todo,
                 span: *span,
             });
         }
