@@ -658,6 +658,10 @@ pub const INTENDED_CUES: &[&str] = &[
     "offers",
     "offered",
     "offering",
+    "vote",
+    "votes",
+    "voted",
+    "voting",
 ];
 
 /// Verbs that make the verb after their "to" a threat or a pledge
