@@ -105,10 +105,16 @@ pub fn modality_cue(prepared: &Prepared, found: &Found) -> Option<(usize, Modali
                 return Some((urged, Modality::Intended));
             }
         }
-        // No subject, and the match opens right after "to": the word
-        // governing that "to" ("voted on Sunday to go on strike").
-        if group.start == found.start && found.start > 0 && has(found.start - 1, TO) {
-            let to = found.start - 1;
+        // No subject, and the match opens at or right after "to": the
+        // word governing that "to" ("voted on Sunday to go on strike").
+        let opening_to = if has(found.start, TO) {
+            Some(found.start)
+        } else if found.start > 0 && has(found.start - 1, TO) {
+            Some(found.start - 1)
+        } else {
+            None
+        };
+        if let (true, Some(to)) = (group.start == found.start, opening_to) {
             for i in (to.saturating_sub(4)..to).rev() {
                 if has(i, PUNCT) {
                     break;
