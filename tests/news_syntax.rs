@@ -304,6 +304,11 @@ fn news_details_of_phrases_readings_and_modality() {
             &["Attack attack attacker=Rebels[Group REB] victim=soldiers[Military MIL]"],
         ),
         ("Students voted on Monday to go on strike.", &[]),
+        // ", and" after one part joins clauses, not a compound.
+        (
+            "Gunmen attacked farmers, and herders fled.",
+            &["Attack attack attacker=Gunmen[Group REB] victim=farmers[Civilians CVLFRM]"],
+        ),
         ("Students voted to go on strike.", &[]),
         (
             "Students went on strike.",
