@@ -9,7 +9,8 @@
 //!
 //! 1. after a determiner, a possessive, a number or an event adjective
 //!    ("the attacks", "Russia's offensive", "two raids", "fierce
-//!    clashes"): a noun;
+//!    clashes"): a noun, but a past form after an event adjective is a
+//!    verb ("a bomb rocked the city");
 //! 2. after a preposition ("in clashes", "after raids"): a noun;
 //! 3. after "to", a modal, a negation or a subject pronoun ("to attack",
 //!    "will strike", "did not fire", "they shelled"): a verb, but an -s
@@ -105,7 +106,15 @@ fn reading(word: Features, before: Features, after: Features, ends: Before) -> R
     if has(word, PUNCT | NUMERIC | FUNCTION_WORD) {
         return Reading::Open;
     }
-    // 1.
+    // 1. A past form after an event adjective that is also a noun stays
+    // a verb ("a bomb rocked", "the missile struck").
+    if has(before, EVENT_ADJECTIVE)
+        && !has(before, DETERMINER | POSSESSIVE | NUMERIC)
+        && !ends.number
+        && has(word, PAST_LIKE)
+    {
+        return Reading::Verb;
+    }
     if ends.number || has(before, DETERMINER | POSSESSIVE | EVENT_ADJECTIVE | NUMERIC) {
         // "that attacked": a relative pronoun before a past tense.
         if has(before, SUBJECT_PRONOUN) && has(word, PAST_LIKE) {
