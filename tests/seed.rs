@@ -45,12 +45,15 @@ fn seed_article_yields_the_analysts_events() {
             assert_eq!(&text[arg.start..arg.end], arg.text);
         }
     }
-    // Known wrong: the intervention by Russia against IS west of Deir Ezzor
-    // is missed. "Russia intervenes against Isis" reads "intervenes" as a
-    // noun (an -s form after a mention and before a preposition, like
-    // "Israeli attacks on Gaza"), so `X intervene` does not match.
-    assert!(!has(&events, "Intervention", &[("actor", "Russia")]));
     let wanted: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Intervention",
+            &[
+                ("actor", "Russia"),
+                ("target", "Isis"),
+                ("location", "Deir Ezzor"),
+            ],
+        ),
         (
             "SupportRequest",
             &[("requester", "Damascus"), ("provider", "Moscow")],

@@ -21,8 +21,9 @@
 //! 6. right after a one-word capitalized mention that itself follows a
 //!    determiner, preposition or number ("an Iranian attack", "the 1981
 //!    Brixton riots"): a noun; right after another mention (its subject):
-//!    a verb ("rebels shell Aleppo"), unless it is an -s form followed by a
-//!    preposition ("Israeli attacks on Gaza");
+//!    a verb ("rebels shell Aleppo"), but an -s form followed by a
+//!    preposition stays open ("Israeli attacks on Gaza", "Russia
+//!    intervenes against Isis");
 //! 7. before an article or an object pronoun ("attack the", "shelled
 //!    them"): a verb;
 //! 8. an -s form before a preposition ("clashes between", "raids in"): a
@@ -157,8 +158,10 @@ fn reading(word: Features, before: Features, after: Features, ends: Before) -> R
         return Reading::Noun;
     }
     if ends.mention {
+        // "Israeli attacks on Gaza" and "Russia intervenes against Isis"
+        // look alike: an -s form between a name and a preposition stays open.
         return if s_form && has(after, PREPOSITION) {
-            Reading::Noun
+            Reading::Open
         } else {
             Reading::Verb
         };
@@ -196,7 +199,7 @@ mod tests {
         assert_eq!(reading(BASE_FORM, TO, 0, none), Reading::Verb);
         assert_eq!(reading(PAST, VERB_GROUP | BE, 0, none), Reading::Verb);
         assert_eq!(reading(S_FORM, VERB_GROUP | BE, 0, none), Reading::Noun);
-        assert_eq!(reading(S_FORM, 0, PREPOSITION, subject), Reading::Noun);
+        assert_eq!(reading(S_FORM, 0, PREPOSITION, subject), Reading::Open);
         assert_eq!(reading(S_FORM, 0, ARTICLE, subject), Reading::Verb);
         assert_eq!(reading(BASE_FORM, 0, 0, subject), Reading::Verb);
         let modifier = Before {
