@@ -6,6 +6,7 @@
 pub mod anchor;
 pub mod english;
 pub mod lexicon;
+pub mod load;
 pub mod passive;
 pub mod program;
 pub mod vocab;

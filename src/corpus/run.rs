@@ -112,21 +112,7 @@ pub fn in_batches<S, T: Send>(
     let mut documents = documents.peekable();
     while documents.peek().is_some() {
         let batch: Vec<Result<Document, Failure>> = documents.by_ref().take(BATCH).collect();
-        let results: Vec<Result<T, Failure>> = pool.install(|| {
-            batch
-                .par_iter()
-                .map_init(&init, |state, item| match item {
-                    Ok(doc) => catch_unwind(AssertUnwindSafe(|| work(state, doc))).map_err(|_| {
-                        *state = init();
-                        Failure {
-                            location: doc.id.clone(),
-                            message: "internal error while matching this document (a bug: please report it with the document)".into(),
-                        }
-                    }),
-                    Err(failure) => Err(failure.clone()),
-                })
-                .collect()
-        });
+        let results = match_batch(&pool, &batch, &init, &work);
         for (item, result) in batch.iter().zip(results) {
             match (item, result) {
                 (Ok(doc), Ok(result)) => each(Step::Done(doc, result))?,
@@ -137,4 +123,31 @@ pub fn in_batches<S, T: Send>(
         each(Step::BatchEnd)?;
     }
     Ok(())
+}
+
+/// One batch of [`in_batches`], for callers that pull results instead of
+/// being called back (the Python package's streaming run): `work` on every
+/// document on `pool`, outcomes in input order. A failed input stays a
+/// failure; a panic in `work` (a bug) becomes a failure of that document.
+pub fn match_batch<S, T: Send>(
+    pool: &rayon::ThreadPool,
+    batch: &[Result<Document, Failure>],
+    init: &(impl Fn() -> S + Sync + Send),
+    work: &(impl Fn(&mut S, &Document) -> T + Sync + Send),
+) -> Vec<Result<T, Failure>> {
+    pool.install(|| {
+        batch
+            .par_iter()
+            .map_init(init, |state, item| match item {
+                Ok(doc) => catch_unwind(AssertUnwindSafe(|| work(state, doc))).map_err(|_| {
+                    *state = init();
+                    Failure {
+                        location: doc.id.clone(),
+                        message: "internal error while matching this document (a bug: please report it with the document)".into(),
+                    }
+                }),
+                Err(failure) => Err(failure.clone()),
+            })
+            .collect()
+    })
 }
