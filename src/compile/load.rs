@@ -20,7 +20,7 @@ pub enum LoadError {
     /// The pack has errors. `loaded` holds every diagnostic (warnings too)
     /// and the sources to render them against.
     #[error("{}: {}", path.display(), loaded.tally())]
-    Invalid { path: PathBuf, loaded: Loaded },
+    Invalid { path: PathBuf, loaded: Box<Loaded> },
     /// The pack checked but did not compile (a limit of the compiler).
     #[error("cannot compile {}: {message}", path.display())]
     Compile { path: PathBuf, message: String },
@@ -47,7 +47,7 @@ pub fn load(path: &Path) -> Result<Ready, LoadError> {
     let Some(pack) = loaded.pack.take().filter(|_| loaded.error_count() == 0) else {
         return Err(LoadError::Invalid {
             path: path.to_path_buf(),
-            loaded,
+            loaded: Box::new(loaded),
         });
     };
     let warnings = loaded.diagnostics;
