@@ -69,8 +69,8 @@ impl Pack {
 
     /// The path the pack was loaded from.
     #[getter]
-    fn path(&self) -> PathBuf {
-        self.path.clone()
+    fn path(&self) -> String {
+        self.path.display().to_string()
     }
 
     /// The pack's warnings, as dicts like `PackError.diagnostics`.
