@@ -87,7 +87,7 @@ pub fn from_py(value: &Bound<'_, PyAny>, what: &dyn Fn() -> String) -> PyResult<
         return Ok(Value::Array(items));
     }
     Err(PyTypeError::new_err(format!(
-        "{}: a {} is not JSON (give str, int, float, bool, None, list or dict)",
+        "{}: a value of type {} is not JSON (give str, int, float, bool, None, list or dict)",
         what(),
         type_name(value)
     )))

@@ -76,3 +76,35 @@ fn convert_span(object: &mut Value, chars: &CharOffsets) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    /// Offsets of the record, its arguments and their noun phrases (a
+    /// field records may carry) all become character offsets.
+    #[test]
+    fn every_span_of_a_record_becomes_characters() {
+        let text = "Über Gao: rebels ambushed the army";
+        let byte = |s: &str| text.find(s).unwrap() as u64;
+        let mut record = json!({
+            "doc": "d", "start": byte("rebels"), "end": text.len(),
+            "args": {
+                "attacker": {"text": "rebels", "start": byte("rebels"), "end": byte("rebels") + 6},
+                "target": {"text": "army", "start": byte("army"), "end": byte("army") + 4,
+                           "phrase": {"text": "the army", "start": byte("the army"), "end": text.len()}}
+            }
+        });
+        to_char_offsets(&mut record, &CharOffsets::new(text));
+        let chars = |s: &str| text[..text.find(s).unwrap()].chars().count() as u64;
+        let length = text.chars().count() as u64;
+        assert_eq!(record["start"], chars("rebels"));
+        assert_eq!(record["end"], length);
+        assert_eq!(record["args"]["attacker"]["start"], chars("rebels"));
+        assert_eq!(record["args"]["target"]["end"], length);
+        assert_eq!(record["args"]["target"]["phrase"]["start"], chars("the army"));
+        assert_eq!(record["args"]["target"]["phrase"]["end"], length);
+    }
+}

@@ -182,3 +182,53 @@ fn import_pyarrow(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
         PyImportError::new_err("evrule's Arrow tables need pyarrow: pip install pyarrow")
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn an_argument_flattens_its_phrase_and_fills_absent_fields_with_null() {
+        let argument = json!({"text": "army", "type": "Military", "code": "MIL", "start": 30, "end": 34,
+                              "phrase": {"text": "the army", "start": 26, "end": 34}});
+        assert_eq!(
+            flatten_argument(&argument),
+            json!({"text": "army", "type": "Military", "code": "MIL", "start": 30, "end": 34,
+                   "value": null, "phrase_text": "the army", "phrase_start": 26, "phrase_end": 34})
+        );
+        let number = json!({"text": "40", "type": "Number", "start": 3, "end": 5, "value": 40.0});
+        assert_eq!(
+            flatten_argument(&number),
+            json!({"text": "40", "type": "Number", "code": null, "start": 3, "end": 5,
+                   "value": 40.0, "phrase_text": null, "phrase_start": null, "phrase_end": null})
+        );
+    }
+
+    #[test]
+    fn a_record_fills_every_column_whatever_it_lacks() {
+        let arguments = vec![
+            ("target".to_string(), "target".to_string()),
+            ("arg_text".to_string(), "text".to_string()),
+        ];
+        let mut columns = Columns::new(arguments.len());
+        columns.push(
+            &json!({"doc": "d", "sentence": 0, "event": "E", "isa": ["E"], "rule": "r",
+                    "start": 0, "end": 4, "text": "abcd", "modality": "future",
+                    "args": {"text": {"text": "ab", "type": "T", "start": 0, "end": 2}},
+                    "meta": {"url": "u", "n": 1}}),
+            &arguments,
+        );
+        let column = |name: &str| {
+            let index = RECORD_COLUMNS.iter().position(|c| *c == name).unwrap();
+            columns.record[index][0].clone()
+        };
+        assert_eq!(column("negated"), json!(false));
+        assert_eq!(column("modality"), json!("future"));
+        assert_eq!(column("label"), json!(null));
+        assert_eq!(column("meta"), json!(r#"{"url":"u","n":1}"#));
+        assert_eq!(columns.arguments[0][0], json!(null));
+        assert_eq!(columns.arguments[1][0]["text"], json!("ab"));
+    }
+}
