@@ -104,7 +104,10 @@ mod tests {
         assert_eq!(record["end"], length);
         assert_eq!(record["args"]["attacker"]["start"], chars("rebels"));
         assert_eq!(record["args"]["target"]["end"], length);
-        assert_eq!(record["args"]["target"]["phrase"]["start"], chars("the army"));
+        assert_eq!(
+            record["args"]["target"]["phrase"]["start"],
+            chars("the army")
+        );
         assert_eq!(record["args"]["target"]["phrase"]["end"], length);
     }
 }
