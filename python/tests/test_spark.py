@@ -72,10 +72,9 @@ def test_the_spark_job_codes_as_many_events_as_the_cli(cli, shared, tmp_path):
         text=True,
         timeout=600,
     )
-    print(done.stderr[-3000:], file=sys.stderr)
     assert done.returncode == 0, done.stderr[-3000:]
     summary = json.loads(done.stdout.splitlines()[-1])
-    print("spark job:", summary)
+    print(f"\nevrule run: {len(expected)} events; Spark local[2]: {summary}")
 
     assert summary["events"] == len(expected) > 500
     by_event = collections.Counter(r["event"] for r in expected)
