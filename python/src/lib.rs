@@ -296,17 +296,15 @@ fn run_table<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let offsets = Offsets::parse(offsets)?;
     let names: Vec<String> = table.getattr("schema")?.getattr("names")?.extract()?;
-    let column = |name: &str| -> PyResult<Option<Bound<'py, PyAny>>> {
-        if names.iter().any(|n| n == name) {
-            let index = names.iter().position(|n| n == name).unwrap_or(0);
-            Ok(Some(
-                table
-                    .call_method1("column", (index,))?
-                    .call_method0("to_pylist")?,
-            ))
-        } else {
-            Ok(None)
-        }
+    // A column as a list of Python values, when the table has it.
+    let column = |name: &str| -> PyResult<Option<Bound<'py, PyList>>> {
+        let Some(index) = names.iter().position(|n| n == name) else {
+            return Ok(None);
+        };
+        let values = table
+            .call_method1("column", (index,))?
+            .call_method0("to_pylist")?;
+        Ok(Some(values.cast_into::<PyList>()?))
     };
     let Some(texts) = column(text_column)? else {
         return Err(PyKeyError::new_err(format!(
@@ -314,13 +312,8 @@ fn run_table<'py>(
             names.join(", ")
         )));
     };
-    let texts = texts.cast_into::<PyList>()?;
-    let ids = column(id_column)?
-        .map(|c| c.cast_into::<PyList>())
-        .transpose()?;
-    let dates = column(date_column)?
-        .map(|c| c.cast_into::<PyList>())
-        .transpose()?;
+    let ids = column(id_column)?;
+    let dates = column(date_column)?;
     let mut documents = Vec::with_capacity(texts.len());
     for (row, text) in texts.iter().enumerate() {
         let id = match ids.as_ref().map(|ids| ids.get_item(row)).transpose()? {
