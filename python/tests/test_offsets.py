@@ -14,9 +14,14 @@ TEXT = (
 
 
 def spans(record):
+    """Every (start, end, text) of a record: its own, its arguments' and
+    their noun phrases'."""
     yield record["start"], record["end"], record["text"]
     for argument in record["args"].values():
         yield argument["start"], argument["end"], argument["text"]
+        if "phrase" in argument:
+            phrase = argument["phrase"]
+            yield phrase["start"], phrase["end"], phrase["text"]
 
 
 def test_char_offsets_slice_the_python_string(pack):

@@ -31,9 +31,14 @@ macro_rules! outln {
 
 pub mod check;
 pub mod diff;
+pub mod eval;
 pub mod explain;
+pub mod fmt;
+pub mod init;
+pub mod lsp;
 pub mod run;
 pub mod schema;
+pub mod sentences;
 pub mod test;
 
 pub fn write_stdout(text: &str) {
