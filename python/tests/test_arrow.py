@@ -36,7 +36,10 @@ def test_rows_are_the_records(pack):
             if argument is None:
                 assert row[column] is None
             else:
-                assert {k: row[column][k] for k in argument} == argument
+                flat = {k: v for k, v in argument.items() if k != "phrase"}
+                for key, value in argument.get("phrase", {}).items():
+                    flat[f"phrase_{key}"] = value
+                assert {k: row[column][k] for k in flat} == flat
 
 
 def test_the_schema_comes_from_the_pack(pack):
@@ -69,22 +72,27 @@ def test_codes_stay_strings_in_pandas(pack):
     assert frame["attacker"][0]["code"] == "IMGMUSALQMLI"
 
 
-def test_negated_events_are_a_column(tmp_path):
+def test_negated_and_modality_are_columns(tmp_path):
     folder = tmp_path / "pack"
     folder.mkdir()
     (folder / "main.evr").write_text(
         """\
 type Actor
 lexicon "actors.tsv"
-event Attack { attacker: Actor } code "190" negation mark
-rule attack "X attacked" X: Actor => Attack { attacker: X }
+event Attack { attacker: Actor } code "190" negation mark modality mark
+rule attack "X attack" X: Actor => Attack { attacker: X }
 """,
         encoding="utf-8",
     )
     (folder / "actors.tsv").write_text("rebels\tActor\tREB\n", encoding="utf-8")
     pack = evrule.Pack(folder)
-    table = pack.to_arrow(["The rebels have not attacked.", "The rebels attacked."])
-    assert table.column("negated").to_pylist() == [True, False]
+    texts = ["The rebels have not attacked.", "The rebels attacked.", "The rebels plan to attack."]
+    records = [r for rs in pack.run_many(texts) for r in rs]
+    table = pack.to_arrow(texts)
+    assert table.column("negated").to_pylist() == [True, False, False]
+    assert table.column("modality").to_pylist() == [None, None, "intended"]
+    assert [r.get("negated", False) for r in records] == [True, False, False]
+    assert [r.get("modality") for r in records] == [None, None, "intended"]
 
 
 def test_run_table_reads_texts_ids_and_dates_from_columns(pack):
