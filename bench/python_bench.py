@@ -118,8 +118,8 @@ def main() -> int:
                 (side, jobs, walls[side], words / walls[side], cpus[side], max(r["other"] for r in measured))
             )
         rows.append(("python/cli", jobs, walls["cli"] / walls["python"], None, cpus["cli"] / cpus["python"], None))
-    print(f"news corpus: {words:,} words, pack {PACK.name}, evrule {evrule.__version__}, "
-          f"median of {args.repeat} runs\n")
+    print(f"news corpus: {words:,} words, {events['cli']:,} events (the same from both), "
+          f"pack {PACK.name}, evrule {evrule.__version__}, median of {args.repeat} runs\n")
     print("| side | jobs | wall s | words/s | CPU s | other load (max) |")
     print("|---|---|---|---|---|---|")
     for side, jobs, wall, rate, cpu, other in rows:
