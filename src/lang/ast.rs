@@ -140,11 +140,14 @@ pub enum CodeTerm {
     Literal(StringLit),
 }
 
-/// `example "text" => Type { field: "text" }` or `counterexample "text"`.
+/// `example "text" [date "YYYY-MM-DD"] => Type { field: "text" }` or
+/// `counterexample "text" [date "YYYY-MM-DD"]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {
     pub counter: bool,
     pub text: StringLit,
+    /// `date "YYYY-MM-DD"`: the date of the example's document.
+    pub date: Option<StringLit>,
     pub expected: Option<Expected>,
     pub span: Span,
 }

@@ -386,10 +386,20 @@ impl Cx<'_> {
                 let counter = part.as_rule() == Rule::counterexample;
                 let mut inner = part.into_inner();
                 let text = self.string(inner.next().expect("case text"));
-                let expected = inner.next().map(|e| self.expected(e));
+                let mut date = None;
+                let mut expected = None;
+                for next in inner {
+                    if next.as_rule() == Rule::case_date {
+                        let value = next.into_inner().next().expect("date string");
+                        date = Some(self.string(value));
+                    } else {
+                        expected = Some(self.expected(next));
+                    }
+                }
                 rule.cases.push(Case {
                     counter,
                     text,
+                    date,
                     expected,
                     span,
                 });
@@ -663,6 +673,7 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::field_binding => "a field binding like `actor: X`",
         Rule::code_expr | Rule::slot_code => "a code like `S.code` or \"MIL\"",
         Rule::example | Rule::counterexample => "`example` or `counterexample`",
+        Rule::case_date => "`date \"YYYY-MM-DD\"`",
         Rule::expected => "the expected record",
         Rule::expected_field => "a field like `actor: \"Russia\"`",
         Rule::negated_mark => "`negated`",

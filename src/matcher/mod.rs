@@ -20,6 +20,7 @@ use crate::compile::program::Voice;
 use crate::document::Document;
 use crate::event::{Argument, EventRecord};
 use crate::lang::ast::NegationMode;
+use crate::lang::date::Date;
 use crate::lang::pack::{CodePart, RuleId, RuleOutput};
 use crate::text::{Sentence, Token, split_sentences, tokenize_into};
 use mentions::{Mention, MentionSource, Mentions};
@@ -93,6 +94,8 @@ pub struct Matcher<'p> {
     generation: u32,
     /// Programs whose anchor occurs in the sentence, and the unanchored ones.
     candidates: Vec<u32>,
+    /// The date of the document being matched, for dated lexicon rows.
+    date: Option<Date>,
 }
 
 impl<'p> Matcher<'p> {
@@ -107,6 +110,7 @@ impl<'p> Matcher<'p> {
             stamps: vec![0; pack.programs.len()],
             generation: 0,
             candidates: Vec::new(),
+            date: None,
         }
     }
 
@@ -129,6 +133,7 @@ impl<'p> Matcher<'p> {
     /// why a rule did not fire.
     pub fn trace_rule(&mut self, doc: &Document, rule: RuleId) -> RuleTrace {
         let mut traces = Vec::new();
+        self.date = doc.date.as_deref().and_then(Date::from_document);
         tokenize_into(&doc.text, &mut self.tokens);
         let sentences = split_sentences(&doc.text, &self.tokens);
         for (index, sentence) in sentences.iter().enumerate() {
@@ -153,6 +158,7 @@ impl<'p> Matcher<'p> {
         mut analyses: Option<&mut Vec<SentenceAnalysis>>,
     ) -> DocumentResult {
         let mut result = DocumentResult::default();
+        self.date = doc.date.as_deref().and_then(Date::from_document);
         tokenize_into(&doc.text, &mut self.tokens);
         let sentences = split_sentences(&doc.text, &self.tokens);
         result.sentences = sentences.len();
@@ -188,7 +194,7 @@ impl<'p> Matcher<'p> {
         let tokens = &self.tokens[sentence.tokens.clone()];
         self.prepared.prepare(self.pack, text, tokens);
         self.mentions
-            .find(self.pack, text, tokens, &self.prepared.encoded);
+            .find(self.pack, text, tokens, &self.prepared.encoded, self.date);
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
             self.stamps.iter_mut().for_each(|s| *s = 0);
