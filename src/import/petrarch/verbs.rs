@@ -223,7 +223,10 @@ fn parse_member(member: &str, line: &SourceLine) -> Result<SynsetMember, String>
     if words.is_empty() {
         return Err("a synset member with no words".into());
     }
-    if let Some(odd) = words.iter().find(|w| w.contains(['&', '$', '*', '{', '(', '['])) {
+    if let Some(odd) = words
+        .iter()
+        .find(|w| w.contains(['&', '$', '*', '{', '(', '[']))
+    {
         return Err(format!(
             "a synset member holds `{odd}`; members are plain words"
         ));
@@ -236,7 +239,10 @@ fn parse_member(member: &str, line: &SourceLine) -> Result<SynsetMember, String>
 }
 
 /// A block header; the note says what was assumed about it.
-fn parse_block_header(text: &str, line: &SourceLine) -> Result<(VerbBlock, Option<String>), String> {
+fn parse_block_header(
+    text: &str,
+    line: &SourceLine,
+) -> Result<(VerbBlock, Option<String>), String> {
     let inner = text
         .trim_start_matches('-')
         .trim_end_matches(|c: char| c == '-' || c.is_whitespace());
@@ -483,7 +489,9 @@ fn lex(text: &str, synsets: &BTreeSet<String>) -> Result<Vec<Token>, String> {
             '&' => {
                 let start = i + 1;
                 let mut end = start;
-                while end < chars.len() && !is_break(chars[end]) || end < chars.len() && chars[end] == '_' {
+                while end < chars.len() && !is_break(chars[end])
+                    || end < chars.len() && chars[end] == '_'
+                {
                     end += 1;
                 }
                 // The longest known synset name, backing off at `_`.
@@ -561,10 +569,14 @@ fn group(tokens: &[Token]) -> Result<Vec<Part>, String> {
             Lexeme::Mark(_) => Elem::Compound,
             Lexeme::Verb => unreachable!("the verb splits the pattern"),
         };
-        stack.last_mut().expect("the outer level stays").2.push(Part {
-            elem,
-            joined: token.joined,
-        });
+        stack
+            .last_mut()
+            .expect("the outer level stays")
+            .2
+            .push(Part {
+                elem,
+                joined: token.joined,
+            });
     }
     if stack.len() > 1 {
         let (open, _, _) = stack.last().expect("more than one level");
@@ -591,7 +603,11 @@ mod tests {
                     Elem::NounPhrase(inner) => format!("{{{}}}", words(inner)),
                     Elem::Prep(inner) => format!("({})", words(inner)),
                 };
-                if p.joined { format!("_{elem}") } else { format!(" {elem}") }
+                if p.joined {
+                    format!("_{elem}")
+                } else {
+                    format!(" {elem}")
+                }
             })
             .collect::<String>()
             .trim_start()
@@ -647,7 +663,10 @@ WIRE_+TAP
         assert_eq!(block.verbs[2].code.as_ref().unwrap().first, "040");
         assert_eq!(block.verbs[3].words, ["CORDON", "OFF"]);
         assert_eq!(block.verbs[3].head, 0);
-        assert_eq!(block.verbs[3].forms.as_ref().unwrap()[0], ["CORDONED", "OFF"]);
+        assert_eq!(
+            block.verbs[3].forms.as_ref().unwrap()[0],
+            ["CORDONED", "OFF"]
+        );
         assert_eq!(block.verbs[4].head, 1);
 
         let patterns: Vec<String> = block
