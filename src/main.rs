@@ -37,6 +37,8 @@ enum Command {
     Explain(cli::explain::Args),
     /// Print the JSON Schema of a pack's event records.
     Schema(cli::schema::Args),
+    /// Write a pack from another coder's dictionaries.
+    Import(cli::import::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,5 +51,6 @@ fn main() -> ExitCode {
         Command::Diff(args) => cli::diff::run(args, &global),
         Command::Explain(args) => cli::explain::run(args, &global),
         Command::Schema(args) => cli::schema::run(args, &global),
+        Command::Import(args) => cli::import::run(args, &global),
     }
 }

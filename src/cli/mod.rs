@@ -31,6 +31,7 @@ macro_rules! outln {
 pub mod check;
 pub mod diff;
 pub mod explain;
+pub mod import;
 pub mod run;
 pub mod schema;
 pub mod test;

@@ -12,8 +12,13 @@ pub mod actors;
 pub mod agents;
 pub mod cameo;
 pub mod discards;
+pub mod emit_actors;
+pub mod emit_verbs;
+pub mod events;
 pub mod generate;
 pub mod lines;
+pub mod names;
+pub mod report;
 pub mod translate;
 pub mod verbs;
 
