@@ -12,7 +12,8 @@ pub enum Format {
     Jsonl,
     Csv,
     Table,
-    /// PETRARCH's event lines: date, source, target, code, issues, ids, source name.
+    /// PETRARCH's event lines: date, source, target, code, issues, ids, source name
+    /// (events coded `---` are left out).
     Petrarch,
 }
 
@@ -91,6 +92,8 @@ impl<W: Write> EventWriter<W> {
             EventWriter::Table(out) => {
                 writeln!(out, "{}", table_row(event))
             }
+            // PETRARCH writes no line for its null code.
+            EventWriter::Petrarch(_) if event.code.as_deref() == Some("---") => Ok(()),
             EventWriter::Petrarch(out) => {
                 writeln!(out, "{}", petrarch_line(event))
             }
@@ -135,6 +138,7 @@ pub fn table_row(event: &EventRecord) -> String {
 /// empty: evrule codes none), the document id (PETRARCH's sentence id when
 /// the input was PETRARCH XML), the `url` from the metadata when there is
 /// one, and the `source` from the metadata (`NULL` when there is none).
+/// Events whose code is PETRARCH's null code `---` get no line.
 pub fn petrarch_line(event: &EventRecord) -> String {
     let date = event
         .date
