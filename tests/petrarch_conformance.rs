@@ -6,7 +6,8 @@
 //! `noevents` and error records expect none). Prints the exact-match rate
 //! per category and every failure; fails if the rate falls below today's.
 //!
-//! `bash bench/petrarch_conformance.sh` runs it with its report.
+//! `bash bench/petrarch_conformance.sh` runs it with its report
+//! (`EVRULE_CONFORMANCE_PACK=DIR` keeps the imported pack in DIR).
 
 mod support;
 
@@ -133,9 +134,11 @@ fn petrarch_unit_test_records() {
         eprintln!("skipping: {} is absent", records_file.display());
         return;
     }
+    // `EVRULE_CONFORMANCE_PACK` keeps the pack there, to explain failures.
     let pack = tempfile::tempdir().expect("temporary folder");
+    let out = std::env::var("EVRULE_CONFORMANCE_PACK")
+        .unwrap_or_else(|_| pack.path().display().to_string());
     let file = |name: &str| dir.join(name).display().to_string();
-    let out = pack.path().display().to_string();
     evrule(&[
         "import",
         "petrarch",
@@ -149,6 +152,7 @@ fn petrarch_unit_test_records() {
         &file("PETR.Validate.discards.txt"),
         "--out",
         &out,
+        "--overwrite",
     ]);
     evrule(&["check", &out, "--deny-warnings"]);
     let jsonl = evrule(&[
