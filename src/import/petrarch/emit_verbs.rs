@@ -451,10 +451,8 @@ fn emit_block(
         ));
     }
     let count = rules.len();
-    for rule in rules {
-        text.push_str(&rule.render(participant));
-        text.push('\n');
-    }
+    let rendered: Vec<String> = rules.iter().map(|r| r.render(participant)).collect();
+    text.push_str(&rendered.join("\n"));
     (text, synsets_used, count, translated)
 }
 
