@@ -30,10 +30,12 @@ macro_rules! outln {
 
 pub mod check;
 pub mod diff;
+pub mod eval;
 pub mod explain;
 pub mod import;
 pub mod run;
 pub mod schema;
+pub mod sentences;
 pub mod test;
 
 pub fn write_stdout(text: &str) {

@@ -193,6 +193,8 @@ mod tests {
             start: 0,
             end: 1,
             value: None,
+            phrase: None,
+            parties: None,
         };
         let mut args = IndexMap::new();
         args.insert("source".to_string(), arg("ARN"));
@@ -209,6 +211,7 @@ mod tests {
             end: 1,
             text: "x".into(),
             negated: false,
+            modality: None,
             args,
             date: Some("1995-01-01".into()),
             meta: meta.and_then(|m| m.as_object().cloned()),
