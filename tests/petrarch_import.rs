@@ -187,6 +187,27 @@ fn multi_word_verbs_and_irregular_forms() {
 }
 
 #[test]
+fn discards_stop_coding() {
+    let (_dir, _, pack) = import("--- ATTACK [190] ---\nATTACK\n");
+    assert_eq!(
+        coded(&pack, "Arnor attacked Gondor.", None),
+        ["ARN GON 190"]
+    );
+    assert_eq!(
+        coded(&pack, "Arnor attacked Gondor at baseball.", None),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        coded(
+            &pack,
+            "Arnor attacked Gondor. Rohan watched the World Cup.",
+            None
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn agents_compose_codes() {
     let (_dir, _, pack) = import("--- ATTACK [190] ---\nATTACK\n");
     assert_eq!(
@@ -264,11 +285,10 @@ MEET
     );
     let notice = std::fs::read_to_string(dir.path().join("NOTICE.md")).expect("notice");
     assert!(notice.contains("| a.txt | 10 |"), "{notice}");
-    let pending =
-        std::fs::read_to_string(dir.path().join("discards.evr.pending")).expect("discards");
+    let discards = std::fs::read_to_string(dir.path().join("discards.evr")).expect("discards");
     assert!(
-        pending.contains("discard sentence =\n  baseball\n"),
-        "{pending}"
+        discards.contains("discard sentence =\n  baseball\n"),
+        "{discards}"
     );
 }
 

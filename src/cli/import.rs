@@ -50,8 +50,8 @@ const TOP_FILES: &[&str] = &[
     "events.evr",
     "synsets.evr",
     "agents.evr",
+    "discards.evr",
     "discards.txt",
-    "discards.evr.pending",
     "IMPORT_REPORT.md",
     "NOTICE.md",
 ];

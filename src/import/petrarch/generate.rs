@@ -12,19 +12,15 @@
 //! | `verbs/NN_family.evr` | verb blocks and patterns, one file per CAMEO family |
 //! | `agents.evr` | entity rules composing actor and agent codes |
 //! | `lexicons/*.tsv` | actors (dated codes as `from=`/`until=`), agents |
-//! | `discards.txt`, `discards.evr.pending` | the discard list (see below) |
+//! | `discards.evr`, `discards.txt` | the discards as `discard` items, and as PETRARCH listed them |
 //! | `IMPORT_REPORT.md`, `NOTICE.md` | what was not translated; license and provenance |
-//!
-//! Discards wait for the language's `discard` items: `discards.txt` keeps
-//! the list, and `discards.evr.pending` holds the items, in a file the
-//! loader does not read (it reads `*.evr`); renaming it to `discards.evr`
-//! turns them on once the construct exists.
 
 use super::emit_actors::{self, PARTICIPANT, Rows};
 use super::emit_verbs;
 use super::events::EventTypes;
 use super::names::Names;
 use super::report::{self, FileSummary};
+use super::translate::is_class_word;
 use super::{Problem, actors, agents, discards, verbs};
 
 /// A dictionary file: its name (as reports show it) and its text.
@@ -143,21 +139,18 @@ pub fn generate(inputs: &Inputs) -> Generated {
     // Discards.
     if let Some(input) = &inputs.discards {
         let list = discards::parse(&input.name, &input.text);
-        let (plain, pending) = discard_files(&input.name, &list.discards);
+        let (items, plain, mut more) = discard_files(&input.name, &list.discards);
+        more.splice(0..0, list.problems);
         summaries.push(FileSummary {
             file: input.name.clone(),
             kind: "discards",
             entries: list.discards.len(),
-            written: format!("{} discards, kept in discards.txt", list.discards.len()),
-            problems: list.problems.len(),
+            written: format!("{} `discard` entries", list.discards.len() - more.len()),
+            problems: more.len(),
         });
-        problems.extend(list.problems);
+        problems.extend(more);
+        files.push(("discards.evr".to_string(), items));
         files.push(("discards.txt".to_string(), plain));
-        files.push(("discards.evr.pending".to_string(), pending));
-        notes.push(
-            "Discards are not applied yet: `discards.evr.pending` holds them as `discard` items for when the language has them."
-                .to_string(),
-        );
     }
 
     files.push(("types.evr".to_string(), emit_actors::types_file(&lexicons)));
@@ -187,40 +180,49 @@ fn stem(name: &str) -> String {
     base.strip_suffix(".txt").unwrap_or(base).to_string()
 }
 
-/// `discards.txt` (PETRARCH's own format, `+` for stories) and the
-/// pending `discard` items.
-fn discard_files(file: &str, list: &[discards::Discard]) -> (String, String) {
+/// `discards.evr` (`discard sentence = …`, `discard document = …`), the
+/// list as PETRARCH wrote it (`+` for stories), and the phrases a `discard`
+/// entry cannot hold.
+fn discard_files(file: &str, list: &[discards::Discard]) -> (String, String, Vec<Problem>) {
     let mut plain = format!(
         "# Discards of {file}: a sentence holding a phrase is not coded; with `+`, the whole story.\n"
     );
     let mut sentence = Vec::new();
     let mut story = Vec::new();
+    let mut problems = Vec::new();
     for discard in list {
         let words = discard.words.join(" ");
-        match discard.scope {
-            discards::Scope::Sentence => {
-                plain.push_str(&format!("{words}\n"));
-                sentence.push(words.to_lowercase());
+        let (prefix, entries) = match discard.scope {
+            discards::Scope::Sentence => ("", &mut sentence),
+            discards::Scope::Story => ("+", &mut story),
+        };
+        plain.push_str(&format!("{prefix}{words}\n"));
+        let lower = words.to_lowercase();
+        if lower.split(' ').all(is_class_word) {
+            if !entries.contains(&lower) {
+                entries.push(lower);
             }
-            discards::Scope::Story => {
-                plain.push_str(&format!("+{words}\n"));
-                story.push(words.to_lowercase());
-            }
+        } else {
+            problems.push(Problem::new(
+                discard.origin.clone(),
+                format!("{prefix}{words}"),
+                "a discard phrase with characters a `discard` entry cannot hold",
+            ));
         }
     }
-    let mut pending = format!(
-        "# Discards of {file} as `discard` items. The loader reads only `*.evr`\n\
-         # files: rename this one to `discards.evr` once the language has them.\n"
+    let mut items = format!(
+        "# Discards of {file}: a document holding a `discard document` phrase is\n\
+         # not coded, nor a sentence holding a `discard sentence` one.\n"
     );
-    for (scope, phrases) in [("sentence", sentence), ("document", story)] {
+    for (scope, phrases) in [("document", story), ("sentence", sentence)] {
         if !phrases.is_empty() {
-            pending.push_str(&format!(
+            items.push_str(&format!(
                 "\ndiscard {scope} =\n  {}\n",
                 phrases.join(",\n  ")
             ));
         }
     }
-    (plain, pending)
+    (items, plain, problems)
 }
 
 #[cfg(test)]
@@ -235,13 +237,18 @@ mod tests {
     }
 
     #[test]
-    fn discards_are_kept_and_pending() {
-        let list = discards::parse("d.txt", "MONTHS LATER\n+World Golf Championships\n");
-        let (plain, pending) = discard_files("d.txt", &list.discards);
-        assert!(plain.ends_with("MONTHS LATER\n+World Golf Championships\n"));
-        assert!(pending.ends_with(
-            "\ndiscard sentence =\n  months later\n\ndiscard document =\n  world golf championships\n"
+    fn discards_become_items_and_stay_listed() {
+        let list = discards::parse(
+            "d.txt",
+            "MONTHS LATER\n+World Golf Championships\nST. LOUIS CARDINALS\n",
+        );
+        let (items, plain, problems) = discard_files("d.txt", &list.discards);
+        assert!(items.ends_with(
+            "\ndiscard document =\n  world golf championships\n\ndiscard sentence =\n  months later\n"
         ));
+        assert!(plain.ends_with("MONTHS LATER\n+World Golf Championships\nST. LOUIS CARDINALS\n"));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].origin.line, 3);
     }
 
     #[test]

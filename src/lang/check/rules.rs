@@ -345,7 +345,9 @@ impl Checker<'_> {
                 let diagnostic = if let Some(letter) = text.strip_prefix(':') {
                     Diagnostic::error("bad-category", format!("`:{letter}` is not a reading"))
                         .with_label(node.span, "not `:v` or `:n`")
-                        .with_help("`:v` asks for the verb reading of a word, `:n` for its noun reading")
+                        .with_help(
+                            "`:v` asks for the verb reading of a word, `:n` for its noun reading",
+                        )
                 } else if text.chars().next().is_some_and(char::is_uppercase) {
                     Diagnostic::error("capitalized-word", format!("capitalized word `{text}` in a pattern"))
                         .with_label(node.span, "neither a word nor a slot")
