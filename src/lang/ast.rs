@@ -176,7 +176,8 @@ pub enum CodeTerm {
 }
 
 /// `example "text" [date "YYYY-MM-DD"] => Type { field: "text" }` or
-/// `counterexample "text" [date "YYYY-MM-DD"]`.
+/// `counterexample "text" [date "YYYY-MM-DD"]`, either followed by `todo`
+/// for a known miss.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {
     pub counter: bool,
@@ -184,6 +185,7 @@ pub struct Case {
     /// `date "YYYY-MM-DD"`: the date of the example's document.
     pub date: Option<StringLit>,
     pub expected: Option<Expected>,
+    pub todo: bool,
     pub span: Span,
 }
 

@@ -7,6 +7,7 @@ pub mod ast;
 pub mod check;
 pub mod date;
 pub mod diagnostic;
+pub mod json;
 pub mod lexicon;
 pub mod loader;
 pub mod pack;

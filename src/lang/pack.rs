@@ -192,6 +192,9 @@ pub struct CaseDef {
     /// The date of the example's document (`date "YYYY-MM-DD"`).
     pub date: Option<Date>,
     pub expected: Option<ExpectedDef>,
+    /// A known miss: its failure is reported as "todo" and does not fail
+    /// the run; its success is reported so that the marker gets removed.
+    pub todo: bool,
     pub span: Span,
 }
 

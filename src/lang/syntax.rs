@@ -89,13 +89,15 @@ struct Cx<'d> {
 
 impl Cx<'_> {
     /// The pair's span without the whitespace and comments that implicit
-    /// whitespace may have swallowed at its end.
+    /// whitespace may have swallowed at its end (also inside its last inner
+    /// pair, so that a rule does not end with the comments after its last
+    /// example).
     fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
         let text = pair.as_str();
         let mut end = text.trim_end().len();
         if let Some(last_inner) = pair.clone().into_inner().last() {
-            let inner_end = last_inner.as_span().end() - s.start();
+            let inner_end = self.span(&last_inner).end - self.offset - s.start();
             if let Some(hash) = text.get(inner_end..end).and_then(|rest| rest.find('#')) {
                 end = text[..inner_end + hash].trim_end().len();
             }
@@ -420,12 +422,16 @@ impl Cx<'_> {
                 let text = self.string(inner.next().expect("case text"));
                 let mut date = None;
                 let mut expected = None;
-                for next in inner {
-                    if next.as_rule() == Rule::case_date {
-                        let value = next.into_inner().next().expect("date string");
-                        date = Some(self.string(value));
-                    } else {
-                        expected = Some(self.expected(next));
+                let mut todo = false;
+                for part in inner {
+                    match part.as_rule() {
+                        Rule::case_date => {
+                            let value = part.into_inner().next().expect("date string");
+                            date = Some(self.string(value));
+                        }
+                        Rule::expected => expected = Some(self.expected(part)),
+                        Rule::todo_mark => todo = true,
+                        other => unreachable!("grammar yields no case part {other:?}"),
                     }
                 }
                 rule.cases.push(Case {
@@ -433,6 +439,7 @@ impl Cx<'_> {
                     text,
                     date,
                     expected,
+                    todo,
                     span,
                 });
             }
@@ -736,6 +743,7 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::expected_field => "a field like `actor: \"Russia\"`",
         Rule::negated_mark => "`negated`",
         Rule::modality_mark => "a modality (`future`, `intended`, `threatened`, …)",
+        Rule::todo_mark => "`todo`",
         Rule::alternatives | Rule::sequence | Rule::group | Rule::optional | Rule::gap => {
             PATTERN_ELEMENT
         }

@@ -670,6 +670,7 @@ impl Checker<'_> {
             text,
             date,
             expected,
+            todo,
             span,
         } in &decl.cases
         {
@@ -741,6 +742,7 @@ impl Checker<'_> {
                 text: text.value.clone(),
                 date,
                 expected,
+                todo: *todo,
                 span: *span,
             });
         }
