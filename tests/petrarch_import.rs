@@ -287,7 +287,7 @@ MEET
     assert!(notice.contains("| a.txt | 10 |"), "{notice}");
     let discards = std::fs::read_to_string(dir.path().join("discards.evr")).expect("discards");
     assert!(
-        discards.contains("discard sentence =\n  baseball\n"),
+        discards.ends_with("\ndiscard document = world cup\n\ndiscard sentence = baseball\n"),
         "{discards}"
     );
 }

@@ -166,6 +166,14 @@ pub fn generate(inputs: &Inputs) -> Generated {
         "IMPORT_REPORT.md".to_string(),
         report::import_report(&summaries, &problems, &notes),
     ));
+    // In `evrule fmt`'s layout, so that formatting the pack changes nothing.
+    for (path, text) in &mut files {
+        if path.ends_with(".evr")
+            && let Ok(formatted) = crate::fmt::format_source(text)
+        {
+            *text = formatted;
+        }
+    }
     files.sort();
     Generated {
         files,
