@@ -5,6 +5,7 @@
 
 pub mod ast;
 pub mod check;
+pub mod date;
 pub mod diagnostic;
 pub mod json;
 pub mod lexicon;
