@@ -612,10 +612,12 @@ impl Cx<'_> {
             },
             Rule::punct => NodeKind::Punct(pair.as_str().to_string()),
             Rule::noun_phrase => NodeKind::NounPhrase,
-            Rule::categorized => {
+            Rule::read_element => {
                 let mut inner = pair.into_inner();
-                let word = self.element(inner.next().expect("categorized word"));
-                let letter = inner.next().map_or("", |p| p.as_str());
+                let word = self.element(inner.next().expect("an element before a reading"));
+                let Some(letter) = inner.next().map(|p| p.as_str()) else {
+                    return word;
+                };
                 let category = match letter {
                     "v" => WordCategory::Verb,
                     "n" => WordCategory::Noun,
@@ -752,7 +754,7 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         | Rule::word
         | Rule::punct
         | Rule::stray
-        | Rule::categorized
+        | Rule::read_element
         | Rule::noun_phrase
         | Rule::not_next => PATTERN_ELEMENT,
         Rule::gap_bounds => "`{min,max}`",
