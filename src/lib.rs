@@ -11,6 +11,7 @@ pub mod compile;
 pub mod corpus;
 pub mod document;
 pub mod event;
+pub mod files;
 pub mod lang;
 pub mod matcher;
 pub mod testing;

@@ -50,7 +50,7 @@ Palmyra\tPlace\tSYR
 ";
 
 #[test]
-fn check_exits_zero_on_a_clean_pack_and_one_on_errors() {
+fn check_exits_zero_on_a_clean_pack_and_three_on_errors() {
     let (dir, _) = support::write_fixture(PACK);
     let pack = dir.path().to_str().expect("utf-8 path");
     let output = evrule(&["check", pack], None);
@@ -66,7 +66,7 @@ fn check_exits_zero_on_a_clean_pack_and_one_on_errors() {
     )
     .expect("write");
     let output = evrule(&["check", pack], None);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(3), "a pack error");
     let stderr = text(&output.stderr);
     assert!(stderr.contains("broken.evr:2:4"), "{stderr}");
     assert!(stderr.contains("2 errors"), "{stderr}");
@@ -301,6 +301,6 @@ fn explain_names_unknown_rules_with_a_suggestion() {
         ],
         None,
     );
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2), "a usage error");
     assert!(text(&output.stderr).contains("the pack has no rule `atack`; did you mean `attack`?"));
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use evrule::lang;
 use evrule::testing::explain;
 
-use super::{Global, load};
+use super::{Global, exit, load};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -26,7 +26,7 @@ pub struct Args {
 
 pub fn run(args: Args, global: &Global) -> ExitCode {
     let Some(compiled) = load(&args.pack, global) else {
-        return ExitCode::FAILURE;
+        return exit::code(exit::PACK);
     };
     let text = match (args.text, args.doc) {
         (Some(text), _) => text,
@@ -34,7 +34,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
             Ok(text) => text,
             Err(error) => {
                 eprintln!("error: cannot read {}: {error}", path.display());
-                return ExitCode::FAILURE;
+                return exit::code(exit::FAILURES);
             }
         },
         (None, None) => unreachable!("clap requires text or --doc"),
@@ -52,12 +52,12 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
                 .map(|h| format!("; {h}"))
                 .unwrap_or_default();
             eprintln!("error: the pack has no rule `{name}`{hint}");
-            return ExitCode::FAILURE;
+            return exit::code(exit::USAGE);
         }
     };
     out!(
         "{}",
         explain::explain(&compiled, &text, rule_id, global.style())
     );
-    ExitCode::SUCCESS
+    exit::code(exit::OK)
 }

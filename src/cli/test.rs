@@ -4,10 +4,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use evrule::corpus::read::expand_inputs;
 use evrule::testing::{examples, snapshot};
 
-use super::{Global, default_jobs, load, text_mode};
+use super::{Global, exit, inputs, jobs, load, text_mode};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -40,7 +39,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
         (false, false, false) => snapshot::Mode::Pending,
     };
     let Some(compiled) = load(&args.pack, global) else {
-        return ExitCode::FAILURE;
+        return exit::code(exit::PACK);
     };
     let style = global.style();
     let report = examples::run_examples(&compiled);
@@ -50,15 +49,15 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
     );
     let mut ok = report.failed() == 0;
     if !args.corpus.is_empty() {
-        let documents = expand_inputs(&args.corpus).documents(text_mode(args.lines));
-        let (comparisons, failures) =
-            match snapshot::check_corpus(&compiled, documents, default_jobs(None)) {
-                Ok(result) => result,
-                Err(error) => {
-                    eprintln!("error: {error}");
-                    return ExitCode::FAILURE;
-                }
-            };
+        let documents = inputs(&args.corpus, false).documents(text_mode(args.lines));
+        let (comparisons, failures) = match snapshot::check_corpus(&compiled, documents, jobs(None))
+        {
+            Ok(result) => result,
+            Err(error) => {
+                eprintln!("error: {error}");
+                return exit::code(exit::OUTPUT);
+            }
+        };
         for failure in &failures {
             eprintln!("error: {failure}");
         }
@@ -69,7 +68,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
             Ok(outcome) => outcome,
             Err(error) => {
                 eprintln!("error: cannot write snapshots: {error}");
-                return ExitCode::FAILURE;
+                return exit::code(exit::OUTPUT);
             }
         };
         let seen: Vec<PathBuf> = comparisons.iter().map(|c| c.path.clone()).collect();
@@ -104,8 +103,8 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
         ok &= outcome.rejected == 0 && failures.is_empty();
     }
     if ok {
-        ExitCode::SUCCESS
+        exit::code(exit::OK)
     } else {
-        ExitCode::FAILURE
+        exit::code(exit::FAILURES)
     }
 }

@@ -17,6 +17,10 @@ use crate::matcher::Matcher;
 /// busy, small enough to bound memory.
 pub const BATCH: usize = 512;
 
+/// A batch also ends once its documents hold this many bytes of text, so
+/// that a batch of large documents does not hold 512 of them at once.
+pub const BATCH_BYTES: usize = 64 << 20;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
     pub documents: usize,
@@ -111,7 +115,15 @@ pub fn in_batches<S, T: Send>(
         .map_err(std::io::Error::other)?;
     let mut documents = documents.peekable();
     while documents.peek().is_some() {
-        let batch: Vec<Result<Document, Failure>> = documents.by_ref().take(BATCH).collect();
+        let mut batch: Vec<Result<Document, Failure>> = Vec::new();
+        let mut bytes = 0;
+        while batch.len() < BATCH && bytes < BATCH_BYTES {
+            let Some(item) = documents.next() else {
+                break;
+            };
+            bytes += item.as_ref().map_or(0, |doc| doc.text.len());
+            batch.push(item);
+        }
         let results: Vec<Result<T, Failure>> = pool.install(|| {
             batch
                 .par_iter()

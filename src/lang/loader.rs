@@ -1,14 +1,18 @@
 //! Reading a pack from disk: its rule files, their imports and the lexicons
-//! they name. Paths in a pack are relative to the pack root and may not leave it.
+//! they name. Paths in a pack are relative to the pack root and may not leave
+//! it (see [`crate::files::confine`]).
 
-use std::collections::BTreeMap;
-use std::path::{Component, Path, PathBuf};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use super::ast::{Item, RuleFile, StringLit};
 use super::diagnostic::Diagnostic;
 use super::lexicon::{LexiconRow, parse_lexicon};
-use super::source::{FileId, SourceMap};
+use super::source::{FileId, SourceMap, Span};
 use super::syntax::parse_file;
+use crate::files::confine::{
+    MAX_LEXICON_FILE_BYTES, MAX_RULE_FILE_BYTES, PackFile, PackRoot, Refused,
+};
 
 /// Everything read from disk, parsed but not yet checked.
 #[derive(Debug, Default)]
@@ -21,6 +25,10 @@ pub struct LoadedFiles {
     /// Lexicons: the rule file that names it, the lexicon file, its rows.
     pub lexicons: Vec<LexiconFile>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Each file read, by its real path: a file has one id however it is named.
+    file_ids: HashMap<PackFile, FileId>,
+    /// What each import of each file resolved to.
+    resolved: HashMap<(FileId, String), PackFile>,
 }
 
 #[derive(Debug)]
@@ -32,23 +40,20 @@ pub struct LexiconFile {
 
 /// Reads a pack: a folder (every `.evr` file below it) or a single `.evr`
 /// file (that file and what it imports, with its folder as the pack root).
+///
+/// Every file is read under the pack's confinement rule
+/// ([`crate::files::confine`]): inside the pack, a regular file, under its
+/// size cap, one name per file.
 pub fn read_pack(path: &Path) -> LoadedFiles {
     let mut loaded = LoadedFiles::default();
-    let (root, entry_files) = if path.is_dir() {
-        let mut files = Vec::new();
-        if let Err(error) = collect_rule_files(path, &mut files) {
-            loaded.diagnostics.push(Diagnostic::error(
-                "io",
-                format!("cannot read pack folder {}: {error}", path.display()),
-            ));
-        }
-        files.sort();
-        (path.to_path_buf(), files)
+    let (root, entry) = if path.is_dir() {
+        (path.to_path_buf(), None)
     } else if path.is_file() {
-        let root = path
-            .parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        (root, vec![path.to_path_buf()])
+        let root = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        (root, Some(path))
     } else {
         loaded.diagnostics.push(
             Diagnostic::error("io", format!("pack {} does not exist", path.display()))
@@ -56,95 +61,140 @@ pub fn read_pack(path: &Path) -> LoadedFiles {
         );
         return loaded;
     };
+    let pack_root = match PackRoot::new(&root) {
+        Ok(pack_root) => pack_root,
+        Err(error) => {
+            loaded.diagnostics.push(Diagnostic::error(
+                "io",
+                format!("cannot read pack folder {}: {error}", root.display()),
+            ));
+            return loaded;
+        }
+    };
     loaded.root = root;
-    if entry_files.is_empty() && loaded.diagnostics.is_empty() {
-        loaded.diagnostics.push(Diagnostic::error(
-            "empty-pack",
-            format!("pack folder {} holds no .evr files", path.display()),
-        ));
+    let mut queue: Vec<PackFile> = Vec::new();
+    match entry {
+        Some(file) => match pack_root.check(file) {
+            Ok(file) => queue.push(file),
+            Err(reason) => loaded.diagnostics.push(Diagnostic::error(
+                "pack-file",
+                format!("cannot read {}: {reason}", file.display()),
+            )),
+        },
+        None => {
+            let (files, skipped) = pack_root.walk("evr");
+            for skip in skipped {
+                let shown = skip
+                    .path
+                    .strip_prefix(pack_root.real())
+                    .unwrap_or(&skip.path);
+                let diagnostic = match skip.reason {
+                    // A folder link is simply not part of the pack.
+                    Refused::NotRegular(kind) if kind.starts_with("a link to a folder") => {
+                        Diagnostic::warning(
+                            "pack-link",
+                            format!("{} is {kind}", shown.display()),
+                        )
+                        .with_help("a pack's rule files are the files inside its folder; links to folders are not walked")
+                    }
+                    reason => Diagnostic::error(
+                        "pack-file",
+                        format!("cannot read {}: {reason}", shown.display()),
+                    )
+                    .with_help("a pack's rule files must be regular files inside the pack folder"),
+                };
+                loaded.diagnostics.push(diagnostic);
+            }
+            if files.is_empty() && loaded.diagnostics.is_empty() {
+                loaded.diagnostics.push(Diagnostic::error(
+                    "empty-pack",
+                    format!("pack folder {} holds no .evr files", path.display()),
+                ));
+            }
+            queue = files;
+        }
     }
-    let mut queue: Vec<PathBuf> = entry_files;
     let mut index = 0;
     while index < queue.len() {
-        let file_path = queue[index].clone();
+        let file = queue[index].clone();
         index += 1;
-        if loaded.sources.find_by_path(&file_path).is_some() {
+        if loaded.file_ids.contains_key(&file) {
             continue;
         }
-        let text = match std::fs::read_to_string(&file_path) {
-            Ok(text) => text,
-            Err(error) => {
+        let name = pack_root.display_name(&file);
+        let bytes = match pack_root.read(&file, MAX_RULE_FILE_BYTES) {
+            Ok(bytes) => bytes,
+            Err(reason) => {
                 loaded.diagnostics.push(Diagnostic::error(
-                    "io",
-                    format!("cannot read {}: {error}", file_path.display()),
+                    "pack-file",
+                    format!("cannot read {name}: {reason}"),
                 ));
                 continue;
             }
         };
-        let name = display_name(&loaded.root, &file_path);
-        let id = loaded.sources.add(name, file_path, text);
+        let (text, bad_byte) = decode(bytes);
+        let id = loaded.sources.add(name, file.path().to_path_buf(), text);
+        loaded.file_ids.insert(file, id);
+        if let Some(at) = bad_byte {
+            loaded.diagnostics.push(
+                Diagnostic::error("encoding", "rule file is not UTF-8")
+                    .with_label(Span::new(id, at, at + 3), "invalid UTF-8 byte here")
+                    .with_help("save the file as UTF-8"),
+            );
+            continue;
+        }
         let (rule_file, mut diagnostics) = parse_file(id, &loaded.sources.get(id).text);
         loaded.diagnostics.append(&mut diagnostics);
         for item in &rule_file.items {
             if let Item::Import(target) = item
-                && let Some(target_path) = loaded.resolve(target, "import")
+                && let Some(target_file) = loaded.resolve(&pack_root, target, "import")
             {
-                queue.push(target_path);
+                loaded
+                    .resolved
+                    .insert((id, target.value.clone()), target_file.clone());
+                queue.push(target_file);
             }
         }
         loaded.rule_files.push(rule_file);
     }
     loaded.link_imports();
-    loaded.read_lexicons();
+    loaded.read_lexicons(&pack_root);
     loaded
 }
 
 impl LoadedFiles {
-    /// A path written in the pack, resolved against the root; `None` (with a
-    /// diagnostic) when it leaves the pack or does not exist.
-    fn resolve(&mut self, written: &StringLit, what: &str) -> Option<PathBuf> {
-        let relative = Path::new(&written.value);
-        let escapes = relative.is_absolute()
-            || relative
-                .components()
-                .try_fold(0i32, |depth, c| match c {
-                    Component::ParentDir if depth == 0 => None,
-                    Component::ParentDir => Some(depth - 1),
-                    Component::Normal(_) => Some(depth + 1),
-                    _ => Some(depth),
-                })
-                .is_none();
-        if escapes {
-            self.diagnostics.push(
+    /// A path written in the pack, resolved under the confinement rule;
+    /// `None` (with a diagnostic) when it may not be read.
+    fn resolve(&mut self, root: &PackRoot, written: &StringLit, what: &str) -> Option<PackFile> {
+        let diagnostic = match root.resolve_written(&written.value) {
+            Ok(file) => return Some(file),
+            Err(Refused::Outside) => {
                 Diagnostic::error("path-outside-pack", format!("{what} path leaves the pack"))
                     .with_label(written.span, "not inside the pack folder")
-                    .with_help("paths are relative to the pack folder and must stay inside it"),
-            );
-            return None;
-        }
-        let full = self.root.join(relative);
-        if !full.is_file() {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    "missing-file",
-                    format!("{what} file `{}` not found", written.value),
-                )
-                .with_label(written.span, "no such file in the pack folder")
-                .with_help("paths are relative to the pack folder"),
-            );
-            return None;
-        }
-        // A symlink inside the pack could still point outside it.
-        if let (Ok(canonical), Ok(root)) = (full.canonicalize(), self.root.canonicalize())
-            && !canonical.starts_with(&root)
-        {
-            self.diagnostics.push(
-                Diagnostic::error("path-outside-pack", format!("{what} path leaves the pack"))
-                    .with_label(written.span, "resolves outside the pack folder"),
-            );
-            return None;
-        }
-        Some(full)
+                    .with_help("paths are relative to the pack folder and must stay inside it")
+            }
+            Err(Refused::LinkOutside(_)) => Diagnostic::error(
+                "path-outside-pack",
+                format!("{what} path leaves the pack"),
+            )
+            .with_label(written.span, "a link to a file outside the pack folder")
+            .with_help(
+                "paths are relative to the pack folder and must stay inside it, links resolved",
+            ),
+            Err(Refused::Missing) => Diagnostic::error(
+                "missing-file",
+                format!("{what} file `{}` not found", written.value),
+            )
+            .with_label(written.span, "no such file in the pack folder")
+            .with_help("paths are relative to the pack folder"),
+            Err(reason) => Diagnostic::error(
+                "pack-file",
+                format!("cannot read {what} file `{}`: {reason}", written.value),
+            )
+            .with_label(written.span, "named here"),
+        };
+        self.diagnostics.push(diagnostic);
+        None
     }
 
     fn link_imports(&mut self) {
@@ -152,11 +202,11 @@ impl LoadedFiles {
         for rule_file in &self.rule_files {
             let mut targets = Vec::new();
             for item in &rule_file.items {
-                if let Item::Import(target) = item {
-                    let full = self.root.join(&target.value);
-                    if let Some(id) = self.sources.find_by_path(&full) {
-                        targets.push(id);
-                    }
+                if let Item::Import(target) = item
+                    && let Some(file) = self.resolved.get(&(rule_file.file, target.value.clone()))
+                    && let Some(&id) = self.file_ids.get(file)
+                {
+                    targets.push(id);
                 }
             }
             imports.insert(rule_file.file, targets);
@@ -164,7 +214,7 @@ impl LoadedFiles {
         self.imports = imports;
     }
 
-    fn read_lexicons(&mut self) {
+    fn read_lexicons(&mut self, root: &PackRoot) {
         let mut named: Vec<(FileId, StringLit)> = Vec::new();
         for rule_file in &self.rule_files {
             for item in &rule_file.items {
@@ -174,44 +224,40 @@ impl LoadedFiles {
             }
         }
         for (declared_in, written) in named {
-            let Some(full) = self.resolve(&written, "lexicon") else {
+            let Some(file) = self.resolve(root, &written, "lexicon") else {
                 continue;
             };
-            if self.sources.find_by_path(&full).is_some() {
+            if self.file_ids.contains_key(&file) {
                 self.diagnostics.push(
                     Diagnostic::warning("duplicate-lexicon", "lexicon is named twice")
                         .with_label(written.span, "already loaded; its rows count once"),
                 );
                 continue;
             }
-            let text = match std::fs::read(&full) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => text,
-                    Err(error) => {
-                        self.diagnostics.push(
-                            Diagnostic::error(
-                                "lexicon-encoding",
-                                format!(
-                                    "lexicon `{}` is not UTF-8 (bad byte at offset {})",
-                                    written.value,
-                                    error.utf8_error().valid_up_to()
-                                ),
-                            )
-                            .with_label(written.span, "named here"),
-                        );
-                        continue;
-                    }
-                },
-                Err(error) => {
+            let bytes = match root.read(&file, MAX_LEXICON_FILE_BYTES) {
+                Ok(bytes) => bytes,
+                Err(reason) => {
                     self.diagnostics.push(
-                        Diagnostic::error("io", format!("cannot read lexicon: {error}"))
+                        Diagnostic::error("pack-file", format!("cannot read lexicon: {reason}"))
                             .with_label(written.span, "named here"),
                     );
                     continue;
                 }
             };
-            let name = display_name(&self.root, &full);
-            let file = self.sources.add(name, full, text);
+            let (text, bad_byte) = decode(bytes);
+            let name = root.display_name(&file);
+            let id = self.sources.add(name, file.path().to_path_buf(), text);
+            self.file_ids.insert(file, id);
+            let file = id;
+            if let Some(at) = bad_byte {
+                self.diagnostics.push(
+                    Diagnostic::error("lexicon-encoding", "lexicon is not UTF-8")
+                        .with_label(Span::new(id, at, at + 3), "invalid UTF-8 byte here")
+                        .with_label(written.span, "named here")
+                        .with_help("save the lexicon as UTF-8"),
+                );
+                continue;
+            }
             let (rows, mut diagnostics) = parse_lexicon(file, &self.sources.get(file).text);
             self.diagnostics.append(&mut diagnostics);
             self.lexicons.push(LexiconFile {
@@ -223,30 +269,19 @@ impl LoadedFiles {
     }
 }
 
-fn collect_rule_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            collect_rule_files(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "evr") {
-            out.push(path);
+/// A file's text, and the offset of its first byte that is not UTF-8. The
+/// text then has replacement characters, and keeps every byte before the
+/// bad one, so a span at that offset (3 bytes: the replacement character)
+/// points at it.
+fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(error) => {
+            let at = error.utf8_error().valid_up_to();
+            (
+                String::from_utf8_lossy(error.as_bytes()).into_owned(),
+                Some(at),
+            )
         }
     }
-    Ok(())
-}
-
-fn display_name(root: &Path, path: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path);
-    relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
