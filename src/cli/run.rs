@@ -118,7 +118,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
                 }
             }
             on_interrupt();
-            match AtomicFile::create(path) {
+            match AtomicFile::for_output(path) {
                 Ok(file) => Out::File(file),
                 Err(error) => {
                     eprintln!("error: cannot create {}: {error}", path.display());

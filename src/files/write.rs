@@ -72,7 +72,30 @@ pub struct AtomicFile {
 }
 
 impl AtomicFile {
-    /// Starts writing `target`; its folder must exist.
+    /// Starts writing an output the user named: a new or regular file is
+    /// written atomically; an existing FIFO, device or terminal
+    /// (`/dev/null`, `>(…)`) is written into, since a rename would replace
+    /// it instead of feeding it.
+    pub fn for_output(target: &Path) -> io::Result<AtomicFile> {
+        match std::fs::metadata(target) {
+            Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .truncate(true)
+                    .open(target)?;
+                Ok(AtomicFile {
+                    temp: None,
+                    writer: Some(io::BufWriter::new(file)),
+                    target: target.to_path_buf(),
+                })
+            }
+            _ => AtomicFile::create(target),
+        }
+    }
+
+    /// Starts writing `target` atomically; its folder must exist. Whatever
+    /// the target is (a file, a link, a FIFO), it is replaced, never
+    /// written through.
     pub fn create(target: &Path) -> io::Result<AtomicFile> {
         let folder = match target.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -109,10 +132,10 @@ impl AtomicFile {
             .take()
             .expect("an uncommitted file has a writer");
         writer.into_inner().map_err(|e| e.into_error())?;
-        let temp = self
-            .temp
-            .take()
-            .expect("an uncommitted file has a temp file");
+        let Some(temp) = self.temp.take() else {
+            // Written into a FIFO or a device: nothing to rename.
+            return Ok(());
+        };
         let temp_path = temp.path().to_path_buf();
         let result = temp.persist(&self.target).map(|_| ()).map_err(|e| e.error);
         forget(&temp_path);
