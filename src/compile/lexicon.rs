@@ -9,12 +9,9 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::vocab::{Vocabulary, WordId};
+use super::vocab::{MAX_VOCABULARY, Vocabulary, WordId};
 use crate::lang::pack::LexiconEntry;
 use crate::text::{fold, tokenize};
-
-/// Largest vocabulary the three-byte encoding can address (2^21 words).
-pub const MAX_VOCABULARY: usize = 1 << 21;
 
 #[derive(Debug, Clone)]
 pub struct LexiconIndex {
@@ -64,10 +61,9 @@ impl LexiconIndex {
             });
             entries[pattern].push(index as u32);
         }
-        if vocab.len() > MAX_VOCABULARY {
+        if vocab.is_full() {
             return Err(format!(
-                "the pack's vocabulary has {} words; at most {MAX_VOCABULARY} are supported",
-                vocab.len()
+                "the lexicons hold more than {MAX_VOCABULARY} distinct word forms, the most a pack's vocabulary holds (see docs/LIMITS.md)"
             ));
         }
         let automaton = if patterns.is_empty() {

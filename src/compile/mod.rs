@@ -72,6 +72,12 @@ impl CompiledPack {
             determiners: class(english::DETERMINERS, &mut sets),
             to: vocab.intern("to"),
         };
+        if vocab.is_full() {
+            return Err(format!(
+                "the lexicons fill the pack's vocabulary ({} word forms, the most it holds; see docs/LIMITS.md)",
+                vocab::MAX_VOCABULARY
+            ));
+        }
         let mut lowered_words = HashMap::new();
         let mut accepts: Vec<Vec<bool>> = Vec::new();
         let mut programs = Vec::new();
@@ -156,6 +162,14 @@ impl CompiledPack {
                 }
             }
             rule_programs.push(start..programs.len());
+            if vocab.is_full() {
+                return Err(format!(
+                    "rule `{}` ({}) brings the pack's vocabulary past {} word forms, the most it holds: its words and word classes, with every inflected form, are too many (see docs/LIMITS.md)",
+                    rule.name,
+                    pack.sources.location(rule.span),
+                    vocab::MAX_VOCABULARY
+                ));
+            }
         }
 
         sets.finish(vocab.len());

@@ -11,10 +11,17 @@ pub type WordId = u32;
 /// The id of every word the pack does not know.
 pub const UNKNOWN_WORD: WordId = 0;
 
+/// Most word forms a vocabulary holds: the lexicon automaton writes each
+/// id in three bytes of 7 bits ([`super::lexicon::encode`]), 2^21 ids.
+pub const MAX_VOCABULARY: usize = 1 << 21;
+
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
     ids: HashMap<String, WordId>,
     words: Vec<String>,
+    /// Set when a form could not be added: the vocabulary is full, and the
+    /// pack must not be used (its compiler reports it).
+    full: bool,
 }
 
 impl Default for Vocabulary {
@@ -22,15 +29,22 @@ impl Default for Vocabulary {
         Vocabulary {
             ids: HashMap::default(),
             words: vec![String::new()],
+            full: false,
         }
     }
 }
 
 impl Vocabulary {
-    /// The id of a folded form, adding it if new.
+    /// The id of a folded form, adding it if new. Past [`MAX_VOCABULARY`]
+    /// forms a new form gets [`UNKNOWN_WORD`] and the vocabulary is marked
+    /// [`Vocabulary::is_full`]: ids never wrap.
     pub fn intern(&mut self, folded: &str) -> WordId {
         if let Some(&id) = self.ids.get(folded) {
             return id;
+        }
+        if self.words.len() >= MAX_VOCABULARY {
+            self.full = true;
+            return UNKNOWN_WORD;
         }
         let id = self.words.len() as WordId;
         self.words.push(folded.to_string());
@@ -49,6 +63,11 @@ impl Vocabulary {
 
     pub fn len(&self) -> usize {
         self.words.len()
+    }
+
+    /// Whether a form was refused because the vocabulary was full.
+    pub fn is_full(&self) -> bool {
+        self.full
     }
 
     pub fn is_empty(&self) -> bool {
