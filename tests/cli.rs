@@ -7,6 +7,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use evrule::testing::snapshot::snapshot_path;
+
 fn evrule(args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_evrule"))
         .args(args)
@@ -257,7 +259,7 @@ fn corpus_snapshots_fail_on_change_and_are_accepted_or_reviewed() {
 
     // Under CI nothing is written and a change fails.
     let before =
-        std::fs::read_to_string(snapshots.join(format!("{}~a.txt.snap", sanitized(folder)))).ok();
+        std::fs::read_to_string(snapshot_path(&snapshots, &format!("{folder}/a.txt"))).ok();
     assert!(before.is_some(), "the snapshot of a.txt exists");
     let output = Command::new(env!("CARGO_BIN_EXE_evrule"))
         .args(["test", pack, "--corpus", folder, "--accept"])
@@ -265,8 +267,7 @@ fn corpus_snapshots_fail_on_change_and_are_accepted_or_reviewed() {
         .output()
         .expect("run evrule");
     assert_eq!(output.status.code(), Some(1));
-    let after =
-        std::fs::read_to_string(snapshots.join(format!("{}~a.txt.snap", sanitized(folder)))).ok();
+    let after = std::fs::read_to_string(snapshot_path(&snapshots, &format!("{folder}/a.txt"))).ok();
     assert_eq!(before, after);
 }
 
@@ -279,13 +280,6 @@ fn count_files(dir: &Path, suffix: &str) -> usize {
                 .count()
         })
         .unwrap_or(0)
-}
-
-fn sanitized(path: &str) -> String {
-    evrule::testing::snapshot::snapshot_path(Path::new(""), path)
-        .to_string_lossy()
-        .trim_end_matches(".snap")
-        .to_string()
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use evrule::testing::{examples, snapshot};
 
-use super::{Global, exit, inputs, jobs, load, text_mode};
+use super::{Global, exit, inputs, jobs, load, on_interrupt, text_mode};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -19,12 +19,17 @@ pub struct Args {
     /// Treat each line of a corpus text file as one document.
     #[arg(long)]
     lines: bool,
-    /// Accept or reject snapshot changes one document at a time.
+    /// Accept or reject snapshot changes one document at a time (`q` stops:
+    /// the rest stay pending).
     #[arg(long, conflicts_with = "accept")]
     review: bool,
     /// Accept every snapshot change.
     #[arg(long)]
     accept: bool,
+    /// Remove snapshots that match no document of the corpus (never under
+    /// `CI=true`).
+    #[arg(long, requires = "corpus")]
+    prune: bool,
     /// List passing rules too.
     #[arg(long, short)]
     verbose: bool,
@@ -49,6 +54,9 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
     );
     let mut ok = report.failed() == 0;
     if !args.corpus.is_empty() {
+        if mode != snapshot::Mode::Check {
+            on_interrupt();
+        }
         let documents = inputs(&args.corpus, false).documents(text_mode(args.lines));
         let (comparisons, failures) = match snapshot::check_corpus(&compiled, documents, jobs(None))
         {
@@ -71,24 +79,45 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
                 return exit::code(exit::OUTPUT);
             }
         };
-        let seen: Vec<PathBuf> = comparisons.iter().map(|c| c.path.clone()).collect();
-        let stale = snapshot::stale(&snapshot::snapshot_dir(&compiled.pack.root), &seen);
-        for path in &stale {
-            outln!(
-                "note: {} matches no document of this corpus",
-                path.display()
-            );
+        let dir = snapshot::snapshot_dir(&compiled.pack.root);
+        let stale = snapshot::stale(&dir, &comparisons);
+        if args.prune && mode != snapshot::Mode::Check {
+            if let Err(error) = snapshot::prune(&stale) {
+                eprintln!("error: cannot prune snapshots: {error}");
+                return exit::code(exit::OUTPUT);
+            }
+            for path in &stale {
+                outln!("pruned {}", path.display());
+            }
+        } else {
+            for path in &stale {
+                outln!(
+                    "note: {} matches no document of this corpus",
+                    path.display()
+                );
+            }
+            if !stale.is_empty() {
+                outln!(
+                    "{}",
+                    if mode == snapshot::Mode::Check {
+                        "CI=true: nothing is pruned; run `evrule test --corpus … --prune` locally"
+                    } else {
+                        "remove them with --prune"
+                    }
+                );
+            }
         }
         outln!(
-            "corpus snapshots: {} documents, {} unchanged, {} accepted, {} pending{}",
+            "corpus snapshots: {} documents ({} without events), {} unchanged, {} accepted, {} pending{}",
             comparisons.len(),
+            outcome.empty,
             outcome.unchanged,
             outcome.accepted,
             outcome.rejected,
             if failures.is_empty() {
                 String::new()
             } else {
-                format!(", {} unreadable", failures.len())
+                format!(", {} failed", failures.len())
             }
         );
         if outcome.rejected > 0 {

@@ -334,7 +334,10 @@ fn read_whole(name: &str, reader: impl Read) -> Result<Document, Failure> {
         return Err(too_large(name.to_string()));
     }
     let text = utf8(name, bytes, None)?;
-    Ok(Document::new(name, text))
+    Ok(Document {
+        origin: Some(name.to_string()),
+        ..Document::new(name, text)
+    })
 }
 
 fn too_large(location: String) -> Failure {
@@ -460,6 +463,7 @@ pub fn parse_jsonl_line(name: &str, line: usize, bytes: Vec<u8>) -> Result<Docum
         text,
         date,
         meta: (!object.is_empty()).then_some(object),
+        origin: Some(location),
     })
 }
 
@@ -514,7 +518,13 @@ type LineParser = fn(name: &str, line: usize, bytes: Vec<u8>) -> Result<Document
 
 /// A text line as a document with the id `name:line`.
 fn text_line(name: &str, line: usize, bytes: Vec<u8>) -> Result<Document, Failure> {
-    utf8(name, bytes, Some(line)).map(|text| Document::new(format!("{name}:{line}"), text))
+    utf8(name, bytes, Some(line)).map(|text| {
+        let id = format!("{name}:{line}");
+        Document {
+            origin: Some(id.clone()),
+            ..Document::new(id, text)
+        }
+    })
 }
 
 /// The documents of a line-per-document source (JSONL or `--lines` text):

@@ -57,19 +57,20 @@ const MAX_SHOWN_LINE: usize = 400;
 /// Characters kept on each side of a label on a shortened line.
 const SHOWN_CONTEXT: usize = 60;
 
+/// What [`shown_text`] gives: the text, the label spans in it, and the
+/// true columns of label starts on shortened lines.
+type Shown<'a> = (
+    std::borrow::Cow<'a, str>,
+    Vec<(usize, usize)>,
+    Vec<(usize, usize)>,
+);
+
 /// The text to show for a file and its labels: the text itself, or, when a
 /// line is too long, a copy with every long line cut to a window around its
 /// first label (`…` marks the cuts), the same lines in the same places.
 /// Returns the text, the labels' spans in it, and the true columns of the
 /// moved label starts.
-fn shown_text<'a>(
-    text: &'a str,
-    spans: &[(usize, usize)],
-) -> (
-    std::borrow::Cow<'a, str>,
-    Vec<(usize, usize)>,
-    Vec<(usize, usize)>,
-) {
+fn shown_text<'a>(text: &'a str, spans: &[(usize, usize)]) -> Shown<'a> {
     let too_long = text
         .split('\n')
         .any(|line| line.len() > MAX_SHOWN_LINE && line.chars().count() > MAX_SHOWN_LINE);

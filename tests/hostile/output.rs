@@ -80,7 +80,7 @@ fn ctrl_c_during_run_leaves_no_partial_file_and_says_so() {
     write(&dir.path().join("events.jsonl"), "old content\n");
     let fifo = dir.path().join("feed.txt");
     mkfifo(&fifo);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_evrule"))
+    let child = Command::new(env!("CARGO_BIN_EXE_evrule"))
         .args(["run", "pack", "feed.txt", "--lines", "-o", "events.jsonl"])
         .current_dir(dir.path())
         .env("NO_COLOR", "1")
