@@ -175,6 +175,9 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
         } else {
             String::new()
         };
+        if let Some(note) = summary.cut_note() {
+            eprintln!("{note}");
+        }
         eprintln!("{}{skipped}", summary.line());
     }
     if summary.failures > 0 {

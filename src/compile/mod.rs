@@ -133,6 +133,15 @@ impl CompiledPack {
                     let anchor = anchor::choose_anchor(&elem, &vocab, &mut sets);
                     let required_slots = program::required_slots(&elem, &accept_of_slot);
                     let (insts, spans) = generate(&elem, &accept_of_slot);
+                    if insts.len() > program::MAX_PROGRAM_INSTS {
+                        return Err(format!(
+                            "the pattern of rule `{}` at {} compiles to {} instructions; at most {} are allowed (see docs/LIMITS.md): split it into several patterns or rules",
+                            rule.name,
+                            pack.sources.location(pattern.span),
+                            insts.len(),
+                            program::MAX_PROGRAM_INSTS
+                        ));
+                    }
                     let first = program::first_token(&insts, &mut sets);
                     let participles = match voice {
                         Voice::Active if !spells_passive => {

@@ -27,10 +27,24 @@ pub struct Summary {
     pub sentences: usize,
     pub events: usize,
     pub failures: usize,
+    /// Sentences cut short at the sentence cap, and where the first was.
+    pub cut_sentences: usize,
+    pub first_cut: Option<String>,
     pub elapsed: Duration,
 }
 
 impl Summary {
+    /// A note on sentences cut at the sentence cap, if any were.
+    pub fn cut_note(&self) -> Option<String> {
+        self.first_cut.as_ref().map(|first| {
+            format!(
+                "note: {} sentence(s) ran past {} tokens without a boundary and were matched in pieces (first: {first}); see docs/LIMITS.md",
+                self.cut_sentences,
+                crate::text::MAX_SENTENCE_TOKENS
+            )
+        })
+    }
+
     pub fn line(&self) -> String {
         let seconds = self.elapsed.as_secs_f64().max(1e-9);
         format!(
@@ -73,6 +87,12 @@ pub fn run(
                     summary.documents += 1;
                     summary.sentences += result.sentences;
                     summary.events += result.events.len();
+                    if let Some(&first) = result.cut_sentences.first()
+                        && summary.first_cut.is_none()
+                    {
+                        summary.first_cut = Some(format!("{}, sentence {first}", doc.id));
+                    }
+                    summary.cut_sentences += result.cut_sentences.len();
                     sink.events(doc, &result.events)?;
                 }
                 Step::Failed(failure) => {

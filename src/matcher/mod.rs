@@ -79,6 +79,9 @@ pub struct RuleTrace {
 pub struct DocumentResult {
     pub events: Vec<EventRecord>,
     pub sentences: usize,
+    /// Indices of sentences cut short at the sentence cap
+    /// ([`crate::text::MAX_SENTENCE_TOKENS`]), each continued by the next.
+    pub cut_sentences: Vec<usize>,
 }
 
 /// Reusable matching state; one per thread.
@@ -108,6 +111,12 @@ impl<'p> Matcher<'p> {
             generation: 0,
             candidates: Vec::new(),
         }
+    }
+
+    /// Matching work done so far (states explored by the VM), and the
+    /// bytes its visited set holds: for tests of the cost bounds.
+    pub fn work(&self) -> (u64, usize) {
+        (self.vm.steps, self.vm.visited_bytes())
     }
 
     /// The events of a document.
@@ -156,6 +165,7 @@ impl<'p> Matcher<'p> {
         tokenize_into(&doc.text, &mut self.tokens);
         let sentences = split_sentences(&doc.text, &self.tokens);
         result.sentences = sentences.len();
+        result.cut_sentences = (0..sentences.len()).filter(|&i| sentences[i].cut).collect();
         for (index, sentence) in sentences.iter().enumerate() {
             self.prepare_sentence(&doc.text, sentence);
             let mut matches = Vec::new();
