@@ -4,6 +4,8 @@
 //! Text tokens are looked up once per token; a form the pack never mentions
 //! gets [`UNKNOWN_WORD`], which no pattern contains.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 pub type WordId = u32;
@@ -17,8 +19,9 @@ pub const MAX_VOCABULARY: usize = 1 << 21;
 
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
-    ids: HashMap<String, WordId>,
-    words: Vec<String>,
+    /// Each form is allocated once, shared by the map and the list.
+    ids: HashMap<Arc<str>, WordId>,
+    words: Vec<Arc<str>>,
     /// Set when a form could not be added: the vocabulary is full, and the
     /// pack must not be used (its compiler reports it).
     full: bool,
@@ -28,7 +31,7 @@ impl Default for Vocabulary {
     fn default() -> Vocabulary {
         Vocabulary {
             ids: HashMap::default(),
-            words: vec![String::new()],
+            words: vec![Arc::from("")],
             full: false,
         }
     }
@@ -47,8 +50,9 @@ impl Vocabulary {
             return UNKNOWN_WORD;
         }
         let id = self.words.len() as WordId;
-        self.words.push(folded.to_string());
-        self.ids.insert(folded.to_string(), id);
+        let word: Arc<str> = Arc::from(folded);
+        self.words.push(word.clone());
+        self.ids.insert(word, id);
         id
     }
 
