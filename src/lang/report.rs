@@ -78,7 +78,9 @@ fn shown_text<'a>(text: &'a str, spans: &[(usize, usize)]) -> Shown<'a> {
         return (text.into(), spans.to_vec(), Vec::new());
     }
     let mut shown = String::new();
-    let mut new_spans = spans.to_vec();
+    // Positions not on any line (the very end of the text) are mapped to
+    // the end of the shown text after the loop.
+    let mut new_spans: Vec<(Option<usize>, Option<usize>)> = vec![(None, None); spans.len()];
     let mut columns = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -89,10 +91,10 @@ fn shown_text<'a>(text: &'a str, spans: &[(usize, usize)]) -> Shown<'a> {
             shown.push_str(line);
             for (i, &(start, end)) in spans.iter().enumerate() {
                 if (line_start..line_end).contains(&start) {
-                    new_spans[i].0 = shown_start + (start - line_start);
+                    new_spans[i].0 = Some(shown_start + (start - line_start));
                 }
                 if (line_start..=line_end).contains(&end) {
-                    new_spans[i].1 = shown_start + (end - line_start);
+                    new_spans[i].1 = Some(shown_start + (end - line_start));
                 }
             }
         } else {
@@ -118,17 +120,26 @@ fn shown_text<'a>(text: &'a str, spans: &[(usize, usize)]) -> Shown<'a> {
             };
             for (i, &(start, end)) in spans.iter().enumerate() {
                 if (line_start..line_end).contains(&start) {
-                    new_spans[i].0 = map(start);
+                    let shown_at = map(start);
+                    new_spans[i].0 = Some(shown_at);
                     let column = body[..(start - line_start).min(body.len())].chars().count();
-                    columns.push((new_spans[i].0, column));
+                    columns.push((shown_at, column));
                 }
                 if (line_start..=line_end).contains(&end) {
-                    new_spans[i].1 = map(end).max(new_spans[i].0);
+                    new_spans[i].1 = Some(map(end));
                 }
             }
         }
         line_start = line_end;
     }
+    let end = shown.len();
+    let new_spans = new_spans
+        .into_iter()
+        .map(|(start, stop)| {
+            let start = start.unwrap_or(end);
+            (start, stop.unwrap_or(end).max(start))
+        })
+        .collect();
     (shown.into(), new_spans, columns)
 }
 
