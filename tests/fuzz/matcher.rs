@@ -248,7 +248,7 @@ fn check_events(text: &str, sentences: usize, events: &[EventRecord]) -> Result<
 
 /// Compiles a random pack; `None` when it does not check (also a case:
 /// the checker must say why without panicking).
-pub fn compile(pack: &RandomPack) -> Option<CompiledPack> {
+fn compile(pack: &RandomPack) -> Option<CompiledPack> {
     let dir = tempfile::tempdir().expect("temporary folder");
     for (name, text) in pack.files() {
         std::fs::write(dir.path().join(name), text).expect("write");
