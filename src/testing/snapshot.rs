@@ -334,6 +334,31 @@ pub fn settle(
     let mut accept_rest = false;
     let mut quit = false;
     for comparison in comparisons {
+        // Outside review a new snapshot is one line: a first run over a
+        // large corpus lists its documents, not all their events.
+        if comparison.status == Status::New && mode != Mode::Review && !quit {
+            writeln!(
+                out,
+                "{} {}  {}",
+                style.bold(&comparison.doc),
+                style.dim(&comparison.path.display().to_string()),
+                style.green(&format!(
+                    "new snapshot, {} event{}",
+                    comparison.events,
+                    if comparison.events == 1 { "" } else { "s" }
+                ))
+            )?;
+            if mode == Mode::Accept {
+                self::accept(comparison)?;
+                outcome.accepted += 1;
+            } else {
+                if mode == Mode::Pending {
+                    leave_pending(comparison)?;
+                }
+                outcome.rejected += 1;
+            }
+            continue;
+        }
         let diff = match &comparison.status {
             Status::Unchanged if comparison.events == 0 => {
                 outcome.empty += 1;

@@ -194,6 +194,14 @@ fn documents_without_events_write_and_print_nothing() {
     let run = evrule(dir.path(), &["test", "pack", "--corpus", "docs"]);
     run.assert_code(1);
     assert!(!run.stdout.contains("quiet"), "{}", run.stdout);
+    // Outside review, a new snapshot is one line.
+    let listed: Vec<&str> = run.stdout.lines().filter(|l| l.contains("loud")).collect();
+    assert_eq!(listed.len(), 1, "{}", run.stdout);
+    assert!(
+        listed[0].ends_with("new snapshot, 1 event"),
+        "{}",
+        listed[0]
+    );
     assert!(
         run.stdout.contains(
             "corpus snapshots: 51 documents (50 without events), 0 unchanged, 0 accepted, 1 pending"
