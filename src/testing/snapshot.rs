@@ -208,7 +208,7 @@ fn pending_path(path: &Path) -> PathBuf {
 }
 
 /// Snapshot files (`.snap`, and `.snap.new`) that no document of this run
-/// maps to, in name order.
+/// maps to, and temporary files a killed run left, in name order.
 pub fn stale(dir: &Path, comparisons: &[Comparison]) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -222,9 +222,13 @@ pub fn stale(dir: &Path, comparisons: &[Comparison]) -> Vec<PathBuf> {
                 Some(base) => p.with_file_name(base),
                 None => p.clone(),
             };
-            !name.starts_with('.')
-                && snapshot.extension().is_some_and(|e| e == "snap")
-                && !seen.contains(&snapshot)
+            // A temporary file left by a killed run (`.NAME.snap.XXXX.tmp`).
+            let leftover =
+                name.starts_with('.') && name.ends_with(".tmp") && name.contains(".snap");
+            leftover
+                || (!name.starts_with('.')
+                    && snapshot.extension().is_some_and(|e| e == "snap")
+                    && !seen.contains(&snapshot))
         })
         .collect();
     stale.sort();

@@ -277,6 +277,9 @@ fn stale_snapshots_are_pruned_on_request_and_never_under_ci() {
     .assert_code(0);
     std::fs::remove_file(dir.path().join("docs/b.txt")).unwrap();
     let stale = snapshot_name("docs/b.txt");
+    // What a run killed while writing leaves behind.
+    let leftover = format!(".{}.Ab12Cd.tmp", snapshot_name("docs/a.txt"));
+    write(&snapshots(dir.path()).join(&leftover), "half a snap");
 
     let run = evrule_ci(dir.path(), &["test", "pack", "--corpus", "docs", "--prune"]);
     run.assert_code(0);
@@ -285,7 +288,7 @@ fn stale_snapshots_are_pruned_on_request_and_never_under_ci() {
         "{}",
         run.stdout
     );
-    assert_eq!(names(&snapshots(dir.path())).len(), 2);
+    assert_eq!(names(&snapshots(dir.path())).len(), 3);
 
     let run = evrule(dir.path(), &["test", "pack", "--corpus", "docs", "--prune"]);
     run.assert_code(0);
@@ -294,6 +297,10 @@ fn stale_snapshots_are_pruned_on_request_and_never_under_ci() {
             .contains(&format!("pruned pack/__snapshots__/{stale}")),
         "{}",
         run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains(&format!("pruned pack/__snapshots__/{leftover}"))
     );
     assert_eq!(names(&snapshots(dir.path())), [snapshot_name("docs/a.txt")]);
 }
