@@ -35,8 +35,20 @@ enum Command {
     Diff(cli::diff::Args),
     /// Show what the pack sees in a text: tokens, mentions, rules.
     Explain(cli::explain::Args),
+    /// Score a pack on hand-labelled text: precision, recall, F1.
+    Eval(cli::eval::Args),
     /// Print the JSON Schema of a pack's event records.
     Schema(cli::schema::Args),
+    /// Rewrite rule files in the canonical layout (`--check`: only list them).
+    Fmt(cli::fmt::Args),
+    /// Create a new pack folder with a type, a lexicon, an event, a rule,
+    /// its examples, an example article and its snapshot.
+    Init(cli::init::Args),
+    /// Serve editors over stdio (Language Server Protocol): diagnostics,
+    /// hover, definitions, references, completion.
+    Lsp(cli::lsp::Args),
+    /// Print each sentence of the inputs as a JSON line, with its offsets.
+    Sentences(cli::sentences::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,5 +61,10 @@ fn main() -> ExitCode {
         Command::Diff(args) => cli::diff::run(args, &global),
         Command::Explain(args) => cli::explain::run(args, &global),
         Command::Schema(args) => cli::schema::run(args, &global),
+        Command::Fmt(args) => cli::fmt::run(args, &global),
+        Command::Init(args) => cli::init::run(args, &global),
+        Command::Lsp(args) => cli::lsp::run(args, &global),
+        Command::Eval(args) => cli::eval::run(args, &global),
+        Command::Sentences(args) => cli::sentences::run(args, &global),
     }
 }

@@ -1,10 +1,12 @@
-//! `evrule check`: load and validate a pack, every diagnostic at once.
+//! `evrule check`: load and validate a pack, every diagnostic at once,
+//! rendered for people (stderr) or as JSON Lines for tools (stdout).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::ValueEnum;
 use evrule::compile::CompiledPack;
-use evrule::lang::{self, report};
+use evrule::lang::{self, json, report};
 
 use super::{Global, exit};
 
@@ -15,12 +17,27 @@ pub struct Args {
     /// Fail on warnings too (exit 1).
     #[arg(long)]
     deny_warnings: bool,
+    /// `human`: reports on stderr; `json`: one JSON object per diagnostic
+    /// and per line on stdout (the summary still goes to stderr).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
 }
 
 pub fn run(args: Args, global: &Global) -> ExitCode {
     let path = &args.pack;
-    let loaded = lang::load_pack(path);
-    if !loaded.diagnostics.is_empty() {
+    let mut loaded = lang::load_pack(path);
+    if args.format == Format::Json {
+        out!(
+            "{}",
+            json::to_json_lines(&loaded.diagnostics, &loaded.sources)
+        );
+    } else if !loaded.diagnostics.is_empty() {
         eprintln!(
             "{}",
             report::render_all(&loaded.diagnostics, &loaded.sources, global.color_stderr)
@@ -29,7 +46,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
     let (errors, warnings) = (loaded.error_count(), loaded.warning_count());
     // A pack that checks must also compile: some limits (the vocabulary
     // size) are only known then.
-    let compiled = loaded.pack.map(CompiledPack::new);
+    let compiled = loaded.pack.take().map(CompiledPack::new);
     if let Some(Err(message)) = &compiled {
         eprintln!("error: cannot compile {}: {message}", path.display());
         return exit::code(exit::PACK);
@@ -48,15 +65,19 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
             } else {
                 String::new()
             };
-            outln!("{}: ok{note}: {}", path.display(), pack.summary());
+            let summary = format!("{}: ok{note}: {}", path.display(), pack.summary());
+            if args.format == Format::Json {
+                eprintln!("{summary}");
+            } else {
+                outln!("{summary}");
+            }
             exit::code(exit::OK)
         }
         _ => {
             eprintln!(
-                "{}: {errors} error{}, {warnings} warning{}{}",
+                "{}: {}{}",
                 path.display(),
-                if errors == 1 { "" } else { "s" },
-                if warnings == 1 { "" } else { "s" },
+                loaded.tally(),
                 if errors == 0 {
                     " (denied by --deny-warnings)"
                 } else {

@@ -4,8 +4,11 @@
 //! Everything here runs once per pack; the matcher only reads the result.
 
 pub mod anchor;
+pub mod discard;
 pub mod english;
+pub mod features;
 pub mod lexicon;
+pub mod load;
 pub mod passive;
 pub mod program;
 pub mod vocab;
@@ -14,9 +17,10 @@ pub mod words;
 use std::collections::HashMap;
 
 use crate::lang::Pack;
+use crate::lang::pack::RuleOutput;
 use crate::lang::pack::{RuleId, TypeId};
 use lexicon::LexiconIndex;
-use program::{Lowering, Program, Voice, generate, mark_trigger};
+use program::{Lowering, Program, SlotBinds, Voice, generate, mark_trigger};
 use vocab::{Vocabulary, WordId};
 use words::{WordSetId, WordSets};
 
@@ -27,6 +31,7 @@ pub struct CompiledPack {
     pub vocab: Vocabulary,
     pub sets: WordSets,
     pub lexicon: LexiconIndex,
+    pub discards: discard::DiscardIndex,
     /// Slot type tables: `accepts[set][type]` when a mention of `type` may fill
     /// a slot typed with that set (the union's types and their subtypes).
     pub accepts: Vec<Vec<bool>>,
@@ -45,32 +50,35 @@ pub struct CompiledPack {
 /// Word sets of the closed classes the matcher uses (see [`english`]).
 #[derive(Debug, Clone)]
 pub struct FunctionWords {
-    pub verb_group: WordSetId,
-    pub negation: WordSetId,
-    pub refusal: WordSetId,
-    pub denial: WordSetId,
-    pub be: WordSetId,
     pub determiners: WordSetId,
     pub to: WordId,
+    pub as_: WordId,
+    pub well: WordId,
 }
 
 impl CompiledPack {
+    /// Whether the sentence has "as well as" at token `at` (a compound's
+    /// coordinator).
+    pub fn as_well_as(&self, prepared: &crate::matcher::prepared::Prepared, at: usize) -> bool {
+        let w = &self.words;
+        prepared.words.get(at..at + 3) == Some(&[w.as_, w.well, w.as_][..])
+    }
+
     pub fn new(pack: Pack) -> Result<CompiledPack, String> {
         let mut vocab = Vocabulary::default();
+        features::register_closed_classes(&mut vocab);
         let mut sets = WordSets::default();
         let lexicon = LexiconIndex::build(&pack.lexicon, &mut vocab)?;
+        let discards = discard::DiscardIndex::build(&pack.discards, &mut vocab)?;
         let mut class = |words: &[&str], sets: &mut WordSets| {
             let ids = words.iter().map(|w| vocab.intern(w)).collect();
             sets.add(ids)
         };
         let words = FunctionWords {
-            verb_group: class(english::VERB_GROUP_WORDS, &mut sets),
-            negation: class(english::NEGATION_WORDS, &mut sets),
-            refusal: class(english::REFUSAL_VERBS, &mut sets),
-            denial: class(english::DENIAL_VERBS, &mut sets),
-            be: class(english::BE_FORMS, &mut sets),
             determiners: class(english::DETERMINERS, &mut sets),
             to: vocab.intern("to"),
+            as_: vocab.intern("as"),
+            well: vocab.intern("well"),
         };
         if vocab.is_full() {
             return Err(format!(
@@ -122,7 +130,8 @@ impl CompiledPack {
                 } else {
                     None
                 };
-                mark_trigger(&mut active);
+                let is_event = matches!(rule.output, RuleOutput::Event { .. });
+                mark_trigger(&mut active, is_event);
                 // A pattern that says "by" may spell a passive out itself;
                 // any other active pattern is not about a passive clause.
                 let spells_passive = program::mentions_word(&active, "by");
@@ -155,6 +164,10 @@ impl CompiledPack {
                         }
                         Voice::Active | Voice::Passive => None,
                     };
+                    let binds = match rule.output {
+                        RuleOutput::Event { .. } => SlotBinds::Phrases,
+                        RuleOutput::Entity { .. } => SlotBinds::Mentions,
+                    };
                     programs.push((
                         RuleId(rule_index as u32),
                         Program {
@@ -162,6 +175,7 @@ impl CompiledPack {
                             spans,
                             pattern: pattern_index,
                             voice,
+                            binds,
                             anchor,
                             required_slots,
                             first,
@@ -208,6 +222,7 @@ impl CompiledPack {
             vocab,
             sets,
             lexicon,
+            discards,
             accepts,
             accepted_types,
             programs,

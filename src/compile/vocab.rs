@@ -2,11 +2,14 @@
 //! mentions, interned to a dense [`WordId`].
 //!
 //! Text tokens are looked up once per token; a form the pack never mentions
-//! gets [`UNKNOWN_WORD`], which no pattern contains.
+//! gets [`UNKNOWN_WORD`], which no pattern contains. Each entry carries its
+//! [`Features`] (closed-class and inflection bits), read with the same lookup.
 
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
+
+use super::features::Features;
 
 pub type WordId = u32;
 
@@ -25,6 +28,7 @@ pub struct Vocabulary {
     /// Set when a form could not be added: the vocabulary is full, and the
     /// pack must not be used (its compiler reports it).
     full: bool,
+    features: Vec<Features>,
 }
 
 impl Default for Vocabulary {
@@ -32,6 +36,7 @@ impl Default for Vocabulary {
         Vocabulary {
             ids: HashMap::default(),
             words: vec![Arc::from("")],
+            features: vec![0],
             full: false,
         }
     }
@@ -52,8 +57,20 @@ impl Vocabulary {
         let id = self.words.len() as WordId;
         let word: Arc<str> = Arc::from(folded);
         self.words.push(word.clone());
+        self.features.push(0);
         self.ids.insert(word, id);
         id
+    }
+
+    /// Adds features to a word's.
+    pub fn add_features(&mut self, id: WordId, features: Features) {
+        self.features[id as usize] |= features;
+    }
+
+    /// The features of a word; none for [`UNKNOWN_WORD`].
+    #[inline]
+    pub fn features(&self, id: WordId) -> Features {
+        self.features[id as usize]
     }
 
     /// The id of a folded form, or [`UNKNOWN_WORD`].

@@ -30,6 +30,10 @@ pub struct Summary {
     /// Sentences cut short at the sentence cap, and where the first was.
     pub cut_sentences: usize,
     pub first_cut: Option<String>,
+    /// Documents a document discard phrase stopped, and sentences a
+    /// sentence discard phrase kept from being coded.
+    pub discarded_documents: usize,
+    pub discarded_sentences: usize,
     pub elapsed: Duration,
 }
 
@@ -47,8 +51,16 @@ impl Summary {
 
     pub fn line(&self) -> String {
         let seconds = self.elapsed.as_secs_f64().max(1e-9);
+        let discarded = if self.discarded_documents + self.discarded_sentences > 0 {
+            format!(
+                "; discarded: {} documents, {} sentences",
+                self.discarded_documents, self.discarded_sentences
+            )
+        } else {
+            String::new()
+        };
         format!(
-            "{} documents, {} sentences, {} events, {} failures in {:.2}s ({:.0} sentences/s)",
+            "{} documents, {} sentences, {} events, {} failures in {:.2}s ({:.0} sentences/s){discarded}",
             self.documents,
             self.sentences,
             self.events,
@@ -93,6 +105,8 @@ pub fn run(
                         summary.first_cut = Some(format!("{}, sentence {first}", doc.id));
                     }
                     summary.cut_sentences += result.cut_sentences.len();
+                    summary.discarded_documents += usize::from(result.discarded.is_some());
+                    summary.discarded_sentences += result.discarded_sentences;
                     sink.events(doc, &result.events)?;
                 }
                 Step::Failed(failure) => {
@@ -118,10 +132,35 @@ pub enum Step<'a, T> {
     BatchEnd,
 }
 
+/// Batches matched at once, at most: while the workers match them, the
+/// calling thread reads the next batch and writes the results of the
+/// oldest, so the workers never wait for reading or writing, and memory
+/// stays bounded.
+pub const IN_FLIGHT: usize = 3;
+
+/// The next batch: up to [`BATCH`] documents, ending early once they hold
+/// [`BATCH_BYTES`] of text.
+fn next_batch(
+    documents: &mut impl Iterator<Item = Result<Document, Failure>>,
+) -> Vec<Result<Document, Failure>> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while batch.len() < BATCH && bytes < BATCH_BYTES {
+        let Some(item) = documents.next() else {
+            break;
+        };
+        bytes += item.as_ref().map_or(0, |doc| doc.text.len());
+        batch.push(item);
+    }
+    batch
+}
+
 /// The parallel core of a run: documents in batches of [`BATCH`], `work`
 /// on `jobs` threads (each with its own `init` state), and `each` called
-/// on every outcome in input order. A panic in `work` (a bug) becomes a
-/// failure of that document, and that thread's state is rebuilt.
+/// on every outcome in input order. Reading the documents and `each`
+/// (writing) happen on the calling thread while up to [`IN_FLIGHT`]
+/// batches are matched. A panic in `work` (a bug) becomes a failure of
+/// that document, and that thread's state is rebuilt.
 pub fn in_batches<S, T: Send>(
     documents: impl Iterator<Item = Result<Document, Failure>>,
     jobs: usize,
@@ -129,36 +168,13 @@ pub fn in_batches<S, T: Send>(
     work: impl Fn(&mut S, &Document) -> T + Sync + Send,
     mut each: impl FnMut(Step<T>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    type Batch = Vec<Result<Document, Failure>>;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.max(1))
         .build()
         .map_err(std::io::Error::other)?;
-    let mut documents = documents.peekable();
-    while documents.peek().is_some() {
-        let mut batch: Vec<Result<Document, Failure>> = Vec::new();
-        let mut bytes = 0;
-        while batch.len() < BATCH && bytes < BATCH_BYTES {
-            let Some(item) = documents.next() else {
-                break;
-            };
-            bytes += item.as_ref().map_or(0, |doc| doc.text.len());
-            batch.push(item);
-        }
-        let results: Vec<Result<T, Failure>> = pool.install(|| {
-            batch
-                .par_iter()
-                .map_init(&init, |state, item| match item {
-                    Ok(doc) => catch_unwind(AssertUnwindSafe(|| work(state, doc))).map_err(|_| {
-                        *state = init();
-                        Failure {
-                            location: doc.id.clone(),
-                            message: "internal error while matching this document (a bug: please report it with the document)".into(),
-                        }
-                    }),
-                    Err(failure) => Err(failure.clone()),
-                })
-                .collect()
-        });
+    let match_batch = |batch: &Batch| match_batch(&pool, batch, &init, &work);
+    let mut deliver = |batch: Batch, results: Vec<Result<T, Failure>>| -> std::io::Result<()> {
         for (item, result) in batch.iter().zip(results) {
             match (item, result) {
                 (Ok(doc), Ok(result)) => each(Step::Done(doc, result))?,
@@ -166,7 +182,64 @@ pub fn in_batches<S, T: Send>(
                 (Err(_), Ok(_)) => unreachable!("a failed input yields no result"),
             }
         }
-        each(Step::BatchEnd)?;
-    }
-    Ok(())
+        each(Step::BatchEnd)
+    };
+    pool.in_place_scope(|scope| {
+        let mut in_flight = std::collections::VecDeque::new();
+        let mut documents = documents.peekable();
+        let mut outcome = Ok(());
+        while documents.peek().is_some() {
+            let batch = next_batch(&mut documents);
+            let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+            let match_batch = &match_batch;
+            scope.spawn(move |_| {
+                let results = match_batch(&batch);
+                // The receiver only goes away when writing failed.
+                let _ = sender.send((batch, results));
+            });
+            in_flight.push_back(receiver);
+            if in_flight.len() >= IN_FLIGHT {
+                let oldest = in_flight.pop_front().expect("a batch in flight");
+                let (batch, results) = oldest.recv().map_err(std::io::Error::other)?;
+                if let Err(error) = deliver(batch, results) {
+                    outcome = Err(error);
+                    break;
+                }
+            }
+        }
+        if outcome.is_ok() {
+            for receiver in in_flight.drain(..) {
+                let (batch, results) = receiver.recv().map_err(std::io::Error::other)?;
+                deliver(batch, results)?;
+            }
+        }
+        outcome
+    })
+}
+
+/// One batch of [`in_batches`], for callers that pull results instead of
+/// being called back (the Python package's streaming run): `work` on every
+/// document on `pool`, outcomes in input order. A failed input stays a
+/// failure; a panic in `work` (a bug) becomes a failure of that document.
+pub fn match_batch<S, T: Send>(
+    pool: &rayon::ThreadPool,
+    batch: &[Result<Document, Failure>],
+    init: &(impl Fn() -> S + Sync + Send),
+    work: &(impl Fn(&mut S, &Document) -> T + Sync + Send),
+) -> Vec<Result<T, Failure>> {
+    pool.install(|| {
+        batch
+            .par_iter()
+            .map_init(init, |state, item| match item {
+                Ok(doc) => catch_unwind(AssertUnwindSafe(|| work(state, doc))).map_err(|_| {
+                    *state = init();
+                    Failure {
+                        location: doc.id.clone(),
+                        message: "internal error while matching this document (a bug: please report it with the document)".into(),
+                    }
+                }),
+                Err(failure) => Err(failure.clone()),
+            })
+            .collect()
+    })
 }

@@ -51,6 +51,12 @@ impl PackFile {
     pub fn path(&self) -> &Path {
         &self.0
     }
+
+    /// A file that exists only as an editor's unsaved buffer (`evrule
+    /// lsp`): its text comes from the editor, never from disk.
+    pub fn unsaved(path: PathBuf) -> PackFile {
+        PackFile(path)
+    }
 }
 
 /// What a walk of the pack folder found besides its files.

@@ -3,7 +3,7 @@
 //! it (see [`crate::files::confine`]).
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use super::ast::{Item, RuleFile, StringLit};
 use super::diagnostic::Diagnostic;
@@ -29,6 +29,59 @@ pub struct LoadedFiles {
     file_ids: HashMap<PackFile, FileId>,
     /// What each import of each file resolved to.
     resolved: HashMap<(FileId, String), PackFile>,
+    /// Unsaved texts read instead of the files on disk.
+    pub overrides: Overrides,
+}
+
+/// Texts to use instead of what is on disk, by path: an editor's unsaved
+/// buffers (`evrule lsp`). A path here counts as an existing file, so a
+/// new rule file that was never saved is part of its pack. Paths are
+/// compared after lexical normalisation (`a/./b/../c` is `a/c`).
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    texts: HashMap<PathBuf, String>,
+}
+
+impl Overrides {
+    pub fn insert(&mut self, path: &Path, text: String) {
+        self.texts.insert(normalize(path), text);
+    }
+
+    fn get(&self, path: &Path) -> Option<&str> {
+        if self.texts.is_empty() {
+            return None;
+        }
+        self.texts.get(&normalize(path)).map(String::as_str)
+    }
+
+    fn exists(&self, path: &Path) -> bool {
+        self.get(path).is_some() || path.is_file()
+    }
+
+    /// The rule files given here that lie below `root`.
+    fn rule_files_below(&self, root: &Path) -> Vec<PathBuf> {
+        let root = normalize(root);
+        self.texts
+            .keys()
+            .filter(|p| p.starts_with(&root) && p.extension().is_some_and(|e| e == "evr"))
+            .cloned()
+            .collect()
+    }
+}
+
+/// `a/./b/../c` → `a/c`, without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 #[derive(Debug)]
@@ -45,10 +98,20 @@ pub struct LexiconFile {
 /// ([`crate::files::confine`]): inside the pack, a regular file, under its
 /// size cap, one name per file.
 pub fn read_pack(path: &Path) -> LoadedFiles {
-    let mut loaded = LoadedFiles::default();
+    read_pack_with(path, &Overrides::default())
+}
+
+/// Reads a pack like [`read_pack`], taking the text of the files in
+/// `overrides` from there instead of from disk. An unsaved file counts as
+/// a file of the pack; it is never read from disk.
+pub fn read_pack_with(path: &Path, overrides: &Overrides) -> LoadedFiles {
+    let mut loaded = LoadedFiles {
+        overrides: overrides.clone(),
+        ..LoadedFiles::default()
+    };
     let (root, entry) = if path.is_dir() {
         (path.to_path_buf(), None)
-    } else if path.is_file() {
+    } else if overrides.exists(path) {
         let root = match path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
@@ -74,6 +137,7 @@ pub fn read_pack(path: &Path) -> LoadedFiles {
     loaded.root = root;
     let mut queue: Vec<PackFile> = Vec::new();
     match entry {
+        Some(file) if !file.exists() => queue.push(PackFile::unsaved(normalize(file))),
         Some(file) => match pack_root.check(file) {
             Ok(file) => queue.push(file),
             Err(reason) => loaded.diagnostics.push(Diagnostic::error(
@@ -105,6 +169,12 @@ pub fn read_pack(path: &Path) -> LoadedFiles {
                 };
                 loaded.diagnostics.push(diagnostic);
             }
+            let mut files = files;
+            for unsaved in overrides.rule_files_below(&loaded.root) {
+                if !unsaved.exists() {
+                    files.push(PackFile::unsaved(unsaved));
+                }
+            }
             if files.is_empty() && loaded.diagnostics.is_empty() {
                 loaded.diagnostics.push(Diagnostic::error(
                     "empty-pack",
@@ -121,8 +191,8 @@ pub fn read_pack(path: &Path) -> LoadedFiles {
         if loaded.file_ids.contains_key(&file) {
             continue;
         }
-        let name = pack_root.display_name(&file);
-        let bytes = match pack_root.read(&file, MAX_RULE_FILE_BYTES) {
+        let name = loaded.name_of(&pack_root, &file);
+        let bytes = match loaded.read_file(&pack_root, &file, MAX_RULE_FILE_BYTES) {
             Ok(bytes) => bytes,
             Err(reason) => {
                 loaded.diagnostics.push(Diagnostic::error(
@@ -133,7 +203,8 @@ pub fn read_pack(path: &Path) -> LoadedFiles {
             }
         };
         let (text, bad_byte) = decode(bytes);
-        let id = loaded.sources.add(name, file.path().to_path_buf(), text);
+        let shown = loaded.root.join(&name);
+        let id = loaded.sources.add(name, shown, text);
         loaded.file_ids.insert(file, id);
         if let Some(at) = bad_byte {
             loaded.diagnostics.push(
@@ -163,9 +234,46 @@ pub fn read_pack(path: &Path) -> LoadedFiles {
 }
 
 impl LoadedFiles {
+    /// A file's name relative to the pack root, with `/` separators.
+    fn name_of(&self, root: &PackRoot, file: &PackFile) -> String {
+        let relative = match file.path().strip_prefix(root.real()) {
+            Ok(_) => return root.display_name(file),
+            Err(_) => file
+                .path()
+                .strip_prefix(normalize(&self.root))
+                .unwrap_or(file.path()),
+        };
+        relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// A file's bytes: the editor's text if it has one, else the file read
+    /// under the confinement rule.
+    fn read_file(&self, root: &PackRoot, file: &PackFile, max: u64) -> Result<Vec<u8>, Refused> {
+        let shown = self.root.join(self.name_of(root, file));
+        match self
+            .overrides
+            .get(&shown)
+            .or_else(|| self.overrides.get(file.path()))
+        {
+            Some(text) => Ok(text.as_bytes().to_vec()),
+            None => root.read(file, max),
+        }
+    }
+
     /// A path written in the pack, resolved under the confinement rule;
     /// `None` (with a diagnostic) when it may not be read.
     fn resolve(&mut self, root: &PackRoot, written: &StringLit, what: &str) -> Option<PackFile> {
+        // A file the editor has and the disk has not yet.
+        if let Some(relative) = crate::files::confine::normalise(Path::new(&written.value)) {
+            let full = normalize(&self.root.join(relative));
+            if !full.exists() && self.overrides.get(&full).is_some() {
+                return Some(PackFile::unsaved(full));
+            }
+        }
         let diagnostic = match root.resolve_written(&written.value) {
             Ok(file) => return Some(file),
             Err(Refused::Outside) => {
@@ -234,7 +342,7 @@ impl LoadedFiles {
                 );
                 continue;
             }
-            let bytes = match root.read(&file, MAX_LEXICON_FILE_BYTES) {
+            let bytes = match self.read_file(root, &file, MAX_LEXICON_FILE_BYTES) {
                 Ok(bytes) => bytes,
                 Err(reason) => {
                     self.diagnostics.push(
@@ -245,8 +353,9 @@ impl LoadedFiles {
                 }
             };
             let (text, bad_byte) = decode(bytes);
-            let name = root.display_name(&file);
-            let id = self.sources.add(name, file.path().to_path_buf(), text);
+            let name = self.name_of(root, &file);
+            let shown = self.root.join(&name);
+            let id = self.sources.add(name, shown, text);
             self.file_ids.insert(file, id);
             let file = id;
             if let Some(at) = bad_byte {
@@ -283,5 +392,31 @@ fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
                 Some(at),
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overridden_texts_replace_the_files_and_add_unsaved_ones() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        std::fs::write(dir.path().join("main.evr"), "type A :\n").expect("write");
+        let (on_disk, _, diagnostics) = crate::lang::check::check(read_pack(dir.path()));
+        assert!(on_disk.is_none() && !diagnostics.is_empty());
+
+        let mut overrides = Overrides::default();
+        overrides.insert(&dir.path().join("main.evr"), "type A\n".into());
+        overrides.insert(
+            &dir.path().join("sub/../new.evr"),
+            "import \"main.evr\"\ntype B : A\n".into(),
+        );
+        let files = read_pack_with(dir.path(), &overrides);
+        let names: Vec<&str> = files.sources.iter().map(|(_, f)| f.name.as_str()).collect();
+        assert_eq!(names, ["main.evr", "new.evr"]);
+        let (pack, _, diagnostics) = crate::lang::check::check(files);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(pack.expect("a pack").types.len(), 4);
     }
 }

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use super::ast::{NegationMode, RuleKind};
+use super::ast::{CompoundMode, DiscardScope, NegationMode, RuleKind, WordCategory};
 use super::source::{SourceMap, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -40,6 +40,8 @@ pub struct Pack {
     pub events: Vec<EventDef>,
     pub word_classes: Vec<WordClassDef>,
     pub lexicon: Vec<LexiconEntry>,
+    /// Phrases that stop coding a sentence or a document.
+    pub discards: Vec<DiscardDef>,
     /// Entity and event rules in file order.
     pub rules: Vec<RuleDef>,
     /// Entity rules in cascade order: a rule comes after every rule whose
@@ -67,6 +69,9 @@ pub struct EventDef {
     pub code: Option<String>,
     pub label: Option<String>,
     pub negation: NegationMode,
+    /// What a match with a modality cue ("plans to attack") does.
+    pub modality: NegationMode,
+    pub compound: CompoundMode,
     pub span: Span,
 }
 
@@ -87,6 +92,14 @@ pub struct WordClassDef {
 pub struct WordClassEntry {
     pub words: Vec<String>,
     pub exact: bool,
+}
+
+/// A discard phrase: where it is written and what it stops.
+#[derive(Debug, Clone)]
+pub struct DiscardDef {
+    pub entry: WordClassEntry,
+    pub scope: DiscardScope,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone)]
@@ -162,6 +175,10 @@ pub enum PatKind {
     Slot(usize),
     /// The next token is not one of these words (zero-width).
     NotNext(Box<Pat>),
+    /// Words in one reading only (`attack:v`).
+    Category(Box<Pat>, WordCategory),
+    /// `^`: any noun phrase.
+    NounPhrase,
 }
 
 #[derive(Debug, Clone)]
@@ -169,6 +186,9 @@ pub struct CaseDef {
     pub counter: bool,
     pub text: String,
     pub expected: Option<ExpectedDef>,
+    /// A known miss: its failure is reported as "todo" and does not fail
+    /// the run; its success is reported so that the marker gets removed.
+    pub todo: bool,
     pub span: Span,
 }
 
@@ -179,6 +199,7 @@ pub struct ExpectedDef {
     pub type_name: String,
     pub fields: Vec<(String, String)>,
     pub negated: bool,
+    pub modality: Option<String>,
 }
 
 /// Default and largest bound of a `...` gap, in tokens.

@@ -20,8 +20,8 @@ struct EvruleParser;
 /// below 5; the cap keeps a hostile file from exhausting the stack.
 pub const MAX_NESTING: usize = 32;
 
-const ITEM_KEYWORDS: [&str; 7] = [
-    "import", "type", "lexicon", "words", "entity", "event", "rule",
+const ITEM_KEYWORDS: [&str; 8] = [
+    "import", "type", "lexicon", "words", "discard", "entity", "event", "rule",
 ];
 
 /// Parses one rule file. Returns every item that parsed and a diagnostic for
@@ -89,13 +89,15 @@ struct Cx<'d> {
 
 impl Cx<'_> {
     /// The pair's span without the whitespace and comments that implicit
-    /// whitespace may have swallowed at its end.
+    /// whitespace may have swallowed at its end (also inside its last inner
+    /// pair, so that a rule does not end with the comments after its last
+    /// example).
     fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
         let text = pair.as_str();
         let mut end = text.trim_end().len();
         if let Some(last_inner) = pair.clone().into_inner().last() {
-            let inner_end = last_inner.as_span().end() - s.start();
+            let inner_end = self.span(&last_inner).end - self.offset - s.start();
             if let Some(hash) = text.get(inner_end..end).and_then(|rest| rest.find('#')) {
                 end = text[..inner_end + hash].trim_end().len();
             }
@@ -218,6 +220,20 @@ impl Cx<'_> {
                     span,
                 })
             }
+            Rule::discard_decl => {
+                let span = self.span(&pair);
+                let mut inner = pair.into_inner();
+                let scope = match inner.next().map(|p| p.as_str()) {
+                    Some("document") => DiscardScope::Document,
+                    _ => DiscardScope::Sentence,
+                };
+                let entries = inner.map(|entry| self.word_entry(entry)).collect();
+                Item::Discard(DiscardDecl {
+                    scope,
+                    entries,
+                    span,
+                })
+            }
             Rule::event_decl => Item::Event(self.event_decl(pair)),
             Rule::event_rule => Item::Rule(self.rule(pair, RuleKind::Event)),
             Rule::entity_rule => Item::Rule(self.rule(pair, RuleKind::Entity)),
@@ -264,6 +280,8 @@ impl Cx<'_> {
             code: None,
             label: None,
             negation: None,
+            modality: None,
+            compound: None,
             span,
         };
         for part in inner {
@@ -280,6 +298,22 @@ impl Cx<'_> {
                         _ => NegationMode::Suppress,
                     };
                     decl.negation = Some((mode, span));
+                }
+                Rule::modality_option => {
+                    let span = self.span(&part);
+                    let mode = match part.into_inner().next().map(|p| p.as_str()) {
+                        Some("mark") => NegationMode::Mark,
+                        _ => NegationMode::Suppress,
+                    };
+                    decl.modality = Some((mode, span));
+                }
+                Rule::compound_option => {
+                    let span = self.span(&part);
+                    let mode = match part.into_inner().next().map(|p| p.as_str()) {
+                        Some("keep") => CompoundMode::Keep,
+                        _ => CompoundMode::Split,
+                    };
+                    decl.compound = Some((mode, span));
                 }
                 other => unreachable!("grammar yields no event part {other:?}"),
             }
@@ -382,11 +416,20 @@ impl Cx<'_> {
                 let counter = part.as_rule() == Rule::counterexample;
                 let mut inner = part.into_inner();
                 let text = self.string(inner.next().expect("case text"));
-                let expected = inner.next().map(|e| self.expected(e));
+                let mut expected = None;
+                let mut todo = false;
+                for part in inner {
+                    match part.as_rule() {
+                        Rule::expected => expected = Some(self.expected(part)),
+                        Rule::todo_mark => todo = true,
+                        other => unreachable!("grammar yields no case part {other:?}"),
+                    }
+                }
                 rule.cases.push(Case {
                     counter,
                     text,
                     expected,
+                    todo,
                     span,
                 });
             }
@@ -458,6 +501,7 @@ impl Cx<'_> {
         let ty = self.name(inner.next().expect("expected type"));
         let mut fields = Vec::new();
         let mut negated = false;
+        let mut modality = None;
         for part in inner {
             match part.as_rule() {
                 Rule::expected_field => {
@@ -467,6 +511,7 @@ impl Cx<'_> {
                     fields.push((name, value));
                 }
                 Rule::negated_mark => negated = true,
+                Rule::modality_mark => modality = Some(part.as_str().to_string()),
                 other => unreachable!("grammar yields no expected part {other:?}"),
             }
         }
@@ -474,6 +519,7 @@ impl Cx<'_> {
             ty,
             fields,
             negated,
+            modality,
             span,
         }
     }
@@ -555,6 +601,23 @@ impl Cx<'_> {
                 exact: false,
             },
             Rule::punct => NodeKind::Punct(pair.as_str().to_string()),
+            Rule::noun_phrase => NodeKind::NounPhrase,
+            Rule::categorized => {
+                let mut inner = pair.into_inner();
+                let word = self.element(inner.next().expect("categorized word"));
+                let letter = inner.next().map_or("", |p| p.as_str());
+                let category = match letter {
+                    "v" => WordCategory::Verb,
+                    "n" => WordCategory::Noun,
+                    other => {
+                        return Node {
+                            kind: NodeKind::Stray(format!(":{other}")),
+                            span: Span::new(self.file, span.end - other.len() - 1, span.end),
+                        };
+                    }
+                };
+                NodeKind::Category(Box::new(word), category)
+            }
             Rule::stray => NodeKind::Stray(pair.as_str().to_string()),
             other => unreachable!("grammar yields no pattern element {other:?}"),
         };
@@ -643,10 +706,16 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::field_decl => "a field like `actor: Actor`",
         Rule::optional_mark => "`?`",
         Rule::type_union => "a type",
-        Rule::code_option | Rule::label_option | Rule::negation_option => {
-            "`code`, `label` or `negation`"
-        }
+        Rule::code_option
+        | Rule::label_option
+        | Rule::negation_option
+        | Rule::modality_option
+        | Rule::compound_option => "`code`, `label`, `negation`, `modality` or `compound`",
         Rule::negation_mode => "`suppress` or `mark`",
+        Rule::compound_mode => "`split` or `keep`",
+        Rule::discard_decl => "an item",
+        Rule::discard_scope => "`sentence` or `document`",
+        Rule::category => "`v` or `n`",
         Rule::rule_body | Rule::pattern => "a pattern in double quotes",
         Rule::slot_decl => "a slot type like `X: Actor`",
         Rule::slot_name => "a slot like `X`",
@@ -662,6 +731,8 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::expected => "the expected record",
         Rule::expected_field => "a field like `actor: \"Russia\"`",
         Rule::negated_mark => "`negated`",
+        Rule::modality_mark => "a modality (`future`, `intended`, `threatened`, …)",
+        Rule::todo_mark => "`todo`",
         Rule::alternatives | Rule::sequence | Rule::group | Rule::optional | Rule::gap => {
             PATTERN_ELEMENT
         }
@@ -670,6 +741,8 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         | Rule::word
         | Rule::punct
         | Rule::stray
+        | Rule::categorized
+        | Rule::noun_phrase
         | Rule::not_next => PATTERN_ELEMENT,
         Rule::gap_bounds => "`{min,max}`",
         _ => return None,

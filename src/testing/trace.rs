@@ -80,7 +80,7 @@ fn describe(pack: &CompiledPack, rule: RuleId, inst: &Inst, element: &str) -> St
         // many; name the element instead.
         Inst::Word { .. } if element.starts_with('@') => format!("a word of the class {element}"),
         Inst::Word { .. } if element.starts_with('(') => "one of its alternatives".to_string(),
-        Inst::Word { set, .. } => {
+        Inst::Word { set, category, .. } => {
             let words: Vec<&str> = pack
                 .sets
                 .get(*set)
@@ -93,7 +93,12 @@ fn describe(pack: &CompiledPack, rule: RuleId, inst: &Inst, element: &str) -> St
             } else {
                 ""
             };
-            format!("one of: {}{more}", shown.join(", "))
+            let reading = match category {
+                Some(crate::lang::ast::WordCategory::Verb) => " (as a verb)",
+                Some(crate::lang::ast::WordCategory::Noun) => " (as a noun)",
+                None => "",
+            };
+            format!("one of: {}{more}{reading}", shown.join(", "))
         }
         Inst::Slot { slot, .. } => {
             let def = &pack.pack.rule(rule).slots[*slot as usize];
@@ -105,6 +110,7 @@ fn describe(pack: &CompiledPack, rule: RuleId, inst: &Inst, element: &str) -> St
             )
         }
         Inst::Aux => "a verb-group word".to_string(),
+        Inst::NounPhrase => "a noun phrase".to_string(),
         Inst::NotWord { .. } => format!(
             "the next word not to be {}",
             element.trim_start_matches('!')

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use super::*;
-use crate::lang::ast::{Item, NegationMode};
+use crate::lang::ast::{CompoundMode, Item, NegationMode};
 
 impl<'a> Checker<'a> {
     /// Registers every named declaration; reports duplicates.
@@ -43,6 +43,8 @@ impl<'a> Checker<'a> {
                                 code: decl.code.as_ref().map(|c| c.value.clone()),
                                 label: decl.label.as_ref().map(|l| l.value.clone()),
                                 negation: NegationMode::Suppress,
+                                modality: NegationMode::Suppress,
+                                compound: CompoundMode::Split,
                                 span: decl.name.span,
                             },
                             decl,
@@ -78,6 +80,7 @@ impl<'a> Checker<'a> {
                         rule_spans.insert(decl.name.text.clone(), decl.name.span);
                         self.rule_decls.push((decl, rule_file.file));
                     }
+                    Item::Discard(decl) => self.discards.push((decl, rule_file.file)),
                     Item::Import(_) | Item::Lexicon(_) => {}
                 }
             }
@@ -175,14 +178,27 @@ impl<'a> Checker<'a> {
             return;
         }
         done[index] = true;
-        let (mut fields, mut code, mut negation) = match self.events[index].def.parent {
-            Some(parent) => {
-                self.inherit_event(parent.0 as usize, done);
-                let p = &self.events[parent.0 as usize].def;
-                (p.fields.clone(), p.code.clone(), p.negation)
-            }
-            None => (Vec::new(), None, NegationMode::Suppress),
-        };
+        let (mut fields, mut code, mut negation, mut modality, mut compound) =
+            match self.events[index].def.parent {
+                Some(parent) => {
+                    self.inherit_event(parent.0 as usize, done);
+                    let p = &self.events[parent.0 as usize].def;
+                    (
+                        p.fields.clone(),
+                        p.code.clone(),
+                        p.negation,
+                        p.modality,
+                        p.compound,
+                    )
+                }
+                None => (
+                    Vec::new(),
+                    None,
+                    NegationMode::Suppress,
+                    NegationMode::Suppress,
+                    CompoundMode::Split,
+                ),
+            };
         let decl = self.events[index].decl;
         let inherited = fields.len();
         for field in &decl.fields {
@@ -216,24 +232,38 @@ impl<'a> Checker<'a> {
         if let Some((mode, _)) = decl.negation {
             negation = mode;
         }
+        if let Some((mode, _)) = decl.modality {
+            modality = mode;
+        }
+        if let Some((mode, _)) = decl.compound {
+            compound = mode;
+        }
         let def = &mut self.events[index].def;
         def.fields = fields;
         def.code = code;
         def.negation = negation;
+        def.modality = modality;
+        def.compound = compound;
     }
 
     pub(super) fn collect_word_classes(&mut self) {
         for entry in &mut self.classes {
-            entry.def.entries = entry
-                .decl
-                .entries
-                .iter()
-                .map(|e| WordClassEntry {
-                    words: e.words.iter().map(|w| w.to_lowercase()).collect(),
-                    exact: e.exact,
-                })
-                .collect();
+            entry.def.entries = entry.decl.entries.iter().map(class_entry).collect();
         }
+    }
+
+    /// Every discard phrase of every file, in file order.
+    pub(super) fn collect_discards(&self) -> Vec<DiscardDef> {
+        self.discards
+            .iter()
+            .flat_map(|(decl, _)| {
+                decl.entries.iter().map(|entry| DiscardDef {
+                    entry: class_entry(entry),
+                    scope: decl.scope,
+                    span: entry.span,
+                })
+            })
+            .collect()
     }
 
     /// Resolves the type of every lexicon row against the taxonomy visible
@@ -406,6 +436,14 @@ fn find_parent_cycles(parents: &[Option<usize>]) -> Vec<Vec<usize>> {
         }
     }
     cycles
+}
+
+/// A written entry of a word class or discard list, folded to lowercase.
+fn class_entry(entry: &crate::lang::ast::WordEntry) -> WordClassEntry {
+    WordClassEntry {
+        words: entry.words.iter().map(|w| w.to_lowercase()).collect(),
+        exact: entry.exact,
+    }
 }
 
 #[cfg(test)]

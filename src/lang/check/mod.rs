@@ -30,6 +30,7 @@ pub fn check(loaded: LoadedFiles) -> (Option<Pack>, SourceMap, Vec<Diagnostic>) 
     checker.warn_unreachable_rules(&rules);
     checker.warn_unused_word_classes();
 
+    let discards = checker.collect_discards();
     let Checker {
         diagnostics,
         types,
@@ -60,6 +61,7 @@ pub fn check(loaded: LoadedFiles) -> (Option<Pack>, SourceMap, Vec<Diagnostic>) 
         events,
         word_classes,
         lexicon,
+        discards,
         rules,
         entity_order,
         rule_file_count,
@@ -104,6 +106,7 @@ struct Checker<'a> {
     class_index: HashMap<String, ClassId>,
     rule_decls: Vec<(&'a RuleDecl, FileId)>,
     lexicon: Vec<LexiconEntry>,
+    discards: Vec<(&'a super::ast::DiscardDecl, FileId)>,
 }
 
 impl<'a> Checker<'a> {
@@ -134,6 +137,7 @@ impl<'a> Checker<'a> {
             class_index: HashMap::new(),
             rule_decls: Vec::new(),
             lexicon: Vec::new(),
+            discards: Vec::new(),
         };
         for (name, _) in BUILTIN_TYPES {
             let id = TypeId(checker.types.len() as u32);

@@ -316,8 +316,38 @@ impl Checker<'_> {
                     nullable: true,
                 }
             }
+            NodeKind::Category(inner, category) => {
+                let is_word = matches!(inner.kind, NodeKind::Word { .. } | NodeKind::Class(_));
+                let checked = self.pattern(inner, slots);
+                if !is_word {
+                    self.error(
+                        Diagnostic::error("bad-category", "`:v` and `:n` go after a word or a word class")
+                            .with_label(inner.span, "not a word")
+                            .with_help("write `attack:v` or `@attack:n`; a slot, a group or punctuation has no reading"),
+                    );
+                    // Keep what it binds: the error is about the reading only.
+                    return Checked {
+                        pat: None,
+                        ..checked
+                    };
+                }
+                Checked {
+                    pat: checked.pat.map(|p| Pat {
+                        kind: PatKind::Category(Box::new(p), *category),
+                        span: node.span,
+                    }),
+                    ..checked
+                }
+            }
+            NodeKind::NounPhrase => leaf(Some(PatKind::NounPhrase), false),
             NodeKind::Stray(text) => {
-                let diagnostic = if text.chars().next().is_some_and(char::is_uppercase) {
+                let diagnostic = if let Some(letter) = text.strip_prefix(':') {
+                    Diagnostic::error("bad-category", format!("`:{letter}` is not a reading"))
+                        .with_label(node.span, "not `:v` or `:n`")
+                        .with_help(
+                            "`:v` asks for the verb reading of a word, `:n` for its noun reading",
+                        )
+                } else if text.chars().next().is_some_and(char::is_uppercase) {
                     Diagnostic::error("capitalized-word", format!("capitalized word `{text}` in a pattern"))
                         .with_label(node.span, "neither a word nor a slot")
                         .with_help(format!(
@@ -327,7 +357,7 @@ impl Checker<'_> {
                 } else {
                     Diagnostic::error("bad-pattern-element", format!("`{text}` is not a pattern element"))
                         .with_label(node.span, "not understood")
-                        .with_help("pattern elements: word, =exact, X (slot), @class, ..., ...{m,n}, (a | b), [optional], and , : ; % $ - / '")
+                        .with_help("pattern elements: word, =exact, word:v, word:n, X (slot), @class, ^ (a noun phrase), ..., ...{m,n}, (a | b), [optional], !word, and , : ; % $ - / '")
                 };
                 self.error(diagnostic);
                 leaf(None, false)
@@ -638,6 +668,7 @@ impl Checker<'_> {
             counter,
             text,
             expected,
+            todo,
             span,
         } in &decl.cases
         {
@@ -685,12 +716,14 @@ impl Checker<'_> {
                         .map(|(n, v)| (n.text.clone(), v.value.clone()))
                         .collect(),
                     negated: e.negated,
+                    modality: e.modality.clone(),
                 }
             });
             cases.push(CaseDef {
                 counter: *counter,
                 text: text.value.clone(),
                 expected,
+                todo: *todo,
                 span: *span,
             });
         }

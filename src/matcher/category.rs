@@ -1,0 +1,222 @@
+//! Word category: whether a word reads as a noun or a verb here, from
+//! cheap context, so that a pattern can ask for one reading
+//! (`attack:v`, `attack:n`) and "the attacks on Y" does not match a verb
+//! rule while "rebels shell Aleppo" does.
+//!
+//! The guess looks at the word's form and its neighbours only, in this
+//! order (the first that applies decides; otherwise the reading stays
+//! open and both kinds of pattern words accept it):
+//!
+//! 1. after a determiner, a possessive, a number or an event adjective
+//!    ("the attacks", "Russia's offensive", "two raids", "fierce
+//!    clashes"): a noun, but a past form after an event adjective is a
+//!    verb ("a bomb rocked the city");
+//! 2. after a preposition ("in clashes", "after raids"): a noun;
+//! 3. after "to", a modal, a negation or a subject pronoun ("to attack",
+//!    "will strike", "did not fire", "they shelled"): a verb, but an -s
+//!    form after "to" is a noun ("prone to attacks");
+//! 4. after an auxiliary: a past or -ing form is a verb ("was attacked",
+//!    "are fighting"), an -s form a noun ("there were clashes");
+//! 5. a past tense or participle ("attacked", "struck"): a verb;
+//! 6. right after a one-word capitalized mention that itself follows a
+//!    determiner, preposition or number ("an Iranian attack", "the 1981
+//!    Brixton riots"): a noun; right after another mention (its subject):
+//!    a verb ("rebels shell Aleppo"), but an -s form followed by a
+//!    preposition stays open ("Israeli attacks on Gaza", "Russia
+//!    intervenes against Isis");
+//! 7. before an article or an object pronoun ("attack the", "shelled
+//!    them"): a verb;
+//! 8. an -s form before a preposition ("clashes between", "raids in"): a
+//!    noun;
+//! 9. an -ing form after a comma (", killing 40"): a verb.
+
+use super::prepared::Prepared;
+use crate::compile::features::{
+    ARTICLE, BASE_FORM, BE, COMMA, COORDINATOR, DETERMINER, ED_SUFFIX, EVENT_ADJECTIVE, Features,
+    ING_FORM, ING_SUFFIX, MODAL, NEGATION, NUMERIC, OBJECT_PRONOUN, PAST, POSSESSIVE, PREPOSITION,
+    PUNCT, S_FORM, S_SUFFIX, SUBJECT_PRONOUN, TO, VERB_GROUP,
+};
+use crate::lang::ast::WordCategory;
+
+/// The reading of a word in its context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Reading {
+    /// The context does not tell.
+    #[default]
+    Open,
+    Noun,
+    Verb,
+}
+
+/// Whether a word with this reading can fill a pattern word asking for
+/// `category` (`None`: any reading).
+#[inline]
+pub fn accepts(category: Option<WordCategory>, reading: Reading) -> bool {
+    !matches!(
+        (category, reading),
+        (Some(WordCategory::Verb), Reading::Noun) | (Some(WordCategory::Noun), Reading::Verb)
+    )
+}
+
+/// What ends right before a token: a mention (not a number), a number,
+/// or a one-word capitalized mention inside a noun phrase ("an Iranian",
+/// "the 1981 Brixton"), which describes the word after it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Before {
+    pub mention: bool,
+    pub number: bool,
+    pub modifier: bool,
+}
+
+/// The reading of every token of a prepared sentence; `before[i]` says
+/// what ends right before token `i`.
+pub fn read_sentence(prepared: &Prepared, before: &[Before], out: &mut Vec<Reading>) {
+    out.clear();
+    let features = &prepared.features;
+    let before_token = before;
+    for i in 0..features.len() {
+        let before = if i > 0 { features[i - 1] } else { 0 };
+        let after = features.get(i + 1).copied().unwrap_or(0);
+        out.push(reading(
+            features[i],
+            before,
+            after,
+            before_token.get(i).copied().unwrap_or_default(),
+        ));
+    }
+}
+
+const S_LIKE: Features = S_FORM | S_SUFFIX;
+const FUNCTION_WORD: Features = VERB_GROUP
+    | MODAL
+    | DETERMINER
+    | PREPOSITION
+    | COORDINATOR
+    | SUBJECT_PRONOUN
+    | OBJECT_PRONOUN
+    | TO;
+const PAST_LIKE: Features = PAST | ED_SUFFIX;
+const ING_LIKE: Features = ING_FORM | ING_SUFFIX;
+
+fn reading(word: Features, before: Features, after: Features, ends: Before) -> Reading {
+    let has = |f: Features, bits: Features| f & bits != 0;
+    // An -s form that is not also a lemma ("attacks", not "news").
+    let s_form = has(word, S_LIKE) && !has(word, BASE_FORM);
+    // Punctuation, numbers and function words have no noun reading to
+    // tell from a verb one ("was", "the", "of").
+    if has(word, PUNCT | NUMERIC | FUNCTION_WORD) {
+        return Reading::Open;
+    }
+    // 1. A past form after an event adjective that is also a noun stays
+    // a verb ("a bomb rocked", "the missile struck").
+    if has(before, EVENT_ADJECTIVE)
+        && !has(before, DETERMINER | POSSESSIVE | NUMERIC)
+        && !ends.number
+        && has(word, PAST_LIKE)
+    {
+        return Reading::Verb;
+    }
+    if ends.number || has(before, DETERMINER | POSSESSIVE | EVENT_ADJECTIVE | NUMERIC) {
+        // "that attacked": a relative pronoun before a past tense.
+        if has(before, SUBJECT_PRONOUN) && has(word, PAST_LIKE) {
+            return Reading::Verb;
+        }
+        return Reading::Noun;
+    }
+    // 2.
+    if has(before, PREPOSITION) {
+        return Reading::Noun;
+    }
+    // 3.
+    if has(before, TO) {
+        return if s_form { Reading::Noun } else { Reading::Verb };
+    }
+    if has(before, MODAL | NEGATION | SUBJECT_PRONOUN) {
+        return Reading::Verb;
+    }
+    // 4.
+    if has(before, VERB_GROUP) {
+        if has(word, PAST_LIKE | ING_LIKE) {
+            return Reading::Verb;
+        }
+        if s_form && has(before, BE) {
+            return Reading::Noun;
+        }
+        return Reading::Open;
+    }
+    // 5.
+    if has(word, PAST_LIKE) {
+        return Reading::Verb;
+    }
+    // Past here, only a word the pack inflects (or one with a verb's
+    // ending) may be read as a verb: "rebels artillery" is no verb.
+    if !has(word, BASE_FORM | S_LIKE | PAST_LIKE | ING_LIKE) {
+        return Reading::Open;
+    }
+    // 6.
+    if ends.modifier {
+        return Reading::Noun;
+    }
+    if ends.mention {
+        // "Israeli attacks on Gaza" and "Russia intervenes against Isis"
+        // look alike: an -s form between a name and a preposition stays open.
+        return if s_form && has(after, PREPOSITION) {
+            Reading::Open
+        } else {
+            Reading::Verb
+        };
+    }
+    // 7.
+    if has(after, ARTICLE | OBJECT_PRONOUN) {
+        return Reading::Verb;
+    }
+    // 8.
+    if s_form && has(after, PREPOSITION) {
+        return Reading::Noun;
+    }
+    // 9.
+    if has(word, ING_LIKE) && has(before, COMMA) {
+        return Reading::Verb;
+    }
+    Reading::Open
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_decides_in_order() {
+        let none = Before::default();
+        let subject = Before {
+            mention: true,
+            ..none
+        };
+        let noun = |before, after| reading(S_FORM, before, after, none);
+        assert_eq!(noun(DETERMINER, 0), Reading::Noun);
+        assert_eq!(noun(PREPOSITION, 0), Reading::Noun);
+        assert_eq!(noun(TO, 0), Reading::Noun);
+        assert_eq!(reading(BASE_FORM, TO, 0, none), Reading::Verb);
+        assert_eq!(reading(PAST, VERB_GROUP | BE, 0, none), Reading::Verb);
+        assert_eq!(reading(S_FORM, VERB_GROUP | BE, 0, none), Reading::Noun);
+        assert_eq!(reading(S_FORM, 0, PREPOSITION, subject), Reading::Open);
+        assert_eq!(reading(S_FORM, 0, ARTICLE, subject), Reading::Verb);
+        assert_eq!(reading(BASE_FORM, 0, 0, subject), Reading::Verb);
+        let modifier = Before {
+            mention: true,
+            modifier: true,
+            ..none
+        };
+        assert_eq!(reading(BASE_FORM, 0, 0, modifier), Reading::Noun);
+        assert_eq!(reading(ING_FORM, COMMA, 0, none), Reading::Verb);
+        assert_eq!(reading(ING_FORM, 0, 0, none), Reading::Open);
+    }
+
+    #[test]
+    fn categories_accept_open_readings() {
+        assert!(accepts(Some(WordCategory::Verb), Reading::Open));
+        assert!(!accepts(Some(WordCategory::Verb), Reading::Noun));
+        assert!(accepts(Some(WordCategory::Noun), Reading::Noun));
+        assert!(accepts(None, Reading::Verb));
+    }
+}
