@@ -352,7 +352,7 @@ fn test_runs_only_the_rules_asked_for() {
     assert!(text(&output.stdout).contains("1 rules with cases, 3 cases: 1 passed, 2 failed"));
 
     let output = evrule(&["test", pack, "--rule", "atack"], None);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2), "a usage error");
     assert_eq!(
         text(&output.stderr),
         "error: no rule is named `atack`; did you mean `attack`?\n"

@@ -88,7 +88,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
         .collect();
     if let Some(error) = args.unmatched(&names) {
         eprintln!("error: {error}");
-        return ExitCode::FAILURE;
+        return exit::code(exit::USAGE);
     }
     let report = examples::run_examples_of(&compiled, |rule| args.selects(&rule.name));
     out!(
