@@ -11,6 +11,9 @@ pub struct Document {
     pub date: Option<String>,
     /// The other fields of a JSONL line, carried into every record.
     pub meta: Option<Map<String, Value>>,
+    /// Where it was read (`path`, `path:line`), for messages; `None` for
+    /// a document made in code.
+    pub origin: Option<String>,
 }
 
 impl Document {
@@ -20,6 +23,7 @@ impl Document {
             text: text.into(),
             date: None,
             meta: None,
+            origin: None,
         }
     }
 }

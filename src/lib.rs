@@ -12,6 +12,7 @@ pub mod compile;
 pub mod corpus;
 pub mod document;
 pub mod event;
+pub mod files;
 pub mod fmt;
 pub mod import;
 pub mod lang;

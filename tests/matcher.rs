@@ -345,16 +345,32 @@ fn pathological_pattern_on_a_5000_token_sentence_completes() {
 }
 
 #[test]
-fn a_sentence_with_twenty_thousand_matches_resolves_them_all() {
+fn a_sentence_with_many_matches_resolves_them_all() {
     // Competition is resolved by a sweep over overlapping matches, so many
     // matches in one sentence cost linear time, not quadratic.
+    let pack = compiled();
+    let mut matcher = Matcher::new(&pack);
+    // 2,046 tokens: one sentence, just under the sentence cap.
+    let text = "Russia said and ".repeat(682);
+    let result = matcher.match_document(&Document::new("t", text.as_str()));
+    assert_eq!(result.sentences, 1);
+    assert_eq!(result.events.len(), 682);
+    assert!(result.events.iter().all(|e| e.rule == "said"));
+}
+
+#[test]
+fn a_run_past_the_sentence_cap_is_matched_in_pieces() {
+    // 60,000 tokens without a boundary: cut every 2,048 tokens into 30
+    // sentences. A cut at token 2,048k falls between "Russia" and "said"
+    // when k = 2 mod 3 (10 of the 29 cuts): those matches are lost, the
+    // other 19,990 found.
     let pack = compiled();
     let text = "Russia said and ".repeat(20_000);
     let mut matcher = Matcher::new(&pack);
     let result = matcher.match_document(&Document::new("t", text.as_str()));
-    assert_eq!(result.sentences, 1);
-    assert_eq!(result.events.len(), 20_000);
-    assert!(result.events.iter().all(|e| e.rule == "said"));
+    assert_eq!(result.sentences, 30);
+    assert_eq!(result.cut_sentences, (0..29).collect::<Vec<_>>());
+    assert_eq!(result.events.len(), 19_990);
 }
 
 #[test]

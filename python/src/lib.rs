@@ -124,6 +124,7 @@ impl Pack {
                 .map(|m| convert::dict_to_object(m, &|| "meta".to_string()))
                 .transpose()?
                 .filter(|m| !m.is_empty()),
+            origin: None,
         };
         let pack = &*self.compiled;
         let records = py.detach(|| {
@@ -335,6 +336,7 @@ fn run_table<'py>(
             text,
             date,
             meta: None,
+            origin: None,
         }));
     }
     pack.get().table(py, documents, jobs, offsets)

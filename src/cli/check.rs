@@ -5,15 +5,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use evrule::compile::CompiledPack;
 use evrule::lang::{self, json, report};
 
-use super::Global;
+use super::{Global, exit};
 
 #[derive(clap::Args)]
 pub struct Args {
     /// A pack folder, or a single .evr file.
     pack: PathBuf,
-    /// Fail on warnings too.
+    /// Fail on warnings too (exit 1).
     #[arg(long)]
     deny_warnings: bool,
     /// `human`: reports on stderr; `json`: one JSON object per diagnostic
@@ -30,7 +31,7 @@ enum Format {
 
 pub fn run(args: Args, global: &Global) -> ExitCode {
     let path = &args.pack;
-    let loaded = lang::load_pack(path);
+    let mut loaded = lang::load_pack(path);
     if args.format == Format::Json {
         out!(
             "{}",
@@ -43,7 +44,18 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
         );
     }
     let (errors, warnings) = (loaded.error_count(), loaded.warning_count());
-    match &loaded.pack {
+    // A pack that checks must also compile: some limits (the vocabulary
+    // size) are only known then.
+    let compiled = loaded.pack.take().map(CompiledPack::new);
+    if let Some(Err(message)) = &compiled {
+        eprintln!("error: cannot compile {}: {message}", path.display());
+        return exit::code(exit::PACK);
+    }
+    match compiled
+        .as_ref()
+        .and_then(|c| c.as_ref().ok())
+        .map(|c| &c.pack)
+    {
         Some(pack) if warnings == 0 || !args.deny_warnings => {
             let note = if warnings > 0 {
                 format!(
@@ -59,7 +71,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
             } else {
                 outln!("{summary}");
             }
-            ExitCode::SUCCESS
+            exit::code(exit::OK)
         }
         _ => {
             eprintln!(
@@ -72,7 +84,11 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
                     ""
                 }
             );
-            ExitCode::FAILURE
+            exit::code(if errors > 0 {
+                exit::PACK
+            } else {
+                exit::FAILURES
+            })
         }
     }
 }

@@ -5,10 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use evrule::corpus::read::expand_inputs;
 use evrule::testing::diff;
 
-use super::{Global, default_jobs, load, text_mode};
+use super::{Global, exit, inputs, jobs, load, text_mode};
 
 #[derive(Clone, Copy, ValueEnum)]
 enum DiffFormat {
@@ -29,21 +28,21 @@ pub struct Args {
     /// Treat each line of a text file as one document.
     #[arg(long)]
     lines: bool,
-    /// Threads to match on (default: all cores).
+    /// Threads to match on (default: all cores; at most 64).
     #[arg(long, short)]
     jobs: Option<usize>,
 }
 
 pub fn run(args: Args, global: &Global) -> ExitCode {
     let (Some(old), Some(new)) = (load(&args.old, global), load(&args.new, global)) else {
-        return ExitCode::FAILURE;
+        return exit::code(exit::PACK);
     };
-    let documents = expand_inputs(&args.inputs).documents(text_mode(args.lines));
-    let report = match diff::run_diff(&old, &new, documents, default_jobs(args.jobs)) {
+    let documents = inputs(&args.inputs, false).documents(text_mode(args.lines));
+    let report = match diff::run_diff(&old, &new, documents, jobs(args.jobs)) {
         Ok(report) => report,
         Err(error) => {
             eprintln!("error: {error}");
-            return ExitCode::FAILURE;
+            return exit::code(exit::OUTPUT);
         }
     };
     for failure in &report.failures {
@@ -61,8 +60,8 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
         }
     }
     if report.failures.is_empty() {
-        ExitCode::SUCCESS
+        exit::code(exit::OK)
     } else {
-        ExitCode::FAILURE
+        exit::code(exit::FAILURES)
     }
 }

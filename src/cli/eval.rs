@@ -40,7 +40,7 @@ pub struct Args {
 
 pub fn run(args: Args, global: &Global) -> ExitCode {
     let Some(compiled) = load(&args.pack, global) else {
-        return ExitCode::FAILURE;
+        return super::exit::code(super::exit::PACK);
     };
     let report = match eval::evaluate(&compiled, &args.gold, args.corpus_root.as_deref()) {
         Ok(report) => report,

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use evrule::lang;
 use evrule::testing::explain;
 
-use super::{Global, load};
+use super::{Global, exit, load};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -26,15 +26,15 @@ pub struct Args {
 
 pub fn run(args: Args, global: &Global) -> ExitCode {
     let Some(compiled) = load(&args.pack, global) else {
-        return ExitCode::FAILURE;
+        return exit::code(exit::PACK);
     };
     let text = match (args.text, args.doc) {
         (Some(text), _) => text,
-        (None, Some(path)) => match std::fs::read_to_string(&path) {
+        (None, Some(path)) => match read_capped(&path) {
             Ok(text) => text,
             Err(error) => {
                 eprintln!("error: cannot read {}: {error}", path.display());
-                return ExitCode::FAILURE;
+                return exit::code(exit::FAILURES);
             }
         },
         (None, None) => unreachable!("clap requires text or --doc"),
@@ -52,12 +52,33 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
                 .map(|h| format!("; {h}"))
                 .unwrap_or_default();
             eprintln!("error: the pack has no rule `{name}`{hint}");
-            return ExitCode::FAILURE;
+            return exit::code(exit::USAGE);
         }
     };
     out!(
         "{}",
         explain::explain(&compiled, &text, rule_id, global.style())
     );
-    ExitCode::SUCCESS
+    exit::code(exit::OK)
+}
+
+/// A file's text, refused past the corpus reader's document cap.
+fn read_capped(path: &std::path::Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let max = evrule::corpus::read::MAX_DOCUMENT_BYTES;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(max as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > max {
+        return Err(std::io::Error::other(format!(
+            "larger than {max} bytes, the most read as one document (see docs/LIMITS.md)"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        std::io::Error::other(format!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }

@@ -6,12 +6,12 @@
 //! arguments, print and choose exit codes; the work is the library's.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use evrule::compile::CompiledPack;
 use evrule::compile::load::{self, LoadError};
-use evrule::corpus::read::TextMode;
+use evrule::corpus::read::{Inputs, TextMode, expand_inputs};
 use evrule::lang::report;
 use evrule::testing::style::Style;
 
@@ -42,6 +42,31 @@ pub mod schema;
 pub mod sentences;
 pub mod test;
 
+/// Exit codes, the same for every command (README "Exit codes",
+/// docs/LIMITS.md). Usage errors exit 2, from clap or from a command.
+pub mod exit {
+    use std::process::ExitCode;
+
+    /// Everything asked was done, and nothing failed.
+    pub const OK: u8 = 0;
+    /// The work was done but found failures: unreadable documents, failing
+    /// examples, changed snapshots, warnings denied.
+    pub const FAILURES: u8 = 1;
+    /// The command line is wrong (as clap reports it), or asks for
+    /// something refused before any work (an output that is an input).
+    pub const USAGE: u8 = 2;
+    /// The pack does not load: syntax, check or compile errors.
+    pub const PACK: u8 = 3;
+    /// Output could not be written (disk full, permissions, snapshots).
+    pub const OUTPUT: u8 = 4;
+    /// Interrupted (Ctrl-C): 128 + SIGINT, as shells report it.
+    pub const INTERRUPTED: u8 = 130;
+
+    pub fn code(code: u8) -> ExitCode {
+        ExitCode::from(code)
+    }
+}
+
 pub fn write_stdout(text: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
@@ -53,7 +78,7 @@ pub fn write_stdout(text: &str) {
             std::process::exit(0);
         }
         eprintln!("error: cannot write output: {error}");
-        std::process::exit(1);
+        std::process::exit(exit::OUTPUT.into());
     }
 }
 
@@ -98,7 +123,8 @@ fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
     }
 }
 
-/// Loads, checks and compiles a pack; prints its errors; `None` on errors.
+/// Loads, checks and compiles a pack; prints diagnostics; `None` on errors
+/// (the command then exits [`exit::PACK`]).
 pub fn load(path: &Path, global: &Global) -> Option<CompiledPack> {
     match load::load(path) {
         Ok(ready) => Some(ready.compiled),
@@ -128,9 +154,59 @@ pub fn load(path: &Path, global: &Global) -> Option<CompiledPack> {
     }
 }
 
-/// Threads to match on: as asked, or one per core.
-pub fn default_jobs(jobs: Option<usize>) -> usize {
-    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+/// Most threads `--jobs` starts: a batch holds at most 512 documents, and
+/// far more threads than cores only cost memory.
+pub const MAX_JOBS: usize = 64;
+
+/// Threads to match on: as asked (at most [`MAX_JOBS`], with a note), or
+/// one per core.
+pub fn jobs(jobs: Option<usize>) -> usize {
+    match jobs {
+        Some(asked) if asked > MAX_JOBS => {
+            eprintln!("note: --jobs {asked} capped to {MAX_JOBS}");
+            MAX_JOBS
+        }
+        Some(asked) => asked.max(1),
+        None => std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_JOBS)),
+    }
+}
+
+/// Expands the input arguments, printing a note for what is not read.
+pub fn inputs(paths: &[PathBuf], quiet: bool) -> Inputs {
+    let found = expand_inputs(paths);
+    if !quiet {
+        for skipped in &found.skipped {
+            eprintln!(
+                "note: skipped {} (not .txt, .jsonl, .xml or .gz of them)",
+                skipped.display()
+            );
+        }
+        for note in &found.notes {
+            eprintln!("note: {note}");
+        }
+    }
+    found
+}
+
+/// On Ctrl-C: files being written are removed (their targets keep what
+/// they held), a message says so, and the process exits
+/// [`exit::INTERRUPTED`]. Installed by the commands that write files.
+pub fn on_interrupt() {
+    // A second installation (a command writing two kinds of file) fails
+    // harmlessly: the first handler does the same.
+    let _ = ctrlc::set_handler(|| {
+        let abandoned = evrule::files::write::abandon_all();
+        for target in &abandoned {
+            eprintln!(
+                "interrupted: {} was not written (it holds what it held before)",
+                target.display()
+            );
+        }
+        if abandoned.is_empty() {
+            eprintln!("interrupted");
+        }
+        std::process::exit(exit::INTERRUPTED.into());
+    });
 }
 
 /// How text files become documents: `--lines` makes each line one.

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Global, load};
+use super::{Global, exit, load};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -13,12 +13,12 @@ pub struct Args {
 
 pub fn run(args: Args, global: &Global) -> ExitCode {
     let Some(compiled) = load(&args.pack, global) else {
-        return ExitCode::FAILURE;
+        return exit::code(exit::PACK);
     };
     let schema = evrule::event::schema(&compiled.pack);
     outln!(
         "{}",
         serde_json::to_string_pretty(&schema).expect("a JSON value serializes")
     );
-    ExitCode::SUCCESS
+    exit::code(exit::OK)
 }

@@ -39,7 +39,7 @@ pub fn run(args: Args, _global: &Global) -> ExitCode {
     let found = expand_inputs(&args.inputs);
     for skipped in &found.skipped {
         eprintln!(
-            "note: skipped {} (not .txt, .jsonl or .gz of them)",
+            "note: skipped {} (not .txt, .jsonl, .xml or .gz of them)",
             skipped.display()
         );
     }

@@ -4,11 +4,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use evrule::corpus::read::expand_inputs;
 use evrule::lang::suggest::did_you_mean;
 use evrule::testing::{examples, snapshot};
 
-use super::{Global, default_jobs, load, text_mode};
+use super::{Global, exit, inputs, jobs, load, on_interrupt, text_mode};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -21,12 +20,17 @@ pub struct Args {
     /// Treat each line of a corpus text file as one document.
     #[arg(long)]
     lines: bool,
-    /// Accept or reject snapshot changes one document at a time.
+    /// Accept or reject snapshot changes one document at a time (`q` stops:
+    /// the rest stay pending).
     #[arg(long, conflicts_with = "accept")]
     review: bool,
     /// Accept every snapshot change.
     #[arg(long)]
     accept: bool,
+    /// Remove snapshots that match no document of the corpus (never under
+    /// `CI=true`).
+    #[arg(long, requires = "corpus")]
+    prune: bool,
     /// List passing rules too, and show `todo` cases in full.
     #[arg(long, short)]
     verbose: bool,
@@ -73,7 +77,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
         (false, false, false) => snapshot::Mode::Pending,
     };
     let Some(compiled) = load(&args.pack, global) else {
-        return ExitCode::FAILURE;
+        return exit::code(exit::PACK);
     };
     let style = global.style();
     let names: Vec<&str> = compiled
@@ -84,7 +88,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
         .collect();
     if let Some(error) = args.unmatched(&names) {
         eprintln!("error: {error}");
-        return ExitCode::FAILURE;
+        return exit::code(exit::USAGE);
     }
     let report = examples::run_examples_of(&compiled, |rule| args.selects(&rule.name));
     out!(
@@ -93,15 +97,18 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
     );
     let mut ok = report.failed() == 0;
     if !args.corpus.is_empty() {
-        let documents = expand_inputs(&args.corpus).documents(text_mode(args.lines));
-        let (comparisons, failures) =
-            match snapshot::check_corpus(&compiled, documents, default_jobs(None)) {
-                Ok(result) => result,
-                Err(error) => {
-                    eprintln!("error: {error}");
-                    return ExitCode::FAILURE;
-                }
-            };
+        if mode != snapshot::Mode::Check {
+            on_interrupt();
+        }
+        let documents = inputs(&args.corpus, false).documents(text_mode(args.lines));
+        let (comparisons, failures) = match snapshot::check_corpus(&compiled, documents, jobs(None))
+        {
+            Ok(result) => result,
+            Err(error) => {
+                eprintln!("error: {error}");
+                return exit::code(exit::OUTPUT);
+            }
+        };
         for failure in &failures {
             eprintln!("error: {failure}");
         }
@@ -112,27 +119,48 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
             Ok(outcome) => outcome,
             Err(error) => {
                 eprintln!("error: cannot write snapshots: {error}");
-                return ExitCode::FAILURE;
+                return exit::code(exit::OUTPUT);
             }
         };
-        let seen: Vec<PathBuf> = comparisons.iter().map(|c| c.path.clone()).collect();
-        let stale = snapshot::stale(&snapshot::snapshot_dir(&compiled.pack.root), &seen);
-        for path in &stale {
-            outln!(
-                "note: {} matches no document of this corpus",
-                path.display()
-            );
+        let dir = snapshot::snapshot_dir(&compiled.pack.root);
+        let stale = snapshot::stale(&dir, &comparisons);
+        if args.prune && mode != snapshot::Mode::Check {
+            if let Err(error) = snapshot::prune(&stale) {
+                eprintln!("error: cannot prune snapshots: {error}");
+                return exit::code(exit::OUTPUT);
+            }
+            for path in &stale {
+                outln!("pruned {}", path.display());
+            }
+        } else {
+            for path in &stale {
+                outln!(
+                    "note: {} matches no document of this corpus",
+                    path.display()
+                );
+            }
+            if !stale.is_empty() {
+                outln!(
+                    "{}",
+                    if mode == snapshot::Mode::Check {
+                        "CI=true: nothing is pruned; run `evrule test --corpus … --prune` locally"
+                    } else {
+                        "remove them with --prune"
+                    }
+                );
+            }
         }
         outln!(
-            "corpus snapshots: {} documents, {} unchanged, {} accepted, {} pending{}",
+            "corpus snapshots: {} documents ({} without events), {} unchanged, {} accepted, {} pending{}",
             comparisons.len(),
+            outcome.empty,
             outcome.unchanged,
             outcome.accepted,
             outcome.rejected,
             if failures.is_empty() {
                 String::new()
             } else {
-                format!(", {} unreadable", failures.len())
+                format!(", {} failed", failures.len())
             }
         );
         if outcome.rejected > 0 {
@@ -147,8 +175,8 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
         ok &= outcome.rejected == 0 && failures.is_empty();
     }
     if ok {
-        ExitCode::SUCCESS
+        exit::code(exit::OK)
     } else {
-        ExitCode::FAILURE
+        exit::code(exit::FAILURES)
     }
 }

@@ -80,6 +80,12 @@ impl CompiledPack {
             as_: vocab.intern("as"),
             well: vocab.intern("well"),
         };
+        if vocab.is_full() {
+            return Err(format!(
+                "the lexicons fill the pack's vocabulary ({} word forms, the most it holds; see docs/LIMITS.md)",
+                vocab::MAX_VOCABULARY
+            ));
+        }
         let mut lowered_words = HashMap::new();
         let mut accepts: Vec<Vec<bool>> = Vec::new();
         let mut programs = Vec::new();
@@ -150,6 +156,15 @@ impl CompiledPack {
                     let anchor = anchor::choose_anchor(&elem, &vocab, &mut sets);
                     let required_slots = program::required_slots(&elem, &accept_of_slot);
                     let (insts, spans) = generate(&elem, &accept_of_slot);
+                    if insts.len() > program::MAX_PROGRAM_INSTS {
+                        return Err(format!(
+                            "the pattern of rule `{}` at {} compiles to {} instructions; at most {} are allowed (see docs/LIMITS.md): split it into several patterns or rules",
+                            rule.name,
+                            pack.sources.location(pattern.span),
+                            insts.len(),
+                            program::MAX_PROGRAM_INSTS
+                        ));
+                    }
                     let first = program::first_token(&insts, &mut sets);
                     let binds = match rule.output {
                         RuleOutput::Event { .. } => SlotBinds::Phrases,
@@ -172,6 +187,14 @@ impl CompiledPack {
                 }
             }
             rule_programs.push(start..programs.len());
+            if vocab.is_full() {
+                return Err(format!(
+                    "rule `{}` ({}) brings the pack's vocabulary past {} word forms, the most it holds: its words and word classes, with every inflected form, are too many (see docs/LIMITS.md)",
+                    rule.name,
+                    pack.sources.location(rule.span),
+                    vocab::MAX_VOCABULARY
+                ));
+            }
         }
 
         sets.finish(vocab.len());

@@ -547,6 +547,12 @@ pub fn required_slots(root: &Elem, accept_of_slot: &[u16]) -> Vec<u16> {
     tables
 }
 
+/// Most instructions a pattern (or its derived passive) compiles to; the
+/// largest pattern of the conflict pack has under 600. It bounds matching
+/// memory (see [`crate::matcher::vm`]); a pattern past it is a compile
+/// error at the pattern.
+pub const MAX_PROGRAM_INSTS: usize = 16_384;
+
 /// Generates the instructions of a lowered pattern, ending in `Match`.
 pub fn generate(root: &Elem, accept_of_slot: &[u16]) -> (Vec<Inst>, Vec<Span>) {
     let mut generator = Generator {

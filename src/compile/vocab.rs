@@ -5,6 +5,8 @@
 //! gets [`UNKNOWN_WORD`], which no pattern contains. Each entry carries its
 //! [`Features`] (closed-class and inflection bits), read with the same lookup.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::features::Features;
@@ -14,10 +16,18 @@ pub type WordId = u32;
 /// The id of every word the pack does not know.
 pub const UNKNOWN_WORD: WordId = 0;
 
+/// Most word forms a vocabulary holds: the lexicon automaton writes each
+/// id in three bytes of 7 bits ([`super::lexicon::encode`]), 2^21 ids.
+pub const MAX_VOCABULARY: usize = 1 << 21;
+
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
-    ids: HashMap<String, WordId>,
-    words: Vec<String>,
+    /// Each form is allocated once, shared by the map and the list.
+    ids: HashMap<Arc<str>, WordId>,
+    words: Vec<Arc<str>>,
+    /// Set when a form could not be added: the vocabulary is full, and the
+    /// pack must not be used (its compiler reports it).
+    full: bool,
     features: Vec<Features>,
 }
 
@@ -25,22 +35,30 @@ impl Default for Vocabulary {
     fn default() -> Vocabulary {
         Vocabulary {
             ids: HashMap::default(),
-            words: vec![String::new()],
+            words: vec![Arc::from("")],
             features: vec![0],
+            full: false,
         }
     }
 }
 
 impl Vocabulary {
-    /// The id of a folded form, adding it if new.
+    /// The id of a folded form, adding it if new. Past [`MAX_VOCABULARY`]
+    /// forms a new form gets [`UNKNOWN_WORD`] and the vocabulary is marked
+    /// [`Vocabulary::is_full`]: ids never wrap.
     pub fn intern(&mut self, folded: &str) -> WordId {
         if let Some(&id) = self.ids.get(folded) {
             return id;
         }
+        if self.words.len() >= MAX_VOCABULARY {
+            self.full = true;
+            return UNKNOWN_WORD;
+        }
         let id = self.words.len() as WordId;
-        self.words.push(folded.to_string());
+        let word: Arc<str> = Arc::from(folded);
+        self.words.push(word.clone());
         self.features.push(0);
-        self.ids.insert(folded.to_string(), id);
+        self.ids.insert(word, id);
         id
     }
 
@@ -66,6 +84,11 @@ impl Vocabulary {
 
     pub fn len(&self) -> usize {
         self.words.len()
+    }
+
+    /// Whether a form was refused because the vocabulary was full.
+    pub fn is_full(&self) -> bool {
+        self.full
     }
 
     pub fn is_empty(&self) -> bool {

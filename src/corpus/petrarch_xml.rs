@@ -162,6 +162,7 @@ impl Pending {
             text: join_lines(&self.text),
             date,
             meta: (!self.meta.is_empty()).then_some(self.meta),
+            origin: Some(self.location),
         })
     }
 }

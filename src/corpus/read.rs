@@ -6,14 +6,17 @@
 //! [`Failure`] naming the file, line and column, in its place in the stream,
 //! so that every input is accounted for.
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Component, Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
 use serde_json::{Map, Value};
 
 use crate::document::Document;
+use crate::files::write::Identity;
 
 /// An input that could not be read, or a document that could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -43,6 +46,11 @@ pub enum TextMode {
     Lines,
 }
 
+/// Largest document read: a text file in file mode, a line in `--lines`
+/// mode, or a JSONL line. Past it the document is one failure and reading
+/// goes on with the next one, so memory stays bounded whatever the input.
+pub const MAX_DOCUMENT_BYTES: usize = 16 << 20;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Source {
     Stdin,
@@ -57,64 +65,174 @@ pub struct Inputs {
     sources: Vec<Source>,
     /// Files inside folders that are neither text nor JSONL.
     pub skipped: Vec<PathBuf>,
-    /// Inputs that do not exist or cannot be listed.
+    /// Entries of folders that are not read, and why: FIFOs, devices,
+    /// link loops, broken links.
+    pub notes: Vec<String>,
+    /// Inputs that do not exist, and folders that cannot be listed: each is
+    /// one failure, in the stream before the documents.
     pub missing: Vec<Failure>,
 }
 
 /// Expands input arguments: `-` is stdin, a folder is every `.txt`, `.jsonl`,
-/// `.xml` (and `.gz` of them) below it in path order, a file is read as JSONL
-/// or PETRARCH XML if its name says so and as text otherwise.
+/// `.xml` (and `.gz` of them) below it in path order, anything else named is
+/// read, as JSONL or PETRARCH XML if its name says so and as text otherwise
+/// (so a FIFO, `/dev/stdin` or `<(…)` is read when named).
+///
+/// In folders only regular files are read (links followed, each file and
+/// folder once, link loops noted); a folder that cannot be listed is one
+/// failure and the rest of the walk goes on.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Inputs {
     let mut found = Inputs::default();
     for input in inputs {
         if input.as_os_str() == "-" {
             found.sources.push(Source::Stdin);
-        } else if input.is_dir() {
-            let mut files = Vec::new();
-            if let Err(error) = list_folder(input, &mut files) {
-                found.missing.push(Failure::new(
-                    input.display().to_string(),
-                    format!("cannot list folder: {error}"),
-                ));
-            }
-            files.sort();
-            for file in files {
-                match classify(&file) {
-                    Some(source) => found.sources.push(source),
-                    None => found.skipped.push(file),
+            continue;
+        }
+        let input = &clean_path(input);
+        match std::fs::metadata(input) {
+            Ok(meta) if meta.is_dir() => {
+                let mut walk = Walk::default();
+                walk.folder(input, &mut found);
+                walk.files.sort();
+                for file in walk.files {
+                    match classify(&file) {
+                        Some(source) => found.sources.push(source),
+                        None => found.skipped.push(file),
+                    }
                 }
             }
-        } else if input.is_file() {
-            found
+            Ok(_) => found
                 .sources
-                .push(classify(input).unwrap_or_else(|| Source::Text(input.clone())));
-        } else {
-            found.missing.push(Failure::new(
+                .push(classify(input).unwrap_or_else(|| Source::Text(input.clone()))),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => found.missing.push(
+                Failure::new(input.display().to_string(), "no such file or folder"),
+            ),
+            Err(error) => found.missing.push(Failure::new(
                 input.display().to_string(),
-                "no such file or folder",
-            ));
+                format!("cannot read: {error}"),
+            )),
         }
     }
     found
 }
 
-fn list_folder(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'))
-        {
-            continue;
-        }
-        if path.is_dir() {
-            list_folder(&path, out)?;
-        } else {
-            out.push(path);
+/// A path as a document id: the same file gets the same id however it was
+/// typed (`./a.txt`, `a.txt`, `/cwd/a.txt`), so ids and snapshot names do
+/// not depend on the spelling.
+fn clean_path(path: &Path) -> PathBuf {
+    let relative = match std::env::current_dir() {
+        Ok(cwd) if path.is_absolute() => path.strip_prefix(&cwd).unwrap_or(path),
+        _ => path,
+    };
+    let mut parts: Vec<Component> = Vec::new();
+    for component in relative.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(parts.last(), Some(Component::Normal(_))) => {
+                // Lexical: `a/../b` is `b` unless `a` is a link, which a
+                // document id need not know.
+                parts.pop();
+            }
+            other => parts.push(other),
         }
     }
-    Ok(())
+    if parts.is_empty() {
+        PathBuf::from(".")
+    } else {
+        parts.iter().collect()
+    }
+}
+
+/// The state of one folder walk: what was seen, so that each folder and
+/// each file is visited once whatever links lead to them.
+#[derive(Default)]
+struct Walk {
+    folders: HashSet<Identity>,
+    seen_files: HashSet<Identity>,
+    files: Vec<PathBuf>,
+    /// The folders being walked, root first, to name a loop's target.
+    ancestors: Vec<(Identity, PathBuf)>,
+}
+
+impl Walk {
+    fn folder(&mut self, dir: &Path, found: &mut Inputs) {
+        let Some(id) = Identity::of(dir) else {
+            return;
+        };
+        if !self.folders.insert(id) {
+            if let Some((_, ancestor)) = self.ancestors.iter().find(|(a, _)| *a == id) {
+                found.notes.push(format!(
+                    "{} leads back to {}: link loop not followed",
+                    dir.display(),
+                    ancestor.display()
+                ));
+            }
+            return;
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(error) => {
+                found.missing.push(Failure::new(
+                    dir.display().to_string(),
+                    format!("cannot list folder: {error}"),
+                ));
+                return;
+            }
+        };
+        self.ancestors.push((id, dir.to_path_buf()));
+        let mut paths = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => paths.push(entry.path()),
+                Err(error) => found.missing.push(Failure::new(
+                    dir.display().to_string(),
+                    format!("cannot list folder: {error}"),
+                )),
+            }
+        }
+        paths.sort();
+        for path in paths {
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            let meta = match std::fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(error) => {
+                    let what = if path.symlink_metadata().is_ok_and(|m| m.is_symlink()) {
+                        "broken link"
+                    } else {
+                        "cannot read"
+                    };
+                    found
+                        .notes
+                        .push(format!("skipped {}: {what}: {error}", path.display()));
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                self.folder(&path, found);
+            } else if meta.is_file() {
+                let id = Identity {
+                    device: meta.dev(),
+                    inode: meta.ino(),
+                };
+                if self.seen_files.insert(id) {
+                    self.files.push(path);
+                }
+            } else {
+                found.notes.push(format!(
+                    "skipped {}: {} (only regular files are read from folders; name it to read it)",
+                    path.display(),
+                    crate::files::confine::describe(meta.file_type())
+                ));
+            }
+        }
+        self.ancestors.pop();
+    }
 }
 
 fn classify(path: &Path) -> Option<Source> {
@@ -140,6 +258,33 @@ impl Inputs {
                 .into_iter()
                 .flat_map(move |source| read_source(source, mode)),
         )
+    }
+
+    /// The identities of every file this run reads (stdin too, when it is a
+    /// file), so that an output can be refused when it is one of them.
+    pub fn identities(&self) -> Vec<Identity> {
+        self.sources
+            .iter()
+            .filter_map(|source| match source {
+                Source::Stdin => Identity::of_stdin(),
+                Source::Text(path) | Source::Jsonl(path) | Source::PetrarchXml(path) => {
+                    Identity::of(path)
+                }
+            })
+            .collect()
+    }
+
+    /// The paths read, for messages.
+    pub fn source_paths(&self) -> Vec<PathBuf> {
+        self.sources
+            .iter()
+            .map(|source| match source {
+                Source::Stdin => PathBuf::from("-"),
+                Source::Text(path) | Source::Jsonl(path) | Source::PetrarchXml(path) => {
+                    path.clone()
+                }
+            })
+            .collect()
     }
 }
 
@@ -193,16 +338,36 @@ fn open(path: &Path) -> io::Result<Box<dyn Read>> {
     })
 }
 
+/// A whole input as one document, refused past [`MAX_DOCUMENT_BYTES`]
+/// (without reading further).
 fn read_whole(name: &str, reader: impl Read) -> Result<Document, Failure> {
-    read_whole_text(name, reader).map(|text| Document::new(name, text))
+    let text = read_whole_text(name, reader)?;
+    Ok(Document {
+        origin: Some(name.to_string()),
+        ..Document::new(name, text)
+    })
 }
 
-fn read_whole_text(name: &str, mut reader: impl Read) -> Result<String, Failure> {
+/// A whole input's text, refused past [`MAX_DOCUMENT_BYTES`].
+fn read_whole_text(name: &str, reader: impl Read) -> Result<String, Failure> {
     let mut bytes = Vec::new();
     reader
+        .take(MAX_DOCUMENT_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Failure::new(name, format!("cannot read: {e}")))?;
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(too_large(name.to_string()));
+    }
     utf8(name, bytes, None)
+}
+
+fn too_large(location: String) -> Failure {
+    Failure::new(
+        location,
+        format!(
+            "document larger than {MAX_DOCUMENT_BYTES} bytes, the most read as one document (see docs/LIMITS.md); skipped"
+        ),
+    )
 }
 
 /// Decodes UTF-8 or says where it is not.
@@ -217,25 +382,55 @@ fn utf8(name: &str, bytes: Vec<u8>, line: Option<usize>) -> Result<String, Failu
     })
 }
 
-/// Reads one line (without its line break); `None` at the end.
-fn next_line(reader: &mut impl BufRead, buffer: &mut Vec<u8>) -> Option<io::Result<()>> {
+/// One line read by [`next_line`].
+enum Line {
+    /// The line is in the buffer, without its line break.
+    Read,
+    /// The line was longer than [`MAX_DOCUMENT_BYTES`]; it was skipped.
+    TooLong,
+}
+
+/// Reads one line (without its line break), at most [`MAX_DOCUMENT_BYTES`]
+/// of it into memory; `None` at the end.
+fn next_line(reader: &mut impl BufRead, buffer: &mut Vec<u8>) -> Option<io::Result<Line>> {
     buffer.clear();
-    match reader.read_until(b'\n', buffer) {
+    let limit = MAX_DOCUMENT_BYTES as u64 + 1;
+    match reader.by_ref().take(limit).read_until(b'\n', buffer) {
         Ok(0) => None,
+        Ok(_) if buffer.len() as u64 == limit && buffer.last() != Some(&b'\n') => {
+            buffer.clear();
+            Some(skip_line(reader).map(|()| Line::TooLong))
+        }
         Ok(_) => {
             while buffer.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
                 buffer.pop();
             }
-            Some(Ok(()))
+            Some(Ok(Line::Read))
         }
         Err(error) => Some(Err(error)),
+    }
+}
+
+/// Consumes the rest of a line without keeping it.
+fn skip_line(reader: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        if let Some(i) = chunk.iter().position(|&b| b == b'\n') {
+            reader.consume(i + 1);
+            return Ok(());
+        }
+        let n = chunk.len();
+        reader.consume(n);
     }
 }
 
 /// One JSONL line to a document.
 pub fn parse_jsonl_line(name: &str, line: usize, bytes: Vec<u8>) -> Result<Document, Failure> {
     let text = utf8(name, bytes, Some(line))?;
-    let object: Map<String, Value> = serde_json::from_str(&text).map_err(|e| {
+    let StrictObject(object) = serde_json::from_str(&text).map_err(|e| {
         Failure::new(
             format!("{name}:{line}:{}", e.column()),
             format!("invalid JSON: {e}"),
@@ -298,7 +493,43 @@ pub fn document_from_object(
         text,
         date,
         meta: (!object.is_empty()).then_some(object),
+        origin: Some(location.to_string()),
     })
+}
+
+/// A JSON object whose keys are unique: a line that names `id` or `text`
+/// twice is an error rather than silently the last one. (With
+/// serde_json's `arbitrary_precision`, numbers keep their digits as
+/// written, so a long numeric id is not rounded.)
+struct StrictObject(Map<String, Value>);
+
+impl<'de> serde::Deserialize<'de> for StrictObject {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = StrictObject;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut access: A,
+            ) -> Result<StrictObject, A::Error> {
+                let mut object = Map::new();
+                while let Some(key) = access.next_key::<String>()? {
+                    if object.contains_key(&key) {
+                        return Err(serde::de::Error::custom(format!("duplicate key `{key}`")));
+                    }
+                    let value: Value = access.next_value()?;
+                    object.insert(key, value);
+                }
+                Ok(StrictObject(object))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 
 fn kind(value: &Value) -> &'static str {
@@ -317,7 +548,13 @@ type LineParser = fn(name: &str, line: usize, bytes: Vec<u8>) -> Result<Document
 
 /// A text line as a document with the id `name:line`.
 fn text_line(name: &str, line: usize, bytes: Vec<u8>) -> Result<Document, Failure> {
-    utf8(name, bytes, Some(line)).map(|text| Document::new(format!("{name}:{line}"), text))
+    utf8(name, bytes, Some(line)).map(|text| {
+        let id = format!("{name}:{line}");
+        Document {
+            origin: Some(id.clone()),
+            ..Document::new(id, text)
+        }
+    })
 }
 
 /// The documents of a line-per-document source (JSONL or `--lines` text):
@@ -328,6 +565,8 @@ struct LineDocuments<R> {
     line: usize,
     buffer: Vec<u8>,
     parse: LineParser,
+    /// Set after a read error: the input yields nothing more.
+    ended: bool,
 }
 
 impl<R: BufRead> LineDocuments<R> {
@@ -338,6 +577,7 @@ impl<R: BufRead> LineDocuments<R> {
             line: 0,
             buffer: Vec::new(),
             parse,
+            ended: false,
         }
     }
 }
@@ -346,17 +586,32 @@ impl<R: BufRead> Iterator for LineDocuments<R> {
     type Item = Result<Document, Failure>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if self.ended {
+            return None;
+        }
         loop {
             self.line += 1;
+            let location = || format!("{}:{}", self.name, self.line);
             match next_line(&mut self.lines, &mut self.buffer)? {
+                // A read error (a truncated gzip, trailing junk, a device
+                // error) ends this input: reading on would fail again.
                 Err(error) => {
+                    self.ended = true;
                     return Some(Err(Failure::new(
-                        format!("{}:{}", self.name, self.line),
-                        format!("cannot read: {error}"),
+                        location(),
+                        format!("cannot read: {error}; the rest of this input is skipped"),
                     )));
                 }
-                Ok(()) if self.buffer.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok(()) => {
+                Ok(Line::TooLong) => {
+                    return Some(Err(Failure::new(
+                        location(),
+                        format!(
+                            "line longer than {MAX_DOCUMENT_BYTES} bytes, the most read as one document (see docs/LIMITS.md); skipped"
+                        ),
+                    )));
+                }
+                Ok(Line::Read) if self.buffer.iter().all(u8::is_ascii_whitespace) => continue,
+                Ok(Line::Read) => {
                     let bytes = std::mem::take(&mut self.buffer);
                     return Some((self.parse)(&self.name, self.line, bytes));
                 }

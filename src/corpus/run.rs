@@ -17,12 +17,19 @@ use crate::matcher::Matcher;
 /// busy, small enough to bound memory.
 pub const BATCH: usize = 512;
 
+/// A batch also ends once its documents hold this many bytes of text, so
+/// that a batch of large documents does not hold 512 of them at once.
+pub const BATCH_BYTES: usize = 64 << 20;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
     pub documents: usize,
     pub sentences: usize,
     pub events: usize,
     pub failures: usize,
+    /// Sentences cut short at the sentence cap, and where the first was.
+    pub cut_sentences: usize,
+    pub first_cut: Option<String>,
     /// Documents a document discard phrase stopped, and sentences a
     /// sentence discard phrase kept from being coded.
     pub discarded_documents: usize,
@@ -31,6 +38,17 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// A note on sentences cut at the sentence cap, if any were.
+    pub fn cut_note(&self) -> Option<String> {
+        self.first_cut.as_ref().map(|first| {
+            format!(
+                "note: {} sentence(s) ran past {} tokens without a boundary and were matched in pieces (first: {first}); see docs/LIMITS.md",
+                self.cut_sentences,
+                crate::text::MAX_SENTENCE_TOKENS
+            )
+        })
+    }
+
     pub fn line(&self) -> String {
         let seconds = self.elapsed.as_secs_f64().max(1e-9);
         let discarded = if self.discarded_documents + self.discarded_sentences > 0 {
@@ -81,6 +99,12 @@ pub fn run(
                     summary.documents += 1;
                     summary.sentences += result.sentences;
                     summary.events += result.events.len();
+                    if let Some(&first) = result.cut_sentences.first()
+                        && summary.first_cut.is_none()
+                    {
+                        summary.first_cut = Some(format!("{}, sentence {first}", doc.id));
+                    }
+                    summary.cut_sentences += result.cut_sentences.len();
                     summary.discarded_documents += usize::from(result.discarded.is_some());
                     summary.discarded_sentences += result.discarded_sentences;
                     sink.events(doc, &result.events)?;
@@ -113,6 +137,23 @@ pub enum Step<'a, T> {
 /// oldest, so the workers never wait for reading or writing, and memory
 /// stays bounded.
 pub const IN_FLIGHT: usize = 3;
+
+/// The next batch: up to [`BATCH`] documents, ending early once they hold
+/// [`BATCH_BYTES`] of text.
+fn next_batch(
+    documents: &mut impl Iterator<Item = Result<Document, Failure>>,
+) -> Vec<Result<Document, Failure>> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while batch.len() < BATCH && bytes < BATCH_BYTES {
+        let Some(item) = documents.next() else {
+            break;
+        };
+        bytes += item.as_ref().map_or(0, |doc| doc.text.len());
+        batch.push(item);
+    }
+    batch
+}
 
 /// The parallel core of a run: documents in batches of [`BATCH`], `work`
 /// on `jobs` threads (each with its own `init` state), and `each` called
@@ -148,7 +189,7 @@ pub fn in_batches<S, T: Send>(
         let mut documents = documents.peekable();
         let mut outcome = Ok(());
         while documents.peek().is_some() {
-            let batch: Batch = documents.by_ref().take(BATCH).collect();
+            let batch = next_batch(&mut documents);
             let (sender, receiver) = std::sync::mpsc::sync_channel(1);
             let match_batch = &match_batch;
             scope.spawn(move |_| {

@@ -101,11 +101,19 @@ impl<W: Write> EventWriter<W> {
     }
 
     pub fn finish(self) -> io::Result<()> {
+        self.into_inner().map(drop)
+    }
+
+    /// Flushes and gives the output back (to commit a file written
+    /// atomically, for instance).
+    pub fn into_inner(self) -> io::Result<W> {
         match self {
             EventWriter::Jsonl(mut out)
             | EventWriter::Table(mut out)
-            | EventWriter::Petrarch(mut out) => out.flush(),
-            EventWriter::Csv { mut writer, .. } => writer.flush(),
+            | EventWriter::Petrarch(mut out) => out.flush().map(|()| out),
+            EventWriter::Csv { writer, .. } => writer
+                .into_inner()
+                .map_err(|e| io::Error::other(e.to_string())),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Reading a pack from disk: its rule files, their imports and the lexicons
-//! they name. Paths in a pack are relative to the pack root and may not leave it.
+//! they name. Paths in a pack are relative to the pack root and may not leave
+//! it (see [`crate::files::confine`]).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
@@ -7,8 +8,11 @@ use std::path::{Component, Path, PathBuf};
 use super::ast::{Item, RuleFile, StringLit};
 use super::diagnostic::Diagnostic;
 use super::lexicon::{LexiconRow, parse_lexicon};
-use super::source::{FileId, SourceMap};
+use super::source::{FileId, SourceMap, Span};
 use super::syntax::parse_file;
+use crate::files::confine::{
+    MAX_LEXICON_FILE_BYTES, MAX_RULE_FILE_BYTES, PackFile, PackRoot, Refused,
+};
 
 /// Everything read from disk, parsed but not yet checked.
 #[derive(Debug, Default)]
@@ -21,6 +25,10 @@ pub struct LoadedFiles {
     /// Lexicons: the rule file that names it, the lexicon file, its rows.
     pub lexicons: Vec<LexiconFile>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Each file read, by its real path: a file has one id however it is named.
+    file_ids: HashMap<PackFile, FileId>,
+    /// What each import of each file resolved to.
+    resolved: HashMap<(FileId, String), PackFile>,
     /// Unsaved texts read instead of the files on disk.
     pub overrides: Overrides,
 }
@@ -59,20 +67,6 @@ impl Overrides {
             .cloned()
             .collect()
     }
-
-    fn read_to_string(&self, path: &Path) -> std::io::Result<String> {
-        match self.get(path) {
-            Some(text) => Ok(text.to_string()),
-            None => std::fs::read_to_string(path),
-        }
-    }
-
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        match self.get(path) {
-            Some(text) => Ok(text.as_bytes().to_vec()),
-            None => std::fs::read(path),
-        }
-    }
 }
 
 /// `a/./b/../c` → `a/c`, without touching the file system.
@@ -99,37 +93,30 @@ pub struct LexiconFile {
 
 /// Reads a pack: a folder (every `.evr` file below it) or a single `.evr`
 /// file (that file and what it imports, with its folder as the pack root).
+///
+/// Every file is read under the pack's confinement rule
+/// ([`crate::files::confine`]): inside the pack, a regular file, under its
+/// size cap, one name per file.
 pub fn read_pack(path: &Path) -> LoadedFiles {
     read_pack_with(path, &Overrides::default())
 }
 
 /// Reads a pack like [`read_pack`], taking the text of the files in
-/// `overrides` from there instead of from disk.
+/// `overrides` from there instead of from disk. An unsaved file counts as
+/// a file of the pack; it is never read from disk.
 pub fn read_pack_with(path: &Path, overrides: &Overrides) -> LoadedFiles {
     let mut loaded = LoadedFiles {
         overrides: overrides.clone(),
         ..LoadedFiles::default()
     };
-    let (root, entry_files) = if path.is_dir() {
-        let mut files = Vec::new();
-        if let Err(error) = collect_rule_files(path, &mut files) {
-            loaded.diagnostics.push(Diagnostic::error(
-                "io",
-                format!("cannot read pack folder {}: {error}", path.display()),
-            ));
-        }
-        for unsaved in overrides.rule_files_below(path) {
-            if !files.iter().any(|f| normalize(f) == unsaved) {
-                files.push(unsaved);
-            }
-        }
-        files.sort();
-        (path.to_path_buf(), files)
+    let (root, entry) = if path.is_dir() {
+        (path.to_path_buf(), None)
     } else if overrides.exists(path) {
-        let root = path
-            .parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        (root, vec![path.to_path_buf()])
+        let root = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        (root, Some(path))
     } else {
         loaded.diagnostics.push(
             Diagnostic::error("io", format!("pack {} does not exist", path.display()))
@@ -137,95 +124,185 @@ pub fn read_pack_with(path: &Path, overrides: &Overrides) -> LoadedFiles {
         );
         return loaded;
     };
+    let pack_root = match PackRoot::new(&root) {
+        Ok(pack_root) => pack_root,
+        Err(error) => {
+            loaded.diagnostics.push(Diagnostic::error(
+                "io",
+                format!("cannot read pack folder {}: {error}", root.display()),
+            ));
+            return loaded;
+        }
+    };
     loaded.root = root;
-    if entry_files.is_empty() && loaded.diagnostics.is_empty() {
-        loaded.diagnostics.push(Diagnostic::error(
-            "empty-pack",
-            format!("pack folder {} holds no .evr files", path.display()),
-        ));
+    let mut queue: Vec<PackFile> = Vec::new();
+    match entry {
+        Some(file) if !file.exists() => queue.push(PackFile::unsaved(normalize(file))),
+        Some(file) => match pack_root.check(file) {
+            Ok(file) => queue.push(file),
+            Err(reason) => loaded.diagnostics.push(Diagnostic::error(
+                "pack-file",
+                format!("cannot read {}: {reason}", file.display()),
+            )),
+        },
+        None => {
+            let (files, skipped) = pack_root.walk("evr");
+            for skip in skipped {
+                let shown = skip
+                    .path
+                    .strip_prefix(pack_root.real())
+                    .unwrap_or(&skip.path);
+                let diagnostic = match skip.reason {
+                    // A folder link is simply not part of the pack.
+                    Refused::NotRegular(kind) if kind.starts_with("a link to a folder") => {
+                        Diagnostic::warning(
+                            "pack-link",
+                            format!("{} is {kind}", shown.display()),
+                        )
+                        .with_help("a pack's rule files are the files inside its folder; links to folders are not walked")
+                    }
+                    reason => Diagnostic::error(
+                        "pack-file",
+                        format!("cannot read {}: {reason}", shown.display()),
+                    )
+                    .with_help("a pack's rule files must be regular files inside the pack folder"),
+                };
+                loaded.diagnostics.push(diagnostic);
+            }
+            let mut files = files;
+            for unsaved in overrides.rule_files_below(&loaded.root) {
+                if !unsaved.exists() {
+                    files.push(PackFile::unsaved(unsaved));
+                }
+            }
+            if files.is_empty() && loaded.diagnostics.is_empty() {
+                loaded.diagnostics.push(Diagnostic::error(
+                    "empty-pack",
+                    format!("pack folder {} holds no .evr files", path.display()),
+                ));
+            }
+            queue = files;
+        }
     }
-    let mut queue: Vec<PathBuf> = entry_files;
     let mut index = 0;
     while index < queue.len() {
-        let file_path = queue[index].clone();
+        let file = queue[index].clone();
         index += 1;
-        if loaded.sources.find_by_path(&file_path).is_some() {
+        if loaded.file_ids.contains_key(&file) {
             continue;
         }
-        let text = match loaded.overrides.read_to_string(&file_path) {
-            Ok(text) => text,
-            Err(error) => {
+        let name = loaded.name_of(&pack_root, &file);
+        let bytes = match loaded.read_file(&pack_root, &file, MAX_RULE_FILE_BYTES) {
+            Ok(bytes) => bytes,
+            Err(reason) => {
                 loaded.diagnostics.push(Diagnostic::error(
-                    "io",
-                    format!("cannot read {}: {error}", file_path.display()),
+                    "pack-file",
+                    format!("cannot read {name}: {reason}"),
                 ));
                 continue;
             }
         };
-        let name = display_name(&loaded.root, &file_path);
-        let id = loaded.sources.add(name, file_path, text);
+        let (text, bad_byte) = decode(bytes);
+        let shown = loaded.root.join(&name);
+        let id = loaded.sources.add(name, shown, text);
+        loaded.file_ids.insert(file, id);
+        if let Some(at) = bad_byte {
+            loaded.diagnostics.push(
+                Diagnostic::error("encoding", "rule file is not UTF-8")
+                    .with_label(Span::new(id, at, at + 3), "invalid UTF-8 byte here")
+                    .with_help("save the file as UTF-8"),
+            );
+            continue;
+        }
         let (rule_file, mut diagnostics) = parse_file(id, &loaded.sources.get(id).text);
         loaded.diagnostics.append(&mut diagnostics);
         for item in &rule_file.items {
             if let Item::Import(target) = item
-                && let Some(target_path) = loaded.resolve(target, "import")
+                && let Some(target_file) = loaded.resolve(&pack_root, target, "import")
             {
-                queue.push(target_path);
+                loaded
+                    .resolved
+                    .insert((id, target.value.clone()), target_file.clone());
+                queue.push(target_file);
             }
         }
         loaded.rule_files.push(rule_file);
     }
     loaded.link_imports();
-    loaded.read_lexicons();
+    loaded.read_lexicons(&pack_root);
     loaded
 }
 
 impl LoadedFiles {
-    /// A path written in the pack, resolved against the root; `None` (with a
-    /// diagnostic) when it leaves the pack or does not exist.
-    fn resolve(&mut self, written: &StringLit, what: &str) -> Option<PathBuf> {
-        let relative = Path::new(&written.value);
-        let escapes = relative.is_absolute()
-            || relative
-                .components()
-                .try_fold(0i32, |depth, c| match c {
-                    Component::ParentDir if depth == 0 => None,
-                    Component::ParentDir => Some(depth - 1),
-                    Component::Normal(_) => Some(depth + 1),
-                    _ => Some(depth),
-                })
-                .is_none();
-        if escapes {
-            self.diagnostics.push(
+    /// A file's name relative to the pack root, with `/` separators.
+    fn name_of(&self, root: &PackRoot, file: &PackFile) -> String {
+        let relative = match file.path().strip_prefix(root.real()) {
+            Ok(_) => return root.display_name(file),
+            Err(_) => file
+                .path()
+                .strip_prefix(normalize(&self.root))
+                .unwrap_or(file.path()),
+        };
+        relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// A file's bytes: the editor's text if it has one, else the file read
+    /// under the confinement rule.
+    fn read_file(&self, root: &PackRoot, file: &PackFile, max: u64) -> Result<Vec<u8>, Refused> {
+        let shown = self.root.join(self.name_of(root, file));
+        match self
+            .overrides
+            .get(&shown)
+            .or_else(|| self.overrides.get(file.path()))
+        {
+            Some(text) => Ok(text.as_bytes().to_vec()),
+            None => root.read(file, max),
+        }
+    }
+
+    /// A path written in the pack, resolved under the confinement rule;
+    /// `None` (with a diagnostic) when it may not be read.
+    fn resolve(&mut self, root: &PackRoot, written: &StringLit, what: &str) -> Option<PackFile> {
+        // A file the editor has and the disk has not yet.
+        if let Some(relative) = crate::files::confine::normalise(Path::new(&written.value)) {
+            let full = normalize(&self.root.join(relative));
+            if !full.exists() && self.overrides.get(&full).is_some() {
+                return Some(PackFile::unsaved(full));
+            }
+        }
+        let diagnostic = match root.resolve_written(&written.value) {
+            Ok(file) => return Some(file),
+            Err(Refused::Outside) => {
                 Diagnostic::error("path-outside-pack", format!("{what} path leaves the pack"))
                     .with_label(written.span, "not inside the pack folder")
-                    .with_help("paths are relative to the pack folder and must stay inside it"),
-            );
-            return None;
-        }
-        let full = self.root.join(relative);
-        if !self.overrides.exists(&full) {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    "missing-file",
-                    format!("{what} file `{}` not found", written.value),
-                )
-                .with_label(written.span, "no such file in the pack folder")
-                .with_help("paths are relative to the pack folder"),
-            );
-            return None;
-        }
-        // A symlink inside the pack could still point outside it.
-        if let (Ok(canonical), Ok(root)) = (full.canonicalize(), self.root.canonicalize())
-            && !canonical.starts_with(&root)
-        {
-            self.diagnostics.push(
-                Diagnostic::error("path-outside-pack", format!("{what} path leaves the pack"))
-                    .with_label(written.span, "resolves outside the pack folder"),
-            );
-            return None;
-        }
-        Some(full)
+                    .with_help("paths are relative to the pack folder and must stay inside it")
+            }
+            Err(Refused::LinkOutside(_)) => Diagnostic::error(
+                "path-outside-pack",
+                format!("{what} path leaves the pack"),
+            )
+            .with_label(written.span, "a link to a file outside the pack folder")
+            .with_help(
+                "paths are relative to the pack folder and must stay inside it, links resolved",
+            ),
+            Err(Refused::Missing) => Diagnostic::error(
+                "missing-file",
+                format!("{what} file `{}` not found", written.value),
+            )
+            .with_label(written.span, "no such file in the pack folder")
+            .with_help("paths are relative to the pack folder"),
+            Err(reason) => Diagnostic::error(
+                "pack-file",
+                format!("cannot read {what} file `{}`: {reason}", written.value),
+            )
+            .with_label(written.span, "named here"),
+        };
+        self.diagnostics.push(diagnostic);
+        None
     }
 
     fn link_imports(&mut self) {
@@ -233,11 +310,11 @@ impl LoadedFiles {
         for rule_file in &self.rule_files {
             let mut targets = Vec::new();
             for item in &rule_file.items {
-                if let Item::Import(target) = item {
-                    let full = self.root.join(&target.value);
-                    if let Some(id) = self.sources.find_by_path(&full) {
-                        targets.push(id);
-                    }
+                if let Item::Import(target) = item
+                    && let Some(file) = self.resolved.get(&(rule_file.file, target.value.clone()))
+                    && let Some(&id) = self.file_ids.get(file)
+                {
+                    targets.push(id);
                 }
             }
             imports.insert(rule_file.file, targets);
@@ -245,7 +322,7 @@ impl LoadedFiles {
         self.imports = imports;
     }
 
-    fn read_lexicons(&mut self) {
+    fn read_lexicons(&mut self, root: &PackRoot) {
         let mut named: Vec<(FileId, StringLit)> = Vec::new();
         for rule_file in &self.rule_files {
             for item in &rule_file.items {
@@ -255,44 +332,41 @@ impl LoadedFiles {
             }
         }
         for (declared_in, written) in named {
-            let Some(full) = self.resolve(&written, "lexicon") else {
+            let Some(file) = self.resolve(root, &written, "lexicon") else {
                 continue;
             };
-            if self.sources.find_by_path(&full).is_some() {
+            if self.file_ids.contains_key(&file) {
                 self.diagnostics.push(
                     Diagnostic::warning("duplicate-lexicon", "lexicon is named twice")
                         .with_label(written.span, "already loaded; its rows count once"),
                 );
                 continue;
             }
-            let text = match self.overrides.read(&full) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => text,
-                    Err(error) => {
-                        self.diagnostics.push(
-                            Diagnostic::error(
-                                "lexicon-encoding",
-                                format!(
-                                    "lexicon `{}` is not UTF-8 (bad byte at offset {})",
-                                    written.value,
-                                    error.utf8_error().valid_up_to()
-                                ),
-                            )
-                            .with_label(written.span, "named here"),
-                        );
-                        continue;
-                    }
-                },
-                Err(error) => {
+            let bytes = match self.read_file(root, &file, MAX_LEXICON_FILE_BYTES) {
+                Ok(bytes) => bytes,
+                Err(reason) => {
                     self.diagnostics.push(
-                        Diagnostic::error("io", format!("cannot read lexicon: {error}"))
+                        Diagnostic::error("pack-file", format!("cannot read lexicon: {reason}"))
                             .with_label(written.span, "named here"),
                     );
                     continue;
                 }
             };
-            let name = display_name(&self.root, &full);
-            let file = self.sources.add(name, full, text);
+            let (text, bad_byte) = decode(bytes);
+            let name = self.name_of(root, &file);
+            let shown = self.root.join(&name);
+            let id = self.sources.add(name, shown, text);
+            self.file_ids.insert(file, id);
+            let file = id;
+            if let Some(at) = bad_byte {
+                self.diagnostics.push(
+                    Diagnostic::error("lexicon-encoding", "lexicon is not UTF-8")
+                        .with_label(Span::new(id, at, at + 3), "invalid UTF-8 byte here")
+                        .with_label(written.span, "named here")
+                        .with_help("save the lexicon as UTF-8"),
+                );
+                continue;
+            }
             let (rows, mut diagnostics) = parse_lexicon(file, &self.sources.get(file).text);
             self.diagnostics.append(&mut diagnostics);
             self.lexicons.push(LexiconFile {
@@ -304,32 +378,21 @@ impl LoadedFiles {
     }
 }
 
-fn collect_rule_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            collect_rule_files(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "evr") {
-            out.push(path);
+/// A file's text, and the offset of its first byte that is not UTF-8. The
+/// text then has replacement characters, and keeps every byte before the
+/// bad one, so a span at that offset (3 bytes: the replacement character)
+/// points at it.
+fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(error) => {
+            let at = error.utf8_error().valid_up_to();
+            (
+                String::from_utf8_lossy(error.as_bytes()).into_owned(),
+                Some(at),
+            )
         }
     }
-    Ok(())
-}
-
-fn display_name(root: &Path, path: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path);
-    relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 #[cfg(test)]

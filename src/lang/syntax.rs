@@ -116,37 +116,33 @@ impl Cx<'_> {
         }
     }
 
+    /// The nesting cap, checked before parsing (the parser recurses once
+    /// per group). It must hold whatever the quotes, comments and line
+    /// endings, so it does not try to tell patterns from strings or
+    /// comments: a pattern never spans a line (`\n`, `\r\n` or a lone `\r`),
+    /// so its depth is at most the number of `(` and `[` open at once on
+    /// its line, counting every bracket of the line.
     fn nesting_error(&self, chunk: &str) -> Option<Diagnostic> {
         let mut depth = 0usize;
-        let mut in_string = false;
-        let mut escaped = false;
         for (i, c) in chunk.char_indices() {
-            if in_string {
-                match c {
-                    _ if escaped => escaped = false,
-                    '\\' => escaped = true,
-                    '"' => in_string = false,
-                    '(' | '[' => {
-                        depth += 1;
-                        if depth > MAX_NESTING {
-                            let at = self.offset + i;
-                            return Some(
-                                Diagnostic::error(
-                                    "nesting-too-deep",
-                                    format!("pattern nested more than {MAX_NESTING} levels deep"),
-                                )
-                                .with_label(Span::new(self.file, at, at + 1), "too deep here")
-                                .with_help("flatten the pattern: list alternatives with `|` instead of nesting groups"),
-                            );
-                        }
+            match c {
+                '\n' | '\r' => depth = 0,
+                '(' | '[' => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        let at = self.offset + i;
+                        return Some(
+                            Diagnostic::error(
+                                "nesting-too-deep",
+                                format!("pattern nested more than {MAX_NESTING} levels deep"),
+                            )
+                            .with_label(Span::new(self.file, at, at + 1), "too deep here")
+                            .with_help(format!("flatten the pattern: list alternatives with `|` instead of nesting groups (a line may hold at most {MAX_NESTING} unclosed `(` and `[`, in comments and strings too)")),
+                        );
                     }
-                    ')' | ']' => depth = depth.saturating_sub(1),
-                    '\n' => in_string = false,
-                    _ => {}
                 }
-            } else if c == '"' {
-                in_string = true;
-                depth = 0;
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ => {}
             }
         }
         None

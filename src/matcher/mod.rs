@@ -102,6 +102,9 @@ pub struct RuleTrace {
 pub struct DocumentResult {
     pub events: Vec<EventRecord>,
     pub sentences: usize,
+    /// Indices of sentences cut short at the sentence cap
+    /// ([`crate::text::MAX_SENTENCE_TOKENS`]), each continued by the next.
+    pub cut_sentences: Vec<usize>,
     /// The document discard phrase that stopped coding the document (its
     /// events are dropped), if any.
     pub discarded: Option<DiscardHit>,
@@ -156,6 +159,12 @@ impl<'p> Matcher<'p> {
         }
     }
 
+    /// Matching work done so far (states explored by the VM), and the
+    /// bytes its visited set holds: for tests of the cost bounds.
+    pub fn work(&self) -> (u64, usize) {
+        (self.vm.steps, self.vm.visited_bytes())
+    }
+
     /// The events of a document.
     pub fn match_document(&mut self, doc: &Document) -> DocumentResult {
         self.run(doc, None)
@@ -205,6 +214,7 @@ impl<'p> Matcher<'p> {
         tokenize_into(&doc.text, &mut self.tokens);
         let sentences = split_sentences(&doc.text, &self.tokens);
         result.sentences = sentences.len();
+        result.cut_sentences = (0..sentences.len()).filter(|&i| sentences[i].cut).collect();
         for (index, sentence) in sentences.iter().enumerate() {
             self.prepare_sentence(&doc.text, sentence);
             let discard = self

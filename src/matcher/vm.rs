@@ -5,6 +5,14 @@
 //! ones bound), so each (instruction, position) pair is explored at most
 //! once per search: the cost of finding every match in a sentence is
 //! O(instructions × tokens × bindings per token), whatever the pattern.
+//! After a match only the bits that search set are cleared, so many
+//! matches in a sentence cost no more than the states they explore.
+//!
+//! The visited set is one bit per (instruction, position): its size is
+//! bounded by construction, as the regex crate bounds its backtracker,
+//! since a program has at most [`MAX_PROGRAM_INSTS`] instructions and a
+//! sentence at most [`MAX_SENTENCE_TOKENS`] tokens: at most
+//! [`MAX_VISITED_BITS`] bits (about 4 MiB) per thread.
 
 use super::category::{Reading, accepts as category_accepts};
 use super::mentions::Mentions;
@@ -16,8 +24,13 @@ use crate::compile::features::{
     COMMA, COORDINATOR, DETERMINER, NUMERIC, OF, PREPOSITION, PUNCT, SUBJECT_PRONOUN, TO,
     VERB_GROUP,
 };
-use crate::compile::program::{Inst, Program, SlotBinds};
+use crate::compile::program::{Inst, MAX_PROGRAM_INSTS, Program, SlotBinds};
 use crate::lang::pack::NUMBER;
+use crate::text::MAX_SENTENCE_TOKENS;
+
+/// The most bits the visited set holds: the largest program on the longest
+/// sentence.
+pub const MAX_VISITED_BITS: usize = MAX_PROGRAM_INSTS * (MAX_SENTENCE_TOKENS + 1);
 
 /// One part of what a slot binds: a mention and the phrase around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +106,12 @@ pub const MAX_NOUN_PHRASE: usize = 6;
 #[derive(Default)]
 pub struct Vm {
     visited: Vec<u64>,
+    /// Words of `visited` set since the last clear, so that clearing costs
+    /// what the search did, not the size of the set.
+    touched: Vec<u32>,
+    /// States explored and visited-set words cleared since the VM was
+    /// made: a measure of matching work that does not depend on the machine.
+    pub steps: u64,
     stride: usize,
     stack: Vec<Job>,
     /// The binding each slot holds (index into `bindings`).
@@ -120,6 +139,13 @@ impl Vm {
         out.clear();
         self.progress = Progress::default();
         let tokens = input.prepared.len();
+        let states = program.insts.len() * (tokens + 1);
+        // Unreachable with the caps on programs and sentences; checked so
+        // that memory stays bounded whatever builds the input.
+        debug_assert!(states <= MAX_VISITED_BITS, "visited set over its cap");
+        if states > MAX_VISITED_BITS {
+            return;
+        }
         self.reset(program.insts.len(), tokens);
         let mut start = 0;
         while start < tokens {
@@ -133,28 +159,50 @@ impl Vm {
                     out.push(found);
                     // States on the successful path are marked visited but
                     // did not fail; start afresh.
-                    self.reset(program.insts.len(), tokens);
+                    self.clear_touched();
                 }
                 None => start += 1,
             }
         }
     }
 
+    /// Sizes the visited set for a program on a sentence, all clear.
     fn reset(&mut self, insts: usize, tokens: usize) {
+        self.clear_touched();
         self.stride = tokens + 1;
         let words = (insts * self.stride).div_ceil(64);
-        self.visited.clear();
-        self.visited.resize(words, 0);
+        if self.visited.len() < words {
+            self.visited.resize(words, 0);
+        }
+    }
+
+    /// Clears the bits set since the last clear.
+    fn clear_touched(&mut self) {
+        for &word in &self.touched {
+            self.visited[word as usize] = 0;
+        }
+        self.steps += self.touched.len() as u64;
+        self.touched.clear();
+    }
+
+    /// Bytes held by the visited set: at most [`MAX_VISITED_BITS`] / 8.
+    pub fn visited_bytes(&self) -> usize {
+        self.visited.len() * 8
     }
 
     /// Marks a state visited; false if it already was.
     fn visit(&mut self, pc: u32, pos: u32) -> bool {
         let bit = pc as usize * self.stride + pos as usize;
         let (word, mask) = (bit / 64, 1u64 << (bit % 64));
-        if self.visited[word] & mask != 0 {
+        let bits = self.visited[word];
+        if bits & mask != 0 {
             return false;
         }
-        self.visited[word] |= mask;
+        if bits == 0 {
+            self.touched.push(word as u32);
+        }
+        self.visited[word] = bits | mask;
+        self.steps += 1;
         true
     }
 

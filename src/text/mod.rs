@@ -18,7 +18,7 @@ pub use inflect::{WordForms, be_forms, word_forms};
 pub use number::{NumberMention, find_numbers};
 pub use offsets::CharOffsets;
 pub use proper::find_proper_runs;
-pub use sentence::{Sentence, split_sentences};
+pub use sentence::{MAX_SENTENCE_TOKENS, Sentence, split_sentences};
 pub use token::{Token, TokenKind, tokenize, tokenize_into};
 
 #[cfg(test)]

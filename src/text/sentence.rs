@@ -22,7 +22,17 @@ pub struct Sentence {
     pub end: usize,
     /// Index range into the document's token vector.
     pub tokens: Range<usize>,
+    /// Whether this sentence was cut short at [`MAX_SENTENCE_TOKENS`]: the
+    /// text ran on without a boundary, and the next sentence continues it.
+    pub cut: bool,
 }
+
+/// Longest sentence, in tokens. A longer run without a boundary (a table,
+/// a list, text without punctuation) is cut into pieces of this many
+/// tokens, each matched as a sentence: matching memory is instructions ×
+/// tokens of a sentence, so this bounds it (see docs/LIMITS.md). Real
+/// sentences stay far below it.
+pub const MAX_SENTENCE_TOKENS: usize = 2_048;
 
 /// Abbreviations after which a period never ends a sentence: titles and
 /// ranks precede a name, months precede a day, the rest precede a noun.
@@ -144,11 +154,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             }
         };
         if boundary {
-            sentences.push(Sentence {
-                start: tokens[first].start,
-                end: tokens[last].end,
-                tokens: first..last + 1,
-            });
+            push_capped(&mut sentences, tokens, first..last + 1);
             first = last + 1;
         }
         i = last + 1;
@@ -156,13 +162,24 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     if first < n {
         // Unreachable in practice (the last token always closes a sentence),
         // kept so that coverage never depends on that reasoning.
-        sentences.push(Sentence {
-            start: tokens[first].start,
-            end: tokens[n - 1].end,
-            tokens: first..n,
-        });
+        push_capped(&mut sentences, tokens, first..n);
     }
     sentences
+}
+
+/// Adds a sentence, cut into pieces of [`MAX_SENTENCE_TOKENS`] if longer.
+fn push_capped(sentences: &mut Vec<Sentence>, tokens: &[Token], range: Range<usize>) {
+    let mut first = range.start;
+    while first < range.end {
+        let end = range.end.min(first + MAX_SENTENCE_TOKENS);
+        sentences.push(Sentence {
+            start: tokens[first].start,
+            end: tokens[end - 1].end,
+            tokens: first..end,
+            cut: end < range.end,
+        });
+        first = end;
+    }
 }
 
 /// Classifies token `i` as a possible sentence end.
@@ -465,18 +482,18 @@ mod tests {
         let sents = split_sentences(&doc, &toks);
         check_coverage(&doc, &toks, &sents);
         assert_eq!(sents.len(), 2000);
-        // One 5,000-token sentence with no boundary at all.
+        // 5,000 tokens with no boundary at all: cut at the sentence cap.
         let long = "and the militants fired ".repeat(1250);
         let toks = tokenize(&long);
         assert_eq!(toks.len(), 5000);
         let sents = split_sentences(&long, &toks);
+        check_coverage(&long, &toks, &sents);
+        let pieces: Vec<(Range<usize>, bool)> =
+            sents.iter().map(|s| (s.tokens.clone(), s.cut)).collect();
         assert_eq!(
-            sents,
-            [Sentence {
-                start: 0,
-                end: long.len() - 1,
-                tokens: 0..5000
-            }]
+            pieces,
+            [(0..2048, true), (2048..4096, true), (4096..5000, false)]
         );
+        assert_eq!((sents[0].start, sents[2].end), (0, long.len() - 1));
     }
 }

@@ -1,6 +1,9 @@
 //! The entity cascade: which entity rule feeds which, in what order they
 //! run, cycles among them, and rules that nothing can ever feed.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use super::*;
 use crate::lang::ast::RuleKind;
 
@@ -8,53 +11,97 @@ impl Checker<'_> {
     /// Entity rules ordered so that each runs after every rule whose output
     /// its slots accept. A rule never sees its own output (it runs once), so
     /// only cycles through two or more rules are errors; their rules are left out.
+    ///
+    /// Kahn's algorithm on types rather than on rule pairs: a rule is ready
+    /// when every type its slots accept has no producer left but itself,
+    /// and among ready rules the first in file order runs first. The cost
+    /// is linear in rules × the types each slot accepts, however many rules
+    /// feed each other (a rule-pair graph would be quadratic).
     pub(super) fn order_entity_rules(&mut self, rules: &[RuleDef]) -> Vec<RuleId> {
         let entity: Vec<usize> = (0..rules.len())
             .filter(|&i| rules[i].kind == RuleKind::Entity)
             .collect();
-        // feeds[a] holds b when a's output can fill one of b's slots.
-        let mut feeds: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        let mut indegree: BTreeMap<usize, usize> = entity.iter().map(|&i| (i, 0)).collect();
-        for &producer in &entity {
-            let RuleOutput::Entity { ty, .. } = rules[producer].output else {
-                continue;
-            };
-            for &consumer in entity.iter().filter(|&&c| c != producer) {
-                let accepts = rules[consumer]
-                    .slots
-                    .iter()
-                    .any(|slot| slot.types.iter().any(|&t| self.is_subtype(ty, t)));
-                if accepts {
-                    feeds.entry(producer).or_default().push(consumer);
-                    *indegree.get_mut(&consumer).expect("entity rule") += 1;
+        let type_count = self.types.len();
+        let output = |i: usize| match rules[i].output {
+            RuleOutput::Entity { ty, .. } => Some(ty),
+            RuleOutput::Event { .. } => None,
+        };
+        // How many producers of each type have not run yet.
+        let mut remaining: Vec<usize> = vec![0; type_count];
+        for &i in &entity {
+            if let Some(ty) = output(i) {
+                remaining[ty.0 as usize] += 1;
+            }
+        }
+        // The types below each type (itself included): what a slot of that
+        // type accepts.
+        let mut below: Vec<Vec<TypeId>> = vec![Vec::new(); type_count];
+        for t in 0..type_count {
+            let mut current = Some(TypeId(t as u32));
+            let mut steps = 0;
+            while let Some(ancestor) = current {
+                below[ancestor.0 as usize].push(TypeId(t as u32));
+                steps += 1;
+                if steps > type_count {
+                    break;
+                }
+                current = self.types[ancestor.0 as usize].parent;
+            }
+        }
+        // For each rule, the produced types it waits for; for each type,
+        // the rules waiting for it.
+        let mut waiting: Vec<usize> = vec![0; rules.len()];
+        let mut waiters: Vec<Vec<usize>> = vec![Vec::new(); type_count];
+        for &consumer in &entity {
+            let mut accepted: Vec<TypeId> = rules[consumer]
+                .slots
+                .iter()
+                .flat_map(|slot| slot.types.iter())
+                .flat_map(|t| below[t.0 as usize].iter().copied())
+                .collect();
+            accepted.sort_unstable();
+            accepted.dedup();
+            for ty in accepted {
+                let others = remaining[ty.0 as usize] - usize::from(output(consumer) == Some(ty));
+                if others > 0 {
+                    waiting[consumer] += 1;
+                    waiters[ty.0 as usize].push(consumer);
                 }
             }
         }
-        let mut order = Vec::new();
-        let mut ready: Vec<usize> = indegree
+        let mut ready: BinaryHeap<Reverse<usize>> = entity
             .iter()
-            .filter(|(_, d)| **d == 0)
-            .map(|(i, _)| *i)
-            .rev()
+            .filter(|&&i| waiting[i] == 0)
+            .map(|&i| Reverse(i))
             .collect();
-        while let Some(rule) = ready.pop() {
+        let mut order = Vec::new();
+        let mut done = vec![false; rules.len()];
+        while let Some(Reverse(rule)) = ready.pop() {
             order.push(RuleId(rule as u32));
-            for &next in feeds.get(&rule).into_iter().flatten() {
-                let degree = indegree.get_mut(&next).expect("entity rule");
-                *degree -= 1;
-                if *degree == 0 {
-                    // Keep file order among rules that become ready together.
-                    let at = ready.iter().position(|&r| r < next).unwrap_or(ready.len());
-                    ready.insert(at, next);
+            done[rule] = true;
+            let Some(ty) = output(rule) else {
+                continue;
+            };
+            let t = ty.0 as usize;
+            remaining[t] -= 1;
+            // A waiting rule that also produces the type is settled when it
+            // is the last producer left; any other when none is left.
+            let settles_producers = match remaining[t] {
+                1 => true,
+                0 => false,
+                _ => continue,
+            };
+            for &waiter in &waiters[t] {
+                if (output(waiter) == Some(ty)) == settles_producers {
+                    waiting[waiter] -= 1;
+                    if waiting[waiter] == 0 {
+                        ready.push(Reverse(waiter));
+                    }
                 }
             }
         }
         if order.len() < entity.len() {
-            let stuck: Vec<usize> = entity
-                .iter()
-                .copied()
-                .filter(|i| !order.contains(&RuleId(*i as u32)))
-                .collect();
+            let stuck: Vec<usize> = entity.iter().copied().filter(|&i| !done[i]).collect();
             let names: Vec<String> = stuck
                 .iter()
                 .map(|&i| format!("`{}`", rules[i].name))
@@ -89,14 +136,26 @@ impl Checker<'_> {
             RuleOutput::Entity { ty, .. } => Some(ty),
             RuleOutput::Event { .. } => None,
         }));
+        // Every type a produced type is (itself and its ancestors): a slot
+        // of one of these types can be filled.
+        let mut fillable = vec![false; self.types.len()];
+        for &p in &produced {
+            let mut current = Some(p);
+            let mut steps = 0;
+            while let Some(t) = current
+                && !fillable[t.0 as usize]
+                && steps <= self.types.len()
+            {
+                fillable[t.0 as usize] = true;
+                current = self.types[t.0 as usize].parent;
+                steps += 1;
+            }
+        }
         let mut warnings = Vec::new();
         for rule in rules {
             for (index, slot) in rule.slots.iter().enumerate() {
                 let required = rule.patterns.iter().all(|p| binds_on_every_path(p, index));
-                let reachable = slot
-                    .types
-                    .iter()
-                    .any(|&t| produced.iter().any(|&p| self.is_subtype(p, t)));
+                let reachable = slot.types.iter().any(|&t| fillable[t.0 as usize]);
                 if required && !reachable {
                     let names: Vec<&str> = slot
                         .types

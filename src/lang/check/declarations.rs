@@ -1,6 +1,8 @@
 //! Declarations: types, events, word classes and lexicon rows, with their
 //! taxonomies (parents, inherited fields) and the cycles that break them.
 
+use rustc_hash::FxHashMap;
+
 use super::*;
 use crate::lang::ast::{CompoundMode, Item, NegationMode};
 use crate::lang::date::DateRange;
@@ -267,18 +269,33 @@ impl<'a> Checker<'a> {
 
     /// Resolves the type of every lexicon row against the taxonomy visible
     /// from the file that names the lexicon.
+    ///
+    /// Linear in rows: a type name is resolved once per lexicon file, and
+    /// duplicates are found with one hash lookup per row.
     pub(super) fn collect_lexicon(&mut self) {
-        let mut seen: HashMap<(String, String, String, bool, DateRange), Span> = HashMap::new();
-        for lexicon in &self.loaded.lexicons {
+        let loaded = self.loaded;
+        let mut seen: FxHashMap<(std::borrow::Cow<'_, str>, &str, &str, bool, DateRange), Span> =
+            FxHashMap::default();
+        for lexicon in &loaded.lexicons {
+            let mut visible_types: FxHashMap<&str, TypeId> = FxHashMap::default();
             for row in &lexicon.rows {
+                let known = visible_types.get(row.type_name.as_str()).copied();
                 let name = Name {
                     text: row.type_name.clone(),
                     span: row.type_span,
                 };
-                let resolved = match self.symbols.get(&name.text).copied() {
+                let resolved = match known
+                    .map(Symbol::Type)
+                    .or_else(|| self.symbols.get(&name.text).copied())
+                {
                     Some(Symbol::Type(id))
-                        if self.is_visible(lexicon.declared_in, self.type_files[id.0 as usize]) =>
+                        if known.is_some()
+                            || self.is_visible(
+                                lexicon.declared_in,
+                                self.type_files[id.0 as usize],
+                            ) =>
                     {
+                        visible_types.insert(row.type_name.as_str(), id);
                         Some(id)
                     }
                     Some(Symbol::Type(id)) => {
@@ -315,10 +332,19 @@ impl<'a> Checker<'a> {
                         None
                     }
                 };
+                let phrase: std::borrow::Cow<'_, str> = if row
+                    .phrase
+                    .chars()
+                    .any(|c| c.is_alphabetic() && !c.is_lowercase())
+                {
+                    row.phrase.to_lowercase().into()
+                } else {
+                    row.phrase.as_str().into()
+                };
                 let key = (
-                    row.phrase.to_lowercase(),
-                    row.type_name.clone(),
-                    row.code.clone(),
+                    phrase,
+                    row.type_name.as_str(),
+                    row.code.as_str(),
                     row.exact,
                     row.dates,
                 );

@@ -1,0 +1,97 @@
+//! Matching cost: work linear in sentence length (counted in VM steps, not
+//! timed), the visited set bounded whatever the sentence, programs and
+//! sentences capped with a located message.
+
+use evrule::document::Document;
+use evrule::matcher::Matcher;
+use evrule::matcher::vm::MAX_VISITED_BITS;
+
+use crate::harness::{PACK, evrule, with_pack, write};
+use crate::support::{compile_pack, write_fixture};
+
+/// The VM work for one document on a fresh matcher.
+fn work(pack: &evrule::compile::CompiledPack, text: &str) -> (u64, usize, usize) {
+    let mut matcher = Matcher::new(pack);
+    let result = matcher.match_document(&Document::new("t", text));
+    let (steps, bytes) = matcher.work();
+    (steps, bytes, result.events.len())
+}
+
+#[test]
+fn matching_work_grows_linearly_with_sentence_length() {
+    let (dir, _) = write_fixture(PACK);
+    let pack = compile_pack(&dir.path().join("pack"));
+    // One sentence (no boundary) of 4 tokens a match, under the cap.
+    let short = "Russia attacked Isis and ".repeat(100);
+    let long = "Russia attacked Isis and ".repeat(400);
+    let (short_work, _, short_events) = work(&pack, &short);
+    let (long_work, _, long_events) = work(&pack, &long);
+    // About two records a repeat (compounds join "Isis and Russia").
+    assert!(short_events >= 100 && long_events >= 4 * short_events - 4);
+    // 4 times the tokens and matches: about 4 times the work. Clearing the
+    // whole visited set after each match made it about 16 times.
+    assert!(
+        long_work <= short_work * 9 / 2,
+        "work {short_work} -> {long_work} for 4x the sentence"
+    );
+}
+
+#[test]
+fn a_huge_sentence_with_a_large_word_class_stays_in_bounded_memory() {
+    let words: Vec<String> = (0..10_000).map(|i| format!("w{i}")).collect();
+    let fixture = format!(
+        "{PACK}=== pack/big.evr\nimport \"main.evr\"\nwords big = {}\nrule big\n  \"X @big ... Y\"\n  X: Actor  Y: Actor\n  => Attack {{ attacker: X, victim: Y }}\n",
+        words.join(", ")
+    );
+    let (dir, _) = write_fixture(&fixture);
+    let pack = compile_pack(&dir.path().join("pack"));
+    // 200,000 tokens without a sentence boundary.
+    let text = "Russia w17 Isis and ".repeat(50_000);
+    let (_, bytes, events) = work(&pack, &text);
+    assert!(events > 0);
+    assert!(
+        bytes <= MAX_VISITED_BITS / 8,
+        "visited set of {bytes} bytes, over its cap"
+    );
+    // Far below the cap, in fact: this pack's programs are small.
+    assert!(bytes < 1 << 20, "{bytes}");
+}
+
+#[test]
+fn sentences_cut_at_the_cap_are_noted_with_their_place() {
+    let dir = with_pack();
+    write(
+        &dir.path().join("long.txt"),
+        "Russia attacked Isis and ".repeat(1_000),
+    );
+    let run = evrule(dir.path(), &["run", "pack", "long.txt"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains(
+            "note: 1 sentence(s) ran past 2048 tokens without a boundary and were matched in pieces (first: long.txt, sentence 0)"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_pattern_past_the_instruction_cap_is_a_located_error() {
+    let dir = with_pack();
+    let gaps = vec!["...{0,64} attack"; 200].join(" ");
+    write(
+        &dir.path().join("pack/huge.evr"),
+        format!(
+            "import \"main.evr\"\nrule huge\n  \"X {gaps} Y\"\n  X: Actor  Y: Actor\n  => Attack {{ attacker: X, victim: Y }}\n"
+        ),
+    );
+    let run = evrule(dir.path(), &["check", "pack"]);
+    run.assert_code(3);
+    assert!(
+        run.stderr
+            .contains("the pattern of rule `huge` at huge.evr:3:4 compiles to"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("at most 16384 are allowed"));
+}
