@@ -241,6 +241,28 @@ fn passive_voice_is_derived() {
 }
 
 #[test]
+fn the_verb_group_opens_after_the_subject_past_optional_parts() {
+    check(&[
+        (
+            "Russia has merged with Syria.",
+            &["Merger merge party=Russia[State RUS] other=Syria[State SYR]"],
+        ),
+        (
+            "Russia has finally agreed to merge with Syria.",
+            &["Merger merge party=Russia[State RUS] other=Syria[State SYR]"],
+        ),
+        (
+            "Russia agreed to merge with Syria.",
+            &["Merger merge party=Russia[State RUS] other=Syria[State SYR]"],
+        ),
+        // The optional words are part of the verb group's reach: a
+        // negation before them still negates the match.
+        ("Russia did not agree to merge with Syria.", &[]),
+        ("Russia has not merged with Syria.", &[]),
+    ]);
+}
+
+#[test]
 fn negation_suppresses_or_marks() {
     check(&[
         ("Russia did not attack Isis.", &[]),
