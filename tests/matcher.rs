@@ -263,6 +263,29 @@ fn the_verb_group_opens_after_the_subject_past_optional_parts() {
 }
 
 #[test]
+fn possessives_and_currency_symbols_in_patterns() {
+    check(&[
+        (
+            "Russia's chief Igor Sechin resigned.",
+            &["Leadership chief org=Russia[State RUS] leader=Igor Sechin[Proper]"],
+        ),
+        (
+            "Russia’s chief Igor Sechin resigned.",
+            &["Leadership chief org=Russia[State RUS] leader=Igor Sechin[Proper]"],
+        ),
+        ("Russia chief Igor Sechin resigned.", &[]),
+        (
+            "Syria paid £11m and Russia paid €3.5bn.",
+            &[
+                "Payment pay payer=Syria[State SYR] amount=11m[Number]",
+                "Payment pay payer=Russia[State RUS] amount=3.5bn[Number]",
+            ],
+        ),
+        ("Syria paid $11m.", &[]),
+    ]);
+}
+
+#[test]
 fn negation_suppresses_or_marks() {
     check(&[
         ("Russia did not attack Isis.", &[]),

@@ -17,7 +17,7 @@ pub use inflect::{WordForms, be_forms, word_forms};
 pub use number::{NumberMention, find_numbers};
 pub use proper::find_proper_runs;
 pub use sentence::{Sentence, split_sentences};
-pub use token::{Token, TokenKind, tokenize, tokenize_into};
+pub use token::{Token, TokenKind, is_clitic, tokenize, tokenize_into, tokenize_phrase};
 
 #[cfg(test)]
 mod tests {

@@ -133,7 +133,8 @@ impl Cx<'_> {
             .or_else(|| self.words_at(i))
     }
 
-    /// A digit numeral with optional scale words: "40", "1.5 million", "5bn".
+    /// A digit numeral with optional scale words: "40", "1.5 million", "5bn",
+    /// "£11m".
     fn digits_at(&self, i: usize) -> Option<(usize, Option<f64>)> {
         let mut value = match parse_digits(self.tokens.get(i)?.text(self.text)) {
             Digits::Ordinal => return None,
@@ -352,7 +353,9 @@ fn parse_digits(s: &str) -> Digits {
     let scale = match suffix {
         "" => 1.0,
         _ if lower_suffix_is("bn") => 1e9,
-        _ if lower_suffix_is("mln") || lower_suffix_is("mn") => 1e6,
+        // "600m", "£11m", "$3.5m": millions in business news.
+        _ if lower_suffix_is("m") || lower_suffix_is("mln") || lower_suffix_is("mn") => 1e6,
+        _ if lower_suffix_is("k") => 1e3,
         _ if lower_suffix_is("tn") => 1e12,
         _ => return Digits::Other,
     };
@@ -515,6 +518,16 @@ mod tests {
                 m("5bn", Some(5e9)),
                 m("200 thousand", Some(2e5)),
                 m("4.2mln", Some(4.2e6))
+            ]
+        );
+        assert_eq!(
+            mentions("It paid 600m, then £11m and $3.5m, a 500k bonus and 2.5bn."),
+            [
+                m("600m", Some(6e8)),
+                m("11m", Some(1.1e7)),
+                m("3.5m", Some(3.5e6)),
+                m("500k", Some(5e5)),
+                m("2.5bn", Some(2.5e9))
             ]
         );
     }

@@ -7,6 +7,7 @@
 mod cascade;
 mod declarations;
 mod rules;
+mod tokens;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

@@ -65,6 +65,7 @@ impl Checker<'_> {
                 );
             }
             self.warn_edge_gaps(&pattern.root);
+            self.warn_unmatchable(&pattern.root);
             pattern_bindings.push((pattern.span, checked.bindings));
             if let Some(pat) = checked.pat {
                 patterns.push(pat);
@@ -327,7 +328,7 @@ impl Checker<'_> {
                 } else {
                     Diagnostic::error("bad-pattern-element", format!("`{text}` is not a pattern element"))
                         .with_label(node.span, "not understood")
-                        .with_help("pattern elements: word, =exact, X (slot), @class, ..., ...{m,n}, (a | b), [optional], and , : ; % $ - / '")
+                        .with_help("pattern elements: word, 's and other clitics, =exact, X (slot), @class, ..., ...{m,n}, (a | b), [optional], !next, and , : ; % - / ' and currency symbols ($ £ € ¥ …)")
                 };
                 self.error(diagnostic);
                 leaf(None, false)
@@ -337,7 +338,7 @@ impl Checker<'_> {
 
     /// Whether every alternative of a node is one token: what `!` can test.
     fn single_tokens(&self, node: &Node) -> bool {
-        let one_token = |word: &str| crate::text::tokenize(word).len() == 1;
+        let one_token = |word: &str| crate::text::tokenize_phrase(word).len() == 1;
         match &node.kind {
             NodeKind::Word { text, .. } | NodeKind::Punct(text) => one_token(text),
             NodeKind::Alt(branches) => branches.iter().all(|b| self.single_tokens(b)),
