@@ -326,10 +326,25 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn warn_unused_word_classes(&mut self) {
+        // An item that failed to parse may use a class: its file's text
+        // is all there is to go by.
+        let unparsed_files: BTreeSet<FileId> = self
+            .loaded
+            .diagnostics
+            .iter()
+            .filter(|d| matches!(d.code, "syntax" | "unclosed-quote" | "nesting-too-deep"))
+            .filter_map(|d| d.primary_span().map(|s| s.file))
+            .collect();
+        let maybe_used = |name: &str| {
+            let reference = format!("@{name}");
+            unparsed_files
+                .iter()
+                .any(|&file| self.sources().get(file).text.contains(&reference))
+        };
         let unused: Vec<Diagnostic> = self
             .classes
             .iter()
-            .filter(|c| !c.used)
+            .filter(|c| !c.used && !maybe_used(&c.decl.name.text))
             .map(|c| {
                 Diagnostic::warning(
                     "unused-word-class",

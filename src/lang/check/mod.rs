@@ -12,7 +12,7 @@ mod tokens;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::ast::{Name, RuleDecl};
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Label};
 use super::loader::LoadedFiles;
 use super::pack::*;
 use super::source::{FileId, SourceMap, Span};
@@ -105,6 +105,13 @@ struct Checker<'a> {
     class_index: HashMap<String, ClassId>,
     rule_decls: Vec<(&'a RuleDecl, FileId)>,
     lexicon: Vec<LexiconEntry>,
+    /// Name errors already reported, by (code, name, file): a name that is
+    /// wrong once is wrong everywhere in its file, so later uses only add
+    /// a label to the first report (index into `diagnostics`).
+    reported_names: HashMap<(&'static str, String, FileId), usize>,
+    /// Errors folded into an earlier report by `name_error`: they still
+    /// make the item that has them fail.
+    folded_errors: usize,
 }
 
 impl<'a> Checker<'a> {
@@ -135,6 +142,8 @@ impl<'a> Checker<'a> {
             class_index: HashMap::new(),
             rule_decls: Vec::new(),
             lexicon: Vec::new(),
+            reported_names: HashMap::new(),
+            folded_errors: 0,
         };
         for (name, _) in BUILTIN_TYPES {
             let id = TypeId(checker.types.len() as u32);
@@ -156,6 +165,25 @@ impl<'a> Checker<'a> {
 
     fn error(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Reports a wrong name once per file: the first use gets `diagnostic`,
+    /// later uses a label on it.
+    fn name_error(&mut self, name: &Name, diagnostic: Diagnostic) {
+        let key = (diagnostic.code, name.text.clone(), name.span.file);
+        match self.reported_names.get(&key) {
+            Some(&index) => {
+                self.diagnostics[index].labels.push(Label {
+                    span: name.span,
+                    message: "and here".to_string(),
+                });
+                self.folded_errors += 1;
+            }
+            None => {
+                self.reported_names.insert(key, self.diagnostics.len());
+                self.error(diagnostic);
+            }
+        }
     }
 
     fn is_visible(&self, from: FileId, declared_in: Option<FileId>) -> bool {
@@ -201,7 +229,7 @@ impl<'a> Checker<'a> {
                         name,
                         declared_in.expect("built-ins are visible"),
                     );
-                    self.error(diagnostic);
+                    self.name_error(name, diagnostic);
                     None
                 }
             }
@@ -222,7 +250,8 @@ impl<'a> Checker<'a> {
                     self.symbol_names(|s| matches!(s, Symbol::Type(_))),
                 )
                 .unwrap_or_else(|| format!("declare it: `type {}`", name.text));
-                self.error(
+                self.name_error(
+                    name,
                     Diagnostic::error("unknown-type", format!("unknown type `{}`", name.text))
                         .with_label(name.span, "no type of this name in the pack")
                         .with_help(help),
@@ -261,7 +290,7 @@ impl<'a> Checker<'a> {
                     Some(id)
                 } else {
                     let diagnostic = self.not_imported("event", name, declared_in);
-                    self.error(diagnostic);
+                    self.name_error(name, diagnostic);
                     None
                 }
             }
@@ -284,7 +313,8 @@ impl<'a> Checker<'a> {
                     self.symbol_names(|s| matches!(s, Symbol::Event(_))),
                 )
                 .unwrap_or_else(|| format!("declare it: `event {} {{ … }}`", name.text));
-                self.error(
+                self.name_error(
+                    name,
                     Diagnostic::error("unknown-event", format!("unknown event `{}`", name.text))
                         .with_label(name.span, "no event of this name in the pack")
                         .with_help(help),
@@ -303,14 +333,15 @@ impl<'a> Checker<'a> {
                     Some(id)
                 } else {
                     let diagnostic = self.not_imported("word class", name, entry.file);
-                    self.error(diagnostic);
+                    self.name_error(name, diagnostic);
                     None
                 }
             }
             None => {
                 let help = did_you_mean(&name.text, self.class_index.keys().map(String::as_str))
                     .unwrap_or_else(|| format!("declare it: `words {} = …`", name.text));
-                self.error(
+                self.name_error(
+                    name,
                     Diagnostic::error(
                         "unknown-word-class",
                         format!("unknown word class `@{}`", name.text),
