@@ -282,6 +282,26 @@ fn possessives_and_currency_symbols_in_patterns() {
             ],
         ),
         ("Syria paid $11m.", &[]),
+        // Without the symbol in the pattern, the amount keeps its currency.
+        (
+            "Syria spent £11m and Russia spent 5 million dollars.",
+            &[
+                "Payment spend payer=Syria[State SYR] amount=£11m[Number]",
+                "Payment spend payer=Russia[State RUS] amount=5 million dollars[Number]",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_phrase_the_lexicon_knows_is_no_proper_mention() {
+    check(&[
+        // `Z: Place | Proper`: "Isis" is a known group, not an unknown name.
+        ("Russia seized Isis.", &[]),
+        (
+            "Russia seized Faydat Ibn Muwaina.",
+            &["Seizure seize actor=Russia[State RUS] place=Faydat Ibn Muwaina[Proper]"],
+        ),
     ]);
 }
 

@@ -158,7 +158,12 @@ fn print_item(item: &Item) -> String {
                 .iter()
                 .map(|e| format!("{}{}", if e.exact { "=" } else { "" }, e.words.join(" ")))
                 .collect();
-            format!("words {} = {}", w.name.text, entries.join(", "))
+            let op = match w.op {
+                WordsOp::Set => "=",
+                WordsOp::Add => "+=",
+                WordsOp::Remove => "-=",
+            };
+            format!("words {} {op} {}", w.name.text, entries.join(", "))
         }
         Item::Event(e) => {
             let mut out = format!("event {}", e.name.text);

@@ -244,9 +244,15 @@ impl Cx<'_> {
                 let span = self.span(&pair);
                 let mut inner = pair.into_inner();
                 let name = self.name(inner.next().expect("word class name"));
+                let op = match inner.next().map(|p| p.as_str()) {
+                    Some("+=") => WordsOp::Add,
+                    Some("-=") => WordsOp::Remove,
+                    _ => WordsOp::Set,
+                };
                 let entries = inner.map(|entry| self.word_entry(entry)).collect();
                 Item::Words(WordClassDecl {
                     name,
+                    op,
                     entries,
                     span,
                 })
@@ -764,7 +770,8 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::EOI => "the end of the item",
         Rule::item | Rule::import | Rule::type_decl | Rule::lexicon | Rule::words_decl => "an item",
         Rule::event_decl | Rule::event_rule | Rule::entity_rule => "an item",
-        Rule::ident => "a name",
+        Rule::ident | Rule::class_name => "a name",
+        Rule::words_op => "`=`, `+=` or `-=`",
         Rule::integer => "a number",
         Rule::string => "a string",
         Rule::word_entry | Rule::entry_word | Rule::exact_mark => "a word",

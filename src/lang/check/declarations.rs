@@ -2,7 +2,8 @@
 //! taxonomies (parents, inherited fields) and the cycles that break them.
 
 use super::*;
-use crate::lang::ast::{Item, NegationMode};
+use crate::lang::ast::{Item, NegationMode, WordClassDecl, WordEntry, WordsOp};
+use crate::lang::builtin_lists::{BUILTIN_LISTS, builtin_list};
 
 impl<'a> Checker<'a> {
     /// Registers every named declaration; reports duplicates.
@@ -49,10 +50,16 @@ impl<'a> Checker<'a> {
                         self.symbols
                             .insert(decl.name.text.clone(), Symbol::Event(id));
                     }
+                    Item::Words(decl) if decl.name.text.contains('.') => {
+                        self.list_edits.push(decl);
+                    }
                     Item::Words(decl) => {
+                        if !self.check_own_class(decl) {
+                            continue;
+                        }
                         if let Some(first) = self.class_index.get(&decl.name.text) {
-                            let first = self.classes[first.0 as usize].decl.name.span;
-                            self.duplicate("word class", &decl.name, Some(first));
+                            let first = self.classes[first.0 as usize].decl.map(|d| d.name.span);
+                            self.duplicate("word class", &decl.name, first);
                             continue;
                         }
                         let id = ClassId(self.classes.len() as u32);
@@ -61,9 +68,10 @@ impl<'a> Checker<'a> {
                             def: WordClassDef {
                                 name: decl.name.text.clone(),
                                 entries: Vec::new(),
+                                builtin: false,
                             },
-                            decl,
-                            file: rule_file.file,
+                            decl: Some(decl),
+                            file: Some(rule_file.file),
                             used: false,
                         });
                     }
@@ -222,15 +230,165 @@ impl<'a> Checker<'a> {
 
     pub(super) fn collect_word_classes(&mut self) {
         for entry in &mut self.classes {
-            entry.def.entries = entry
-                .decl
-                .entries
+            if let Some(decl) = entry.decl {
+                entry.def.entries = decl.entries.iter().map(class_entry).collect();
+            }
+        }
+    }
+
+    /// A pack's own class is declared whole, with `=` and some entries.
+    /// `false` when the item does not declare a class at all.
+    fn check_own_class(&mut self, decl: &WordClassDecl) -> bool {
+        let name = &decl.name.text;
+        if decl.op != WordsOp::Set {
+            let op = if decl.op == WordsOp::Add { "+=" } else { "-=" };
+            self.error(
+                Diagnostic::error(
+                    "words-op",
+                    format!("`{op}` changes a built-in list, but `{name}` is the pack's own word class"),
+                )
+                .with_label(decl.name.span, "not a built-in list")
+                .with_help(format!(
+                    "declare the class once with all its entries: `words {name} = …`; `+=` and `-=` are for the dotted built-in lists, like `proper.title`"
+                )),
+            );
+            return false;
+        }
+        if decl.entries.is_empty() {
+            self.error(
+                Diagnostic::error(
+                    "empty-word-class",
+                    format!("word class `@{name}` has no entries"),
+                )
+                .with_label(decl.name.span, "declared empty")
+                .with_help(format!(
+                    "list its words: `words {name} = word, phrase of words`"
+                )),
+            );
+        }
+        true
+    }
+
+    /// Resolves every built-in list from its defaults and the pack's
+    /// changes: a `=` replaces the defaults, then every `+=` and `-=` is
+    /// applied in file order. Built-in lists become word classes after the
+    /// pack's own.
+    pub(super) fn resolve_builtin_lists(&mut self) {
+        let edits = std::mem::take(&mut self.list_edits);
+        for edit in &edits {
+            if builtin_list(&edit.name.text).is_none() {
+                let names = BUILTIN_LISTS.iter().map(|l| l.name);
+                let help = did_you_mean(&edit.name.text, names).unwrap_or_else(|| {
+                    let names: Vec<&str> = BUILTIN_LISTS.iter().map(|l| l.name).collect();
+                    format!(
+                        "dotted names are built-in lists: {}; name a class of your own without a dot",
+                        names.join(", ")
+                    )
+                });
+                self.error(
+                    Diagnostic::error(
+                        "unknown-word-list",
+                        format!("`{}` is not a built-in word list", edit.name.text),
+                    )
+                    .with_label(edit.name.span, "no built-in list of this name")
+                    .with_help(help),
+                );
+            }
+        }
+        for list in BUILTIN_LISTS {
+            let mut entries: Vec<WordClassEntry> = list
+                .default
                 .iter()
                 .map(|e| WordClassEntry {
-                    words: e.words.iter().map(|w| w.to_lowercase()).collect(),
-                    exact: e.exact,
+                    words: e
+                        .trim_start_matches('=')
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect(),
+                    exact: e.starts_with('='),
                 })
                 .collect();
+            let ours: Vec<&WordClassDecl> = edits
+                .iter()
+                .copied()
+                .filter(|e| e.name.text == list.name)
+                .collect();
+            let mut replaced: Option<&WordClassDecl> = None;
+            for edit in ours.iter().filter(|e| e.op == WordsOp::Set) {
+                match replaced {
+                    Some(first) => self.error(
+                        Diagnostic::error(
+                            "duplicate-name",
+                            format!("built-in list `{}` is replaced twice", list.name),
+                        )
+                        .with_label(edit.name.span, "replaced again here")
+                        .with_label(first.name.span, "first replaced here")
+                        .with_help(
+                            "keep one `=`; add to it with `+=` and remove from it with `-=`",
+                        ),
+                    ),
+                    None => {
+                        replaced = Some(edit);
+                        entries = edit.entries.iter().map(class_entry).collect();
+                    }
+                }
+            }
+            for edit in &ours {
+                match edit.op {
+                    WordsOp::Set => {}
+                    WordsOp::Add => {
+                        for entry in &edit.entries {
+                            let entry = class_entry(entry);
+                            if !entries.iter().any(|e| e.words == entry.words) {
+                                entries.push(entry);
+                            }
+                        }
+                    }
+                    WordsOp::Remove => {
+                        for written in &edit.entries {
+                            let entry = class_entry(written);
+                            let before = entries.len();
+                            entries.retain(|e| e.words != entry.words);
+                            if entries.len() == before {
+                                self.error(
+                                    Diagnostic::warning(
+                                        "not-in-list",
+                                        format!("`{}` is not in `{}`", entry.words.join(" "), list.name),
+                                    )
+                                    .with_label(written.span, "nothing to remove")
+                                    .with_help(format!("the entries of `{}` are listed in docs/LANGUAGE.md (\"Built-in word lists\")", list.name)),
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            if list.single_words {
+                for edit in &ours {
+                    for written in edit.entries.iter().filter(|e| e.words.len() > 1) {
+                        self.error(
+                            Diagnostic::error(
+                                "list-entry",
+                                format!("the entries of `{}` are single words", list.name),
+                            )
+                            .with_label(written.span, "several words")
+                            .with_help("list each word on its own, separated by commas"),
+                        );
+                    }
+                }
+            }
+            let id = ClassId(self.classes.len() as u32);
+            self.class_index.insert(list.name.to_string(), id);
+            self.classes.push(ClassEntry {
+                def: WordClassDef {
+                    name: list.name.to_string(),
+                    entries,
+                    builtin: true,
+                },
+                decl: None,
+                file: None,
+                used: false,
+            });
         }
     }
 
@@ -344,20 +502,30 @@ impl<'a> Checker<'a> {
         let unused: Vec<Diagnostic> = self
             .classes
             .iter()
-            .filter(|c| !c.used && !maybe_used(&c.decl.name.text))
-            .map(|c| {
+            .filter(|c| !c.used)
+            .filter_map(|c| c.decl)
+            .filter(|decl| !decl.entries.is_empty() && !maybe_used(&decl.name.text))
+            .map(|decl| {
                 Diagnostic::warning(
                     "unused-word-class",
-                    format!("word class `@{}` is never used", c.decl.name.text),
+                    format!("word class `@{}` is never used", decl.name.text),
                 )
-                .with_label(c.decl.name.span, "declared here, used by no pattern")
+                .with_label(decl.name.span, "declared here, used by no pattern")
                 .with_help(format!(
                     "use it in a pattern as `@{}`, or remove it",
-                    c.decl.name.text
+                    decl.name.text
                 ))
             })
             .collect();
         self.diagnostics.extend(unused);
+    }
+}
+
+/// A checked class entry: words lowercased.
+fn class_entry(entry: &WordEntry) -> WordClassEntry {
+    WordClassEntry {
+        words: entry.words.iter().map(|w| w.to_lowercase()).collect(),
+        exact: entry.exact,
     }
 }
 

@@ -25,6 +25,7 @@ pub fn check(loaded: LoadedFiles) -> (Option<Pack>, SourceMap, Vec<Diagnostic>) 
     checker.resolve_types();
     checker.resolve_events();
     checker.collect_word_classes();
+    checker.resolve_builtin_lists();
     checker.collect_lexicon();
     let rules = checker.check_rules();
     let entity_order = checker.order_entity_rules(&rules);
@@ -84,8 +85,10 @@ struct EventEntry<'a> {
 
 struct ClassEntry<'a> {
     def: WordClassDef,
-    decl: &'a super::ast::WordClassDecl,
-    file: FileId,
+    /// The declaration; `None` for a built-in list.
+    decl: Option<&'a super::ast::WordClassDecl>,
+    /// The declaring file; `None` for a built-in list (visible everywhere).
+    file: Option<FileId>,
     used: bool,
 }
 
@@ -103,6 +106,8 @@ struct Checker<'a> {
     events: Vec<EventEntry<'a>>,
     classes: Vec<ClassEntry<'a>>,
     class_index: HashMap<String, ClassId>,
+    /// `words` items with a dotted name: changes to built-in lists.
+    list_edits: Vec<&'a super::ast::WordClassDecl>,
     rule_decls: Vec<(&'a RuleDecl, FileId)>,
     lexicon: Vec<LexiconEntry>,
     /// Name errors already reported, by (code, name, file): a name that is
@@ -140,6 +145,7 @@ impl<'a> Checker<'a> {
             events: Vec::new(),
             classes: Vec::new(),
             class_index: HashMap::new(),
+            list_edits: Vec::new(),
             rule_decls: Vec::new(),
             lexicon: Vec::new(),
             reported_names: HashMap::new(),
@@ -328,11 +334,12 @@ impl<'a> Checker<'a> {
         match self.class_index.get(&name.text).copied() {
             Some(id) => {
                 let entry = &self.classes[id.0 as usize];
-                if self.is_visible(name.span.file, Some(entry.file)) {
+                if self.is_visible(name.span.file, entry.file) {
                     self.classes[id.0 as usize].used = true;
                     Some(id)
                 } else {
-                    let diagnostic = self.not_imported("word class", name, entry.file);
+                    let file = entry.file.expect("built-in lists are visible");
+                    let diagnostic = self.not_imported("word class", name, file);
                     self.name_error(name, diagnostic);
                     None
                 }

@@ -389,7 +389,7 @@ impl Checker<'_> {
             NodeKind::Alt(branches) => branches.iter().all(|b| self.single_tokens(b)),
             NodeKind::Class(name) => self.class_index.get(&name.text).is_none_or(|id| {
                 self.classes[id.0 as usize]
-                    .decl
+                    .def
                     .entries
                     .iter()
                     .all(|e| e.words.len() == 1 && one_token(&e.words[0]))
