@@ -304,3 +304,67 @@ fn explain_names_unknown_rules_with_a_suggestion() {
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output.stderr).contains("the pack has no rule `atack`; did you mean `attack`?"));
 }
+
+#[test]
+fn explain_reads_stdin_and_one_line_of_a_corpus_file() {
+    let (dir, _) = support::write_fixture(PACK);
+    let pack = dir.path().to_str().expect("utf-8 path");
+    let rule_lines = |output: &Output| -> Vec<String> {
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        let stdout = text(&output.stdout);
+        let from = stdout.find("\nrule ").expect("a rule section");
+        stdout[from + 1..].lines().map(str::to_string).collect()
+    };
+    let from_stdin = evrule(
+        &["explain", pack, "-", "--rule", "attack"],
+        Some("Russia attacked Isis in Palmyra.\n"),
+    );
+    assert_eq!(
+        rule_lines(&from_stdin),
+        [
+            "rule attack matched in every sentence:",
+            "  sentence 0: pattern 1 (active) matched «Russia attacked Isis in Palmyra»; emitted Attack"
+        ]
+    );
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\": \"a\", \"text\": \"Nothing here.\"}\n{\"id\": \"b\", \"text\": \"Isis attacked Russia.\"}\n",
+    )
+    .expect("write corpus");
+    let corpus = corpus.to_str().expect("utf-8 path");
+    let second_line = evrule(
+        &[
+            "explain", pack, "--doc", corpus, "--line", "2", "--rule", "attack",
+        ],
+        None,
+    );
+    assert_eq!(
+        rule_lines(&second_line),
+        [
+            "rule attack matched in every sentence:",
+            "  sentence 0: pattern 1 (active) matched «Isis attacked Russia»; emitted Attack"
+        ]
+    );
+    let past_the_end = evrule(&["explain", pack, "--doc", corpus, "--line", "3"], None);
+    assert_eq!(past_the_end.status.code(), Some(1));
+    assert!(text(&past_the_end.stderr).contains("corpus.jsonl: has 2 line(s), so no line 3"));
+    let text_lines = dir.path().join("corpus.txt");
+    std::fs::write(
+        &text_lines,
+        "Isis attacked Russia.\nRussia attacked Isis.\n",
+    )
+    .expect("write");
+    let output = evrule(
+        &[
+            "explain",
+            pack,
+            "--doc",
+            text_lines.to_str().expect("utf-8 path"),
+            "--line",
+            "2",
+        ],
+        None,
+    );
+    assert!(text(&output.stdout).starts_with("sentence 0 0..21  Russia attacked Isis."));
+}
