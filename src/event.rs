@@ -28,6 +28,11 @@ pub struct EventRecord {
     pub text: String,
     #[serde(default, skip_serializing_if = "is_false")]
     pub negated: bool,
+    /// How the text holds the event back when its type marks modality
+    /// (`modality mark`): "future", "intended", "threatened",
+    /// "conditional", "hypothetical" or "question".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modality: Option<String>,
     /// Arguments in the order the event type declares its fields.
     pub args: IndexMap<String, Argument>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,6 +59,34 @@ pub struct Argument {
     /// The numeric value of a `Number` argument, when it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
+    /// The noun phrase around the mention ("more than 100 suspected
+    /// ISWAP fighters"), when it is longer than the mention.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phrase: Option<TextSpan>,
+    /// Every part of a compound ("A and B") when the event type keeps
+    /// compounds in one record (`compound keep`); then `text`, `start`
+    /// and `end` span the whole compound and `type`/`code` are the first
+    /// part's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parties: Option<Vec<Argument>>,
+}
+
+impl Argument {
+    /// This argument listing the parts of its compound.
+    pub fn with_parties(self, parties: Vec<Argument>) -> Argument {
+        Argument {
+            parties: Some(parties),
+            ..self
+        }
+    }
+}
+
+/// A stretch of the document: its text and byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpan {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// The JSON Schema (draft 2020-12) of the records a pack can emit: one
@@ -68,7 +101,23 @@ pub fn schema(pack: &Pack) -> Value {
             "code": {"type": "string"},
             "start": {"type": "integer", "minimum": 0, "description": "byte offset in the document"},
             "end": {"type": "integer", "minimum": 0},
-            "value": {"type": "number", "description": "numeric value of a Number argument"}
+            "value": {"type": "number", "description": "numeric value of a Number argument"},
+            "phrase": {
+                "type": "object",
+                "description": "the noun phrase around the mention, when longer",
+                "required": ["text", "start", "end"],
+                "properties": {
+                    "text": {"type": "string"},
+                    "start": {"type": "integer", "minimum": 0},
+                    "end": {"type": "integer", "minimum": 0}
+                },
+                "additionalProperties": false
+            },
+            "parties": {
+                "type": "array",
+                "description": "the parts of a compound, for event types with `compound keep`",
+                "items": {"$ref": "#/$defs/argument"}
+            }
         },
         "additionalProperties": false
     });
@@ -129,6 +178,7 @@ fn event_schema(pack: &Pack, id: EventId) -> Value {
         "end": {"type": "integer", "minimum": 0},
         "text": {"type": "string"},
         "negated": {"type": "boolean"},
+        "modality": {"enum": ["future", "intended", "threatened", "conditional", "hypothetical", "question"]},
         "args": {
             "type": "object",
             "properties": args,

@@ -37,6 +37,8 @@ enum Command {
     Explain(cli::explain::Args),
     /// Print the JSON Schema of a pack's event records.
     Schema(cli::schema::Args),
+    /// Print each sentence of the inputs as a JSON line, with its offsets.
+    Sentences(cli::sentences::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,5 +51,6 @@ fn main() -> ExitCode {
         Command::Diff(args) => cli::diff::run(args, &global),
         Command::Explain(args) => cli::explain::run(args, &global),
         Command::Schema(args) => cli::schema::run(args, &global),
+        Command::Sentences(args) => cli::sentences::run(args, &global),
     }
 }

@@ -368,3 +368,54 @@ fn explain_reads_stdin_and_one_line_of_a_corpus_file() {
     );
     assert!(text(&output.stdout).starts_with("sentence 0 0..21  Russia attacked Isis."));
 }
+
+#[test]
+fn sentences_prints_each_sentence_with_its_document_and_offsets() {
+    let corpus = tempfile::tempdir().expect("temporary folder");
+    let path = corpus.path().join("wire.txt");
+    let mut bytes = "Rebels shelled the port of Sétif. Gen. Amar Lakhdar said two guards died.\n\n"
+        .as_bytes()
+        .to_vec();
+    bytes.extend_from_slice(b"Broken \xff line.\n");
+    bytes.extend_from_slice("Police dispersed the marchers\n".as_bytes());
+    std::fs::write(&path, bytes).expect("write");
+    let file = path.to_str().expect("utf-8 path");
+
+    let output = evrule(&["sentences", "--lines", file, "missing.txt"], None);
+    assert_eq!(output.status.code(), Some(1), "failures make it fail");
+    let expected = [
+        format!(
+            r#"{{"doc":"{file}:1","sentence":0,"start":0,"end":34,"text":"Rebels shelled the port of Sétif."}}"#
+        ),
+        format!(
+            r#"{{"doc":"{file}:1","sentence":1,"start":35,"end":74,"text":"Gen. Amar Lakhdar said two guards died."}}"#
+        ),
+        format!(
+            r#"{{"doc":"{file}:4","sentence":0,"start":0,"end":29,"text":"Police dispersed the marchers"}}"#
+        ),
+    ];
+    assert_eq!(text(&output.stdout).lines().collect::<Vec<_>>(), expected);
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("error: missing.txt: no such file or folder"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "error: {file}:3:8: not UTF-8 (invalid byte at offset 7)"
+        )),
+        "{stderr}"
+    );
+
+    // Without --lines the file is one document and offsets run through it.
+    std::fs::write(&path, "A first line.\nA second one.\n").expect("write");
+    let output = evrule(&["sentences", file], None);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let last = text(&output.stdout).lines().last().map(str::to_string);
+    assert_eq!(
+        last,
+        Some(format!(
+            r#"{{"doc":"{file}","sentence":1,"start":14,"end":27,"text":"A second one."}}"#
+        ))
+    );
+}

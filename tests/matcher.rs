@@ -248,16 +248,15 @@ fn the_verb_group_opens_after_the_subject_past_optional_parts() {
             &["Merger merge party=Russia[State RUS] other=Syria[State SYR]"],
         ),
         (
-            "Russia has finally agreed to merge with Syria.",
+            "Russia has now formally merged with Syria.",
             &["Merger merge party=Russia[State RUS] other=Syria[State SYR]"],
         ),
         (
-            "Russia agreed to merge with Syria.",
+            "Russia formally merged with Syria.",
             &["Merger merge party=Russia[State RUS] other=Syria[State SYR]"],
         ),
-        // The optional words are part of the verb group's reach: a
-        // negation before them still negates the match.
-        ("Russia did not agree to merge with Syria.", &[]),
+        // A negation between the subject and the verb still negates.
+        ("Russia has not formally merged with Syria.", &[]),
         ("Russia has not merged with Syria.", &[]),
     ]);
 }

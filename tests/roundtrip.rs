@@ -105,6 +105,7 @@ fn item_span(item: &Item) -> evrule::lang::Span {
         Item::Import(s) | Item::Lexicon(s) => s.span,
         Item::Type(t) => t.span,
         Item::Words(w) => w.span,
+        Item::Discard(d) => d.span,
         Item::Event(e) => e.span,
         Item::Rule(r) => r.span,
     }
@@ -144,6 +145,14 @@ fn names(names: &[Name]) -> String {
         .join(" | ")
 }
 
+fn entries(entries: &[WordEntry]) -> String {
+    let entries: Vec<String> = entries
+        .iter()
+        .map(|e| format!("{}{}", if e.exact { "=" } else { "" }, e.words.join(" ")))
+        .collect();
+    entries.join(", ")
+}
+
 fn print_item(item: &Item) -> String {
     match item {
         Item::Import(path) => format!("import {}", quote(&path.value)),
@@ -153,18 +162,21 @@ fn print_item(item: &Item) -> String {
             None => format!("type {}", t.name.text),
         },
         Item::Words(w) => {
-            let entries: Vec<String> = w
-                .entries
-                .iter()
-                .map(|e| format!("{}{}", if e.exact { "=" } else { "" }, e.words.join(" ")))
-                .collect();
             let op = match w.op {
                 WordsOp::Set => "=",
                 WordsOp::Add => "+=",
                 WordsOp::Remove => "-=",
             };
-            format!("words {} {op} {}", w.name.text, entries.join(", "))
+            format!("words {} {op} {}", w.name.text, entries(&w.entries))
         }
+        Item::Discard(d) => format!(
+            "discard {} = {}",
+            match d.scope {
+                DiscardScope::Sentence => "sentence",
+                DiscardScope::Document => "document",
+            },
+            entries(&d.entries)
+        ),
         Item::Event(e) => {
             let mut out = format!("event {}", e.name.text);
             if let Some(parent) = &e.parent {
@@ -195,6 +207,18 @@ fn print_item(item: &Item) -> String {
                 out.push_str(match mode {
                     NegationMode::Suppress => " negation suppress",
                     NegationMode::Mark => " negation mark",
+                });
+            }
+            if let Some((mode, _)) = e.modality {
+                out.push_str(match mode {
+                    NegationMode::Suppress => " modality suppress",
+                    NegationMode::Mark => " modality mark",
+                });
+            }
+            if let Some((mode, _)) = e.compound {
+                out.push_str(match mode {
+                    CompoundMode::Split => " compound split",
+                    CompoundMode::Keep => " compound keep",
                 });
             }
             out
@@ -301,5 +325,14 @@ fn print_node(node: &Node, top: bool) -> String {
         NodeKind::Slot(name) => name.text.clone(),
         NodeKind::Stray(text) => text.clone(),
         NodeKind::NotNext(inner) => format!("!{}", print_node(inner, false)),
+        NodeKind::Category(inner, category) => format!(
+            "{}:{}",
+            print_node(inner, false),
+            match category {
+                WordCategory::Verb => "v",
+                WordCategory::Noun => "n",
+            }
+        ),
+        NodeKind::NounPhrase => "^".to_string(),
     }
 }

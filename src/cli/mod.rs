@@ -33,6 +33,7 @@ pub mod diff;
 pub mod explain;
 pub mod run;
 pub mod schema;
+pub mod sentences;
 pub mod test;
 
 pub fn write_stdout(text: &str) {

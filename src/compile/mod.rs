@@ -4,7 +4,9 @@
 //! Everything here runs once per pack; the matcher only reads the result.
 
 pub mod anchor;
+pub mod discard;
 pub mod english;
+pub mod features;
 pub mod lexicon;
 pub mod passive;
 pub mod program;
@@ -14,10 +16,11 @@ pub mod words;
 use std::collections::HashMap;
 
 use crate::lang::Pack;
+use crate::lang::pack::RuleOutput;
 use crate::lang::pack::{RuleId, TypeId};
 use crate::text::{NumberWords, PhraseList, ProperWords, WordList};
 use lexicon::LexiconIndex;
-use program::{Lowering, Program, Voice, generate, mark_trigger};
+use program::{Lowering, Program, SlotBinds, Voice, generate, mark_trigger};
 use vocab::{Vocabulary, WordId};
 use words::{WordSetId, WordSets};
 
@@ -28,6 +31,7 @@ pub struct CompiledPack {
     pub vocab: Vocabulary,
     pub sets: WordSets,
     pub lexicon: LexiconIndex,
+    pub discards: discard::DiscardIndex,
     /// Slot type tables: `accepts[set][type]` when a mention of `type` may fill
     /// a slot typed with that set (the union's types and their subtypes).
     pub accepts: Vec<Vec<bool>>,
@@ -79,33 +83,36 @@ impl BuiltinWords {
 /// Word sets of the closed classes the matcher uses (see [`english`]).
 #[derive(Debug, Clone)]
 pub struct FunctionWords {
-    pub verb_group: WordSetId,
-    pub negation: WordSetId,
-    pub refusal: WordSetId,
-    pub denial: WordSetId,
-    pub be: WordSetId,
     pub determiners: WordSetId,
     pub to: WordId,
+    pub as_: WordId,
+    pub well: WordId,
 }
 
 impl CompiledPack {
+    /// Whether the sentence has "as well as" at token `at` (a compound's
+    /// coordinator).
+    pub fn as_well_as(&self, prepared: &crate::matcher::prepared::Prepared, at: usize) -> bool {
+        let w = &self.words;
+        prepared.words.get(at..at + 3) == Some(&[w.as_, w.well, w.as_][..])
+    }
+
     pub fn new(pack: Pack) -> Result<CompiledPack, String> {
         let mut vocab = Vocabulary::default();
+        features::register_closed_classes(&mut vocab);
         let mut sets = WordSets::default();
         let lexicon = LexiconIndex::build(&pack.lexicon, &mut vocab)?;
         let builtin_words = BuiltinWords::new(&pack);
+        let discards = discard::DiscardIndex::build(&pack.discards, &mut vocab)?;
         let mut class = |words: &[&str], sets: &mut WordSets| {
             let ids = words.iter().map(|w| vocab.intern(w)).collect();
             sets.add(ids)
         };
         let words = FunctionWords {
-            verb_group: class(english::VERB_GROUP_WORDS, &mut sets),
-            negation: class(english::NEGATION_WORDS, &mut sets),
-            refusal: class(english::REFUSAL_VERBS, &mut sets),
-            denial: class(english::DENIAL_VERBS, &mut sets),
-            be: class(english::BE_FORMS, &mut sets),
             determiners: class(english::DETERMINERS, &mut sets),
             to: vocab.intern("to"),
+            as_: vocab.intern("as"),
+            well: vocab.intern("well"),
         };
         let mut lowered_words = HashMap::new();
         let mut accepts: Vec<Vec<bool>> = Vec::new();
@@ -175,6 +182,10 @@ impl CompiledPack {
                         }
                         Voice::Active | Voice::Passive => None,
                     };
+                    let binds = match rule.output {
+                        RuleOutput::Event { .. } => SlotBinds::Phrases,
+                        RuleOutput::Entity { .. } => SlotBinds::Mentions,
+                    };
                     programs.push((
                         RuleId(rule_index as u32),
                         Program {
@@ -182,6 +193,7 @@ impl CompiledPack {
                             spans,
                             pattern: pattern_index,
                             voice,
+                            binds,
                             anchor,
                             required_slots,
                             first,
@@ -220,6 +232,7 @@ impl CompiledPack {
             vocab,
             sets,
             lexicon,
+            discards,
             accepts,
             accepted_types,
             programs,

@@ -9,20 +9,26 @@ use std::collections::HashMap;
 
 use super::vocab::Vocabulary;
 use super::words::{Forms, WordSetId, WordSets, word_tokens};
+use crate::lang::ast::WordCategory;
 use crate::lang::pack::{Pack, Pat, PatKind};
 use crate::lang::source::Span;
 
-/// Longest verb group (auxiliaries, negations, adverbs) allowed between a
-/// subject slot and its verb: "has not yet been" is four tokens.
-pub const VERB_GROUP: u32 = 4;
+/// Longest verb group (auxiliaries, negations, adverbs, modality verbs,
+/// coordinated verbs) allowed between a subject slot and its verb: "has
+/// repeatedly threatened to" is four tokens, "attacked, looted and" three.
+pub const VERB_GROUP: u32 = 6;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inst {
-    /// The token's word is in the set; `trigger` records its position.
+    /// The token's word is in the set and its reading fits `category`;
+    /// `trigger` records its position.
     Word {
         set: WordSetId,
         trigger: bool,
+        category: Option<WordCategory>,
     },
+    /// A noun phrase (`^`), longest first.
+    NounPhrase,
     /// Any token (one step of a gap).
     Any,
     /// The token is not in the set; consumes nothing.
@@ -45,6 +51,15 @@ pub enum Inst {
     Match,
 }
 
+/// What the slots of a program bind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotBinds {
+    /// Mentions (entity rules build mentions from mentions).
+    Mentions,
+    /// Noun phrases around mentions (event rules).
+    Phrases,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Voice {
     Active,
@@ -59,6 +74,7 @@ pub struct Program {
     /// Which of the rule's patterns this is.
     pub pattern: usize,
     pub voice: Voice,
+    pub binds: SlotBinds,
     /// A word set one of whose words every match contains; `None` when the
     /// pattern has no required word.
     pub anchor: Option<WordSetId>,
@@ -107,6 +123,8 @@ pub fn first_token(insts: &[Inst], sets: &mut WordSets) -> Option<FirstToken> {
             Inst::Word { set, .. } => words.extend_from_slice(sets.get(set)),
             Inst::Slot { accept, .. } => first.slots.push(accept),
             Inst::Aux => first.aux = true,
+            // A noun phrase may start with any word.
+            Inst::NounPhrase => return None,
             // A pattern that can match nothing is rejected by the checker;
             // a gap first means any token may start a match.
             Inst::Any | Inst::Match => return None,
@@ -142,7 +160,11 @@ pub enum ElemKind {
         sets: Vec<WordSetId>,
         written: Option<(String, bool)>,
         trigger: bool,
+        /// The reading its first token must have.
+        category: Option<WordCategory>,
     },
+    /// `^`: a noun phrase.
+    NounPhrase,
     Slot(usize),
     /// Up to `max` verb-group tokens, as few as possible.
     Aux {
@@ -200,6 +222,15 @@ impl Lowering<'_> {
                 collect_first_words(&lowered, self.sets, &mut words);
                 ElemKind::NotNext(self.sets.add(words))
             }
+            PatKind::Category(inner, category) => {
+                let mut lowered = self.lower(inner);
+                set_category(&mut lowered, *category);
+                return Elem {
+                    span: pat.span,
+                    ..lowered
+                };
+            }
+            PatKind::NounPhrase => ElemKind::NounPhrase,
             PatKind::Class(class) => {
                 let entries = &self.pack.word_classes[class.0 as usize].entries;
                 let mut branches = Vec::new();
@@ -245,7 +276,33 @@ impl Lowering<'_> {
             sets,
             written: Some((written.to_string(), exact)),
             trigger: false,
+            category: None,
         }
+    }
+}
+
+/// Asks every word of an element (a word, or the entries of a class) for
+/// one reading.
+fn set_category(elem: &mut Elem, wanted: WordCategory) {
+    match &mut elem.kind {
+        ElemKind::Tokens { category, .. } => *category = Some(wanted),
+        ElemKind::Alt(parts) => parts.iter_mut().for_each(|p| set_category(p, wanted)),
+        ElemKind::Seq(parts) => {
+            if let Some(first) = parts.first_mut() {
+                set_category(first, wanted);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether an element already asks for a reading.
+fn has_category(elem: &Elem) -> bool {
+    match &elem.kind {
+        ElemKind::Tokens { category, .. } => category.is_some(),
+        ElemKind::Alt(parts) => parts.iter().any(has_category),
+        ElemKind::Seq(parts) => parts.first().is_some_and(has_category),
+        _ => false,
     }
 }
 
@@ -265,6 +322,12 @@ pub fn mark_trigger(root: &mut Elem) {
     };
     set_trigger(&mut parts[index]);
     if let Some(at) = verb_group_position(&parts[..index]) {
+        // "X attack Y", "X [agree to] merge": the word after a subject the
+        // pattern requires (past optional parts) is a verb, unless the
+        // pattern says which reading it wants.
+        if matches!(parts[at - 1].kind, ElemKind::Slot(_)) && !has_category(&parts[index]) {
+            set_category(&mut parts[index], WordCategory::Verb);
+        }
         let span = parts[index].span;
         parts.insert(
             at,
@@ -415,7 +478,18 @@ pub fn merge_word_choices(elem: &mut Elem, sets: &mut WordSets) {
     let ElemKind::Alt(branches) = &mut elem.kind else {
         return;
     };
-    let single = |b: &Elem| matches!(&b.kind, ElemKind::Tokens { sets, .. } if sets.len() == 1);
+    let category_of = |b: &Elem| match &b.kind {
+        ElemKind::Tokens { category, .. } => *category,
+        _ => None,
+    };
+    let first_category = branches
+        .iter()
+        .find(|b| matches!(&b.kind, ElemKind::Tokens { sets, .. } if sets.len() == 1))
+        .and_then(category_of);
+    let single = |b: &Elem| {
+        matches!(&b.kind, ElemKind::Tokens { sets, .. } if sets.len() == 1)
+            && category_of(b) == first_category
+    };
     let mut words: Vec<u32> = Vec::new();
     let mut trigger_any = false;
     for branch in branches.iter().filter(|b| single(b)) {
@@ -446,6 +520,7 @@ pub fn merge_word_choices(elem: &mut Elem, sets: &mut WordSets) {
             sets: vec![sets.add(words)],
             written: None,
             trigger: trigger_any,
+            category: first_category,
         },
         span,
     };
@@ -608,11 +683,26 @@ impl Generator<'_> {
             ElemKind::NotNext(set) => {
                 self.push(Inst::NotWord { set: *set }, span);
             }
-            ElemKind::Tokens { sets, trigger, .. } => {
+            ElemKind::Tokens {
+                sets,
+                trigger,
+                category,
+                ..
+            } => {
                 for (index, &set) in sets.iter().enumerate() {
-                    let trigger = *trigger && index == 0;
-                    self.push(Inst::Word { set, trigger }, span);
+                    let first = index == 0;
+                    self.push(
+                        Inst::Word {
+                            set,
+                            trigger: *trigger && first,
+                            category: if first { *category } else { None },
+                        },
+                        span,
+                    );
                 }
+            }
+            ElemKind::NounPhrase => {
+                self.push(Inst::NounPhrase, span);
             }
             ElemKind::Slot(slot) => {
                 self.push(

@@ -2,9 +2,12 @@
 //! mentions, interned to a dense [`WordId`].
 //!
 //! Text tokens are looked up once per token; a form the pack never mentions
-//! gets [`UNKNOWN_WORD`], which no pattern contains.
+//! gets [`UNKNOWN_WORD`], which no pattern contains. Each entry carries its
+//! [`Features`] (closed-class and inflection bits), read with the same lookup.
 
 use rustc_hash::FxHashMap as HashMap;
+
+use super::features::Features;
 
 pub type WordId = u32;
 
@@ -15,6 +18,7 @@ pub const UNKNOWN_WORD: WordId = 0;
 pub struct Vocabulary {
     ids: HashMap<String, WordId>,
     words: Vec<String>,
+    features: Vec<Features>,
 }
 
 impl Default for Vocabulary {
@@ -22,6 +26,7 @@ impl Default for Vocabulary {
         Vocabulary {
             ids: HashMap::default(),
             words: vec![String::new()],
+            features: vec![0],
         }
     }
 }
@@ -34,8 +39,20 @@ impl Vocabulary {
         }
         let id = self.words.len() as WordId;
         self.words.push(folded.to_string());
+        self.features.push(0);
         self.ids.insert(folded.to_string(), id);
         id
+    }
+
+    /// Adds features to a word's.
+    pub fn add_features(&mut self, id: WordId, features: Features) {
+        self.features[id as usize] |= features;
+    }
+
+    /// The features of a word; none for [`UNKNOWN_WORD`].
+    #[inline]
+    pub fn features(&self, id: WordId) -> Features {
+        self.features[id as usize]
     }
 
     /// The id of a folded form, or [`UNKNOWN_WORD`].

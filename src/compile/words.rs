@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::features;
 use super::vocab::{Vocabulary, WordId};
 use crate::text::{TokenKind, fold, is_clitic, tokenize_phrase, word_forms};
 
@@ -98,12 +99,39 @@ pub fn word_tokens(written: &str, forms: Forms, vocab: &mut Vocabulary) -> Vec<V
                 (Forms::PastParticiple, _) if index > 0 => Forms::Exact,
                 (forms, _) => forms,
             };
+            if token_forms == Forms::Inflected {
+                return inflected_ids(&folded, vocab);
+            }
             surface_forms(&folded, token_forms)
                 .iter()
                 .map(|f| vocab.intern(f))
                 .collect()
         })
         .collect()
+}
+
+/// Every inflected form of a word, interned with the features that say
+/// which form it is (a form can be several: "shot" is past and participle).
+fn inflected_ids(folded: &str, vocab: &mut Vocabulary) -> Vec<WordId> {
+    let forms = word_forms(folded);
+    let tagged = std::iter::once((&forms.lemma, features::BASE_FORM))
+        .chain(forms.third_person.iter().map(|f| (f, features::S_FORM)))
+        .chain(forms.plural.iter().map(|f| (f, features::S_FORM)))
+        .chain(forms.past.iter().map(|f| (f, features::PAST)))
+        .chain(forms.past_participle.iter().map(|f| (f, features::PAST)))
+        .chain(forms.gerund.iter().map(|f| (f, features::ING_FORM)));
+    let mut ids = Vec::new();
+    for (form, feature) in tagged {
+        if form.is_empty() {
+            continue;
+        }
+        let id = vocab.intern(form);
+        vocab.add_features(id, feature);
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
 }
 
 /// The folded surface forms of one token-sized word.

@@ -23,14 +23,26 @@ pub struct Summary {
     pub sentences: usize,
     pub events: usize,
     pub failures: usize,
+    /// Documents a document discard phrase stopped, and sentences a
+    /// sentence discard phrase kept from being coded.
+    pub discarded_documents: usize,
+    pub discarded_sentences: usize,
     pub elapsed: Duration,
 }
 
 impl Summary {
     pub fn line(&self) -> String {
         let seconds = self.elapsed.as_secs_f64().max(1e-9);
+        let discarded = if self.discarded_documents + self.discarded_sentences > 0 {
+            format!(
+                "; discarded: {} documents, {} sentences",
+                self.discarded_documents, self.discarded_sentences
+            )
+        } else {
+            String::new()
+        };
         format!(
-            "{} documents, {} sentences, {} events, {} failures in {:.2}s ({:.0} sentences/s)",
+            "{} documents, {} sentences, {} events, {} failures in {:.2}s ({:.0} sentences/s){discarded}",
             self.documents,
             self.sentences,
             self.events,
@@ -69,6 +81,8 @@ pub fn run(
                     summary.documents += 1;
                     summary.sentences += result.sentences;
                     summary.events += result.events.len();
+                    summary.discarded_documents += usize::from(result.discarded.is_some());
+                    summary.discarded_sentences += result.discarded_sentences;
                     sink.events(doc, &result.events)?;
                 }
                 Step::Failed(failure) => {

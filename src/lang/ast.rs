@@ -32,6 +32,7 @@ pub enum Item {
     Type(TypeDecl),
     Lexicon(StringLit),
     Words(WordClassDecl),
+    Discard(DiscardDecl),
     Event(EventDecl),
     Rule(RuleDecl),
 }
@@ -74,6 +75,21 @@ pub struct WordEntry {
     pub span: Span,
 }
 
+/// `discard document = premier league, box office`
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiscardDecl {
+    pub scope: DiscardScope,
+    pub entries: Vec<WordEntry>,
+    pub span: Span,
+}
+
+/// What a discard phrase stops: its sentence, or its whole document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DiscardScope {
+    Sentence,
+    Document,
+}
+
 /// `event Intervention : Conflict { actor: Actor, location: Place? } code "190"`
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventDecl {
@@ -83,6 +99,9 @@ pub struct EventDecl {
     pub code: Option<StringLit>,
     pub label: Option<StringLit>,
     pub negation: Option<(NegationMode, Span)>,
+    /// What a match with a modality cue does (the same choice as negation).
+    pub modality: Option<(NegationMode, Span)>,
+    pub compound: Option<(CompoundMode, Span)>,
     pub span: Span,
 }
 
@@ -94,12 +113,28 @@ pub struct FieldDecl {
     pub span: Span,
 }
 
+/// The reading a pattern word asks for: `:v` or `:n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WordCategory {
+    Noun,
+    Verb,
+}
+
 /// What a negated match does: drop the event, or keep it marked `negated`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum NegationMode {
     #[default]
     Suppress,
     Mark,
+}
+
+/// What a compound actor in a slot makes: one record per part (CAMEO's
+/// convention), or one record listing every part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CompoundMode {
+    #[default]
+    Split,
+    Keep,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,6 +240,10 @@ pub enum NodeKind {
     NotNext(Box<Node>),
     /// `X`
     Slot(Name),
+    /// `word:v`, `@class:n`: the word only in that reading.
+    Category(Box<Node>, WordCategory),
+    /// `^`: a noun phrase, whatever it names (skipped).
+    NounPhrase,
     /// Something that parsed but is not a pattern element (a capitalized word,
     /// a stray character); the checker explains it.
     Stray(String),

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use super::ast::{NegationMode, RuleKind};
+use super::ast::{CompoundMode, DiscardScope, NegationMode, RuleKind, WordCategory};
 use super::source::{SourceMap, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -41,6 +41,8 @@ pub struct Pack {
     /// The pack's word classes, then every built-in list.
     pub word_classes: Vec<WordClassDef>,
     pub lexicon: Vec<LexiconEntry>,
+    /// Phrases that stop coding a sentence or a document.
+    pub discards: Vec<DiscardDef>,
     /// Entity and event rules in file order.
     pub rules: Vec<RuleDef>,
     /// Entity rules in cascade order: a rule comes after every rule whose
@@ -68,6 +70,9 @@ pub struct EventDef {
     pub code: Option<String>,
     pub label: Option<String>,
     pub negation: NegationMode,
+    /// What a match with a modality cue ("plans to attack") does.
+    pub modality: NegationMode,
+    pub compound: CompoundMode,
     pub span: Span,
 }
 
@@ -91,6 +96,14 @@ pub struct WordClassDef {
 pub struct WordClassEntry {
     pub words: Vec<String>,
     pub exact: bool,
+}
+
+/// A discard phrase: where it is written and what it stops.
+#[derive(Debug, Clone)]
+pub struct DiscardDef {
+    pub entry: WordClassEntry,
+    pub scope: DiscardScope,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone)]
@@ -166,6 +179,10 @@ pub enum PatKind {
     Slot(usize),
     /// The next token is not one of these words (zero-width).
     NotNext(Box<Pat>),
+    /// Words in one reading only (`attack:v`).
+    Category(Box<Pat>, WordCategory),
+    /// `^`: any noun phrase.
+    NounPhrase,
 }
 
 #[derive(Debug, Clone)]

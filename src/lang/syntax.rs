@@ -20,8 +20,8 @@ struct EvruleParser;
 /// below 5; the cap keeps a hostile file from exhausting the stack.
 pub const MAX_NESTING: usize = 32;
 
-const ITEM_KEYWORDS: [&str; 7] = [
-    "import", "type", "lexicon", "words", "entity", "event", "rule",
+const ITEM_KEYWORDS: [&str; 8] = [
+    "import", "type", "lexicon", "words", "discard", "entity", "event", "rule",
 ];
 
 /// Parses one rule file. Returns every item that parsed and a diagnostic for
@@ -257,6 +257,20 @@ impl Cx<'_> {
                     span,
                 })
             }
+            Rule::discard_decl => {
+                let span = self.span(&pair);
+                let mut inner = pair.into_inner();
+                let scope = match inner.next().map(|p| p.as_str()) {
+                    Some("document") => DiscardScope::Document,
+                    _ => DiscardScope::Sentence,
+                };
+                let entries = inner.map(|entry| self.word_entry(entry)).collect();
+                Item::Discard(DiscardDecl {
+                    scope,
+                    entries,
+                    span,
+                })
+            }
             Rule::event_decl => Item::Event(self.event_decl(pair)),
             Rule::event_rule => Item::Rule(self.rule(pair, RuleKind::Event)),
             Rule::entity_rule => Item::Rule(self.rule(pair, RuleKind::Entity)),
@@ -303,6 +317,8 @@ impl Cx<'_> {
             code: None,
             label: None,
             negation: None,
+            modality: None,
+            compound: None,
             span,
         };
         for part in inner {
@@ -319,6 +335,22 @@ impl Cx<'_> {
                         _ => NegationMode::Suppress,
                     };
                     decl.negation = Some((mode, span));
+                }
+                Rule::modality_option => {
+                    let span = self.span(&part);
+                    let mode = match part.into_inner().next().map(|p| p.as_str()) {
+                        Some("mark") => NegationMode::Mark,
+                        _ => NegationMode::Suppress,
+                    };
+                    decl.modality = Some((mode, span));
+                }
+                Rule::compound_option => {
+                    let span = self.span(&part);
+                    let mode = match part.into_inner().next().map(|p| p.as_str()) {
+                        Some("keep") => CompoundMode::Keep,
+                        _ => CompoundMode::Split,
+                    };
+                    decl.compound = Some((mode, span));
                 }
                 other => unreachable!("grammar yields no event part {other:?}"),
             }
@@ -594,6 +626,16 @@ impl Cx<'_> {
                 exact: false,
             },
             Rule::punct => NodeKind::Punct(pair.as_str().to_string()),
+            Rule::noun_phrase => NodeKind::NounPhrase,
+            Rule::categorized => {
+                let mut inner = pair.into_inner();
+                let word = self.element(inner.next().expect("categorized word"));
+                let category = match inner.next().map(|p| p.as_str()) {
+                    Some("n") => WordCategory::Noun,
+                    _ => WordCategory::Verb,
+                };
+                NodeKind::Category(Box::new(word), category)
+            }
             Rule::stray => NodeKind::Stray(pair.as_str().to_string()),
             other => unreachable!("grammar yields no pattern element {other:?}"),
         };
@@ -779,10 +821,16 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::field_decl => "a field like `actor: Actor`",
         Rule::optional_mark => "`?`",
         Rule::type_union => "a type",
-        Rule::code_option | Rule::label_option | Rule::negation_option => {
-            "`code`, `label` or `negation`"
-        }
+        Rule::code_option
+        | Rule::label_option
+        | Rule::negation_option
+        | Rule::modality_option
+        | Rule::compound_option => "`code`, `label`, `negation`, `modality` or `compound`",
         Rule::negation_mode => "`suppress` or `mark`",
+        Rule::compound_mode => "`split` or `keep`",
+        Rule::discard_decl => "an item",
+        Rule::discard_scope => "`sentence` or `document`",
+        Rule::category => "`v` or `n`",
         Rule::rule_body | Rule::pattern => "a pattern in double quotes",
         Rule::slot_decl => "a slot type like `X: Actor`",
         Rule::slot_name => "a slot like `X`",
@@ -806,6 +854,8 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         | Rule::word
         | Rule::punct
         | Rule::stray
+        | Rule::categorized
+        | Rule::noun_phrase
         | Rule::not_next => PATTERN_ELEMENT,
         Rule::gap_bounds => "`{min,max}`",
         _ => return None,

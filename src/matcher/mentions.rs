@@ -15,6 +15,10 @@ pub struct Mention {
     pub code: Option<String>,
     pub value: Option<f64>,
     pub source: MentionSource,
+    /// The id of the first mention of a compound an entity rule built
+    /// ("Russian and Syrian jets": one mention per country, same span);
+    /// `None` for a mention of its own.
+    pub group: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +90,7 @@ impl Mentions {
                 code: Some(entry.code.clone()).filter(|c| !c.is_empty()),
                 value: None,
                 source: MentionSource::Lexicon(hit.entry),
+                group: None,
             });
         }
         for number in find_numbers(text, tokens, &pack.builtin_words.number) {
@@ -96,6 +101,7 @@ impl Mentions {
                 code: None,
                 value: number.value,
                 source: MentionSource::Number,
+                group: None,
             });
         }
         // A phrase the lexicon knows is no unknown name.
@@ -112,19 +118,24 @@ impl Mentions {
                 code: None,
                 value: None,
                 source: MentionSource::Proper,
+                group: None,
             });
         }
         self.hits = hits;
     }
 
-    /// Adds a mention, keeping each start's list longest first.
-    pub fn add(&mut self, mention: Mention) {
+    /// Adds a mention, keeping each start's list longest first; returns
+    /// its id, or `None` when an equal mention is already there.
+    pub fn add(&mut self, mention: Mention) -> Option<u32> {
         let duplicate = self.starting_at[mention.start].iter().any(|&m| {
             let other = &self.all[m as usize];
-            other.end == mention.end && other.ty == mention.ty && other.code == mention.code
+            other.end == mention.end
+                && other.ty == mention.ty
+                && other.code == mention.code
+                && other.group.is_some() == mention.group.is_some()
         });
         if duplicate {
-            return;
+            return None;
         }
         if let Some(present) = self.present.get_mut(mention.ty.0 as usize) {
             *present = true;
@@ -139,5 +150,6 @@ impl Mentions {
             .unwrap_or(list.len());
         self.all.push(mention);
         self.starting_at[self.all[id as usize].start].insert(at, id);
+        Some(id)
     }
 }

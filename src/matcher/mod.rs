@@ -6,9 +6,13 @@
 //! negation (`negation`), and the most specific match per event family and
 //! trigger. No IO happens here.
 
+pub mod category;
 pub mod mentions;
+pub mod modality;
 pub mod negation;
+pub mod phrases;
 pub mod prepared;
+pub mod verbs;
 pub mod vm;
 
 use std::ops::Range;
@@ -18,14 +22,22 @@ use indexmap::IndexMap;
 use crate::compile::CompiledPack;
 use crate::compile::program::Voice;
 use crate::document::Document;
-use crate::event::{Argument, EventRecord};
+use crate::event::{Argument, EventRecord, TextSpan};
 use crate::lang::Pack;
-use crate::lang::ast::NegationMode;
+use crate::lang::ast::{CompoundMode, DiscardScope, NegationMode};
 use crate::lang::pack::{CodePart, RuleId, RuleOutput};
 use crate::text::{Sentence, Token, split_sentences, tokenize_into};
+use category::Reading;
 use mentions::{Mention, MentionSource, Mentions};
+use modality::Modality;
+use phrases::Phrases;
 use prepared::Prepared;
-use vm::{Found, Input, Progress, Vm};
+use verbs::VerbChains;
+use vm::{Bound, Conjunct, Found, Input, Progress, Vm};
+
+/// Most records one match makes from its compounds ("A and B attacked C
+/// and D" makes four).
+pub const MAX_RECORDS_PER_MATCH: usize = 16;
 
 /// How competing matches are ordered, best first: the longest, then the
 /// highest priority, then the most specific event type, then the rule
@@ -106,10 +118,13 @@ pub struct RuleMatch {
     /// Token range, sentence-relative.
     pub start: usize,
     pub end: usize,
-    /// The mention bound to each slot (index into the sentence's mentions).
-    pub slots: Vec<Option<u32>>,
+    /// What each slot bound: mentions (indices into the sentence's
+    /// mentions) and the phrases around them.
+    pub slots: Vec<Option<Bound>>,
     pub trigger: Option<usize>,
     pub negation_cue: Option<usize>,
+    /// The modality cue (token) and the modality it gives, if any.
+    pub modality: Option<(usize, Modality)>,
     pub outcome: Outcome,
 }
 
@@ -121,6 +136,9 @@ pub enum Outcome {
     Emitted,
     /// Negated, and its event type drops negated matches.
     Negated,
+    /// Held back by a modality cue ("plans to attack"), and its event
+    /// type drops such matches.
+    HeldBack,
     /// A competing match of the same event family was more specific.
     Outranked { by: RuleId },
 }
@@ -130,6 +148,8 @@ pub enum Outcome {
 pub struct SentenceAnalysis {
     pub index: usize,
     pub sentence: Sentence,
+    /// A discard phrase in this sentence: then no event rule ran.
+    pub discard: Option<DiscardHit>,
     pub mentions: Vec<Mention>,
     pub matches: Vec<RuleMatch>,
 }
@@ -149,6 +169,20 @@ pub struct RuleTrace {
 pub struct DocumentResult {
     pub events: Vec<EventRecord>,
     pub sentences: usize,
+    /// The document discard phrase that stopped coding the document (its
+    /// events are dropped), if any.
+    pub discarded: Option<DiscardHit>,
+    /// Sentences a sentence discard phrase kept from being coded.
+    pub discarded_sentences: usize,
+}
+
+/// Where a discard phrase was found: which (index into the pack's
+/// discards), in which sentence, at which token (sentence-relative).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiscardHit {
+    pub discard: u32,
+    pub sentence: usize,
+    pub token: usize,
 }
 
 /// Reusable matching state; one per thread.
@@ -157,6 +191,9 @@ pub struct Matcher<'p> {
     tokens: Vec<Token>,
     prepared: Prepared,
     mentions: Mentions,
+    phrases: Phrases,
+    readings: Vec<Reading>,
+    chains: VerbChains,
     vm: Vm,
     found: Vec<Found>,
     stamps: Vec<u32>,
@@ -172,6 +209,9 @@ impl<'p> Matcher<'p> {
             tokens: Vec::new(),
             prepared: Prepared::default(),
             mentions: Mentions::default(),
+            phrases: Phrases::default(),
+            readings: Vec::new(),
+            chains: VerbChains::default(),
             vm: Vm::default(),
             found: Vec::new(),
             stamps: vec![0; pack.programs.len()],
@@ -204,6 +244,7 @@ impl<'p> Matcher<'p> {
         for (index, sentence) in sentences.iter().enumerate() {
             self.prepare_sentence(&doc.text, sentence);
             self.run_entity_rules(None);
+            self.phrases.build(&self.prepared, &self.mentions);
             let slot_count = self.pack.pack.rule(rule).slots.len();
             for program in self.pack.rule_programs[rule.0 as usize].clone() {
                 self.find(program, slot_count);
@@ -228,9 +269,41 @@ impl<'p> Matcher<'p> {
         result.sentences = sentences.len();
         for (index, sentence) in sentences.iter().enumerate() {
             self.prepare_sentence(&doc.text, sentence);
+            let discard = self
+                .pack
+                .discards
+                .find(&self.prepared.encoded, &self.pack.pack.discards)
+                .map(|(discard, token)| DiscardHit {
+                    discard,
+                    sentence: index,
+                    token,
+                });
             let mut matches = Vec::new();
             let keep = analyses.is_some();
             self.run_entity_rules(keep.then_some(&mut matches));
+            self.phrases.build(&self.prepared, &self.mentions);
+            if let Some(hit) = discard {
+                if let Some(analyses) = analyses.as_deref_mut() {
+                    analyses.push(SentenceAnalysis {
+                        index,
+                        sentence: sentence.clone(),
+                        discard,
+                        mentions: self.mentions.all.clone(),
+                        matches,
+                    });
+                }
+                match self.pack.pack.discards[hit.discard as usize].scope {
+                    DiscardScope::Document => {
+                        result.events.clear();
+                        result.discarded = Some(hit);
+                        break;
+                    }
+                    DiscardScope::Sentence => {
+                        result.discarded_sentences += 1;
+                        continue;
+                    }
+                }
+            }
             self.run_event_rules(&mut matches);
             self.resolve(&mut matches);
             // Events in text order, so output does not depend on rule order.
@@ -240,12 +313,13 @@ impl<'p> Matcher<'p> {
                 .collect();
             emitted.sort_by_key(|m| (m.start, m.end, m.rule));
             for m in emitted {
-                result.events.push(self.record(doc, index, sentence, m));
+                self.records(doc, index, sentence, m, &mut result.events);
             }
             if let Some(analyses) = analyses.as_deref_mut() {
                 analyses.push(SentenceAnalysis {
                     index,
                     sentence: sentence.clone(),
+                    discard: None,
                     mentions: self.mentions.all.clone(),
                     matches,
                 });
@@ -259,6 +333,7 @@ impl<'p> Matcher<'p> {
         self.prepared.prepare(self.pack, text, tokens);
         self.mentions
             .find(self.pack, text, tokens, &self.prepared.encoded);
+        self.read_words();
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
             self.stamps.iter_mut().for_each(|s| *s = 0);
@@ -276,6 +351,28 @@ impl<'p> Matcher<'p> {
         // Programs are numbered in rule order; rules run in that order.
         self.candidates.extend_from_slice(&self.pack.unanchored);
         self.candidates.sort_unstable();
+    }
+
+    /// The reading of every word and the chains of coordinated verbs,
+    /// from the words and the mentions the lexicon and built-ins found.
+    fn read_words(&mut self) {
+        let n = self.prepared.len();
+        let mut after_mention = vec![false; n + 1];
+        let mut after_number = vec![false; n + 1];
+        for m in &self.mentions.all {
+            if m.ty == crate::lang::pack::NUMBER {
+                after_number[m.end] = true;
+            } else {
+                after_mention[m.end] = true;
+            }
+        }
+        category::read_sentence(
+            &self.prepared,
+            &after_mention,
+            &after_number,
+            &mut self.readings,
+        );
+        self.chains.build(&self.prepared, &self.readings);
     }
 
     /// Whether a program can match this sentence: its anchor word occurs,
@@ -296,6 +393,9 @@ impl<'p> Matcher<'p> {
             pack: self.pack,
             prepared: &self.prepared,
             mentions: &self.mentions,
+            phrases: &self.phrases,
+            readings: &self.readings,
+            chains: &self.chains,
         };
         self.vm.find_all(
             &self.pack.programs[program].1,
@@ -314,27 +414,67 @@ impl<'p> Matcher<'p> {
             let RuleOutput::Entity { ty, code } = &def.output else {
                 continue;
             };
-            let mut built = Vec::new();
+            let mut built: Vec<Vec<Mention>> = Vec::new();
             for program in pack.rule_programs[rule.0 as usize].clone() {
                 if !self.is_candidate(program) {
                     continue;
                 }
                 self.find(program, def.slots.len());
                 for found in &self.found {
-                    let code = build_code(code, &found.slots, &self.mentions.all);
-                    let guessed = found
-                        .slots
-                        .iter()
-                        .flatten()
-                        .any(|&m| self.mentions.all[m as usize].source.guessed());
-                    built.push(Mention {
-                        start: found.start,
-                        end: found.end,
-                        ty: *ty,
-                        code,
-                        value: None,
-                        source: MentionSource::Entity { rule, guessed },
-                    });
+                    // A compound in a slot ("Russian and Syrian jets")
+                    // builds one mention per part over the whole span, and
+                    // one over each part's own words ("Russian", "Syrian
+                    // jets"), so that a pair pattern (`X and Y`) can still
+                    // take the parts apart.
+                    let compound_slot = {
+                        let mut compounds = found
+                            .slots
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, b)| b.as_ref().is_some_and(|b| b.conjuncts.len() > 1));
+                        match (compounds.next(), compounds.next()) {
+                            (Some((slot, _)), None) => Some(slot),
+                            _ => None,
+                        }
+                    };
+                    let mut whole = Vec::new();
+                    let mut own = Vec::new();
+                    for chosen in combinations(&found.slots) {
+                        let mentions = &self.mentions.all;
+                        let mention = Mention {
+                            start: found.start,
+                            end: found.end,
+                            ty: *ty,
+                            code: build_code(code, &chosen, mentions),
+                            value: None,
+                            source: MentionSource::Entity {
+                                rule,
+                                guessed: chosen
+                                    .iter()
+                                    .flatten()
+                                    .any(|c| mentions[c.mention as usize].source.guessed()),
+                            },
+                            group: None,
+                        };
+                        if let Some(slot) = compound_slot
+                            && let (Some(part), Some(bound)) = (chosen[slot], &found.slots[slot])
+                        {
+                            let first = bound.conjuncts.first() == Some(&part);
+                            let last = bound.conjuncts.last() == Some(&part);
+                            own.push(Mention {
+                                start: if first {
+                                    found.start
+                                } else {
+                                    part.start as usize
+                                },
+                                end: if last { found.end } else { part.end as usize },
+                                ..mention.clone()
+                            });
+                        }
+                        whole.push(mention);
+                    }
+                    built.push(whole);
+                    built.extend(own.into_iter().map(|m| vec![m]));
                     if let Some(matches) = matches.as_deref_mut() {
                         matches.push(self.rule_match(
                             rule,
@@ -346,8 +486,20 @@ impl<'p> Matcher<'p> {
                     }
                 }
             }
-            for mention in built {
-                self.mentions.add(mention);
+            for parts in built {
+                let compound = parts.len() > 1;
+                let mut group = None;
+                for mut mention in parts {
+                    if compound {
+                        mention.group = Some(group.unwrap_or(u32::MAX));
+                    }
+                    if let Some(id) = self.mentions.add(mention)
+                        && compound
+                    {
+                        let first = *group.get_or_insert(id);
+                        self.mentions.all[id as usize].group = Some(first);
+                    }
+                }
             }
         }
     }
@@ -369,21 +521,20 @@ impl<'p> Matcher<'p> {
             self.find(program, rule.slots.len());
             let participles = pack.programs[program].1.participles;
             for found in &self.found {
-                if negation::is_passive_clause(
-                    pack,
-                    &self.prepared,
-                    &self.mentions,
-                    found,
-                    participles,
-                ) {
+                if negation::is_passive_clause(pack, &self.prepared, found, participles) {
                     continue;
                 }
-                let cue = negation::negation_cue(pack, &self.prepared, &self.mentions, found);
-                let outcome = match (cue, pack.pack.event(event).negation) {
-                    (Some(_), NegationMode::Suppress) => Outcome::Negated,
+                let cue = negation::negation_cue(&self.prepared, found);
+                let modality = modality::modality_cue(&self.prepared, found);
+                let def = pack.pack.event(event);
+                let outcome = match (cue, def.negation, modality, def.modality) {
+                    (Some(_), NegationMode::Suppress, _, _) => Outcome::Negated,
+                    (_, _, Some(_), NegationMode::Suppress) => Outcome::HeldBack,
                     _ => Outcome::Emitted,
                 };
-                matches.push(self.rule_match(rule_id, program, found, cue, outcome));
+                let mut m = self.rule_match(rule_id, program, found, cue, outcome);
+                m.modality = modality;
+                matches.push(m);
             }
         }
         self.candidates = candidates;
@@ -406,13 +557,15 @@ impl<'p> Matcher<'p> {
             slots: found.slots.clone(),
             trigger: found.trigger,
             negation_cue: cue,
+            modality: None,
             outcome,
         }
     }
 
     /// Matches of one event family compete when they share their trigger
     /// token, or one holds the other's trigger (nested or overlapping
-    /// matches of one event); only the most specific is
+    /// matches of one event) unless the two triggers are coordinated verbs
+    /// ("attacked and killed": two acts); only the most specific is
     /// emitted: the longest, then the highest priority, then the most
     /// specific event type, then the rule written first.
     fn resolve(&self, matches: &mut [RuleMatch]) {
@@ -426,14 +579,19 @@ impl<'p> Matcher<'p> {
             let holds = |m: &RuleMatch, t: usize| m.start <= t && t < m.end;
             family(a).is_some()
                 && family(a) == family(b)
-                && (ta == tb || holds(a, tb) || holds(b, ta))
+                && (ta == tb || ((holds(a, tb) || holds(b, ta)) && !self.chains.same_chain(ta, tb)))
         };
         let rank = |m: &RuleMatch| rank(pack, m);
         // Competing matches overlap, so a sweep over matches sorted by start
         // finds every pair while keeping only the still-open ones: linear in
         // matches plus competing pairs, even in a huge sentence.
         let mut order: Vec<usize> = (0..matches.len())
-            .filter(|&i| matches!(matches[i].outcome, Outcome::Emitted | Outcome::Negated))
+            .filter(|&i| {
+                matches!(
+                    matches[i].outcome,
+                    Outcome::Emitted | Outcome::Negated | Outcome::HeldBack
+                )
+            })
             .collect();
         order.sort_by_key(|&i| (matches[i].start, matches[i].end));
         let mut best: Vec<usize> = (0..matches.len()).collect();
@@ -460,13 +618,17 @@ impl<'p> Matcher<'p> {
         }
     }
 
-    fn record(
+    /// The records of an emitted match: one per combination of the parts
+    /// of its compounds, or one listing them when the event type keeps
+    /// compounds together.
+    fn records(
         &self,
         doc: &Document,
         index: usize,
         sentence: &Sentence,
         m: &RuleMatch,
-    ) -> EventRecord {
+        out: &mut Vec<EventRecord>,
+    ) {
         let pack = &self.pack.pack;
         let rule = pack.rule(m.rule);
         let RuleOutput::Event { event, fields } = &rule.output else {
@@ -475,61 +637,147 @@ impl<'p> Matcher<'p> {
         let def = pack.event(*event);
         let tokens = &self.tokens[sentence.tokens.clone()];
         let bytes = |range: Range<usize>| (tokens[range.start].start, tokens[range.end - 1].end);
-        let mut args = IndexMap::new();
-        for (field_index, field) in def.fields.iter().enumerate() {
-            let Some(&(_, slot)) = fields.iter().find(|(f, _)| *f == field_index) else {
-                continue;
-            };
-            let Some(mention) = m.slots[slot] else {
-                continue;
-            };
-            let mention = &self.mentions.all[mention as usize];
+        let argument = |c: &Conjunct| {
+            let mention = &self.mentions.all[c.mention as usize];
             let (start, end) = bytes(mention.start..mention.end);
-            args.insert(
-                field.name.clone(),
-                Argument {
-                    text: doc.text[start..end].to_string(),
-                    ty: pack.type_name(mention.ty).to_string(),
-                    code: mention.code.clone(),
-                    start,
-                    end,
-                    value: mention.value,
-                },
-            );
-        }
+            let (phrase_start, phrase_end) = bytes(c.start as usize..c.end as usize);
+            Argument {
+                text: doc.text[start..end].to_string(),
+                ty: pack.type_name(mention.ty).to_string(),
+                code: mention.code.clone(),
+                start,
+                end,
+                value: mention.value,
+                phrase: ((phrase_start, phrase_end) != (start, end)).then(|| TextSpan {
+                    text: doc.text[phrase_start..phrase_end].to_string(),
+                    start: phrase_start,
+                    end: phrase_end,
+                }),
+                parties: None,
+            }
+        };
+        // The slot of each field the record fills, in field order.
+        let filled: Vec<(&str, usize)> = def
+            .fields
+            .iter()
+            .enumerate()
+            .filter_map(|(field_index, field)| {
+                let &(_, slot) = fields.iter().find(|(f, _)| *f == field_index)?;
+                m.slots[slot].as_ref()?;
+                Some((field.name.as_str(), slot))
+            })
+            .collect();
+        let choices: Vec<Vec<IndexMap<String, Argument>>> = match def.compound {
+            CompoundMode::Split => {
+                let slots: Vec<Option<Bound>> = filled
+                    .iter()
+                    .map(|&(_, slot)| m.slots[slot].clone())
+                    .collect();
+                combinations(&slots)
+                    .into_iter()
+                    .map(|chosen| {
+                        vec![
+                            filled
+                                .iter()
+                                .zip(&chosen)
+                                .filter_map(|(&(name, _), c)| {
+                                    Some((name.to_string(), argument(c.as_ref()?)))
+                                })
+                                .collect(),
+                        ]
+                    })
+                    .collect()
+            }
+            CompoundMode::Keep => vec![vec![
+                filled
+                    .iter()
+                    .filter_map(|&(name, slot)| {
+                        let bound = m.slots[slot].as_ref()?;
+                        let parts: Vec<Argument> = bound.conjuncts.iter().map(argument).collect();
+                        let arg = if parts.len() == 1 {
+                            parts.into_iter().next()?
+                        } else {
+                            let (start, end) = bytes(bound.start..bound.end);
+                            Argument {
+                                text: doc.text[start..end].to_string(),
+                                start,
+                                end,
+                                value: None,
+                                phrase: None,
+                                ..parts[0].clone()
+                            }
+                            .with_parties(parts)
+                        };
+                        Some((name.to_string(), arg))
+                    })
+                    .collect(),
+            ]],
+        };
         let (start, end) = bytes(m.start..m.end);
-        EventRecord {
-            doc: doc.id.clone(),
-            sentence: index,
-            event: def.name.clone(),
-            label: def.label.clone(),
-            isa: pack
-                .event_chain(*event)
-                .iter()
-                .map(|e| pack.event(*e).name.clone())
-                .collect(),
-            code: def.code.clone(),
-            rule: rule.name.clone(),
-            start,
-            end,
-            text: doc.text[start..end].to_string(),
-            negated: m.negation_cue.is_some(),
-            args,
-            date: doc.date.clone(),
-            meta: doc.meta.clone(),
+        for args in choices.into_iter().flatten() {
+            out.push(EventRecord {
+                doc: doc.id.clone(),
+                sentence: index,
+                event: def.name.clone(),
+                label: def.label.clone(),
+                isa: pack
+                    .event_chain(*event)
+                    .iter()
+                    .map(|e| pack.event(*e).name.clone())
+                    .collect(),
+                code: def.code.clone(),
+                rule: rule.name.clone(),
+                start,
+                end,
+                text: doc.text[start..end].to_string(),
+                negated: m.negation_cue.is_some(),
+                modality: m.modality.map(|(_, k)| k.as_str().to_string()),
+                args,
+                date: doc.date.clone(),
+                meta: doc.meta.clone(),
+            });
         }
     }
 }
 
+/// Every way to pick one part of each slot's compound, at most
+/// [`MAX_RECORDS_PER_MATCH`]; an unbound slot stays `None`.
+fn combinations(slots: &[Option<Bound>]) -> Vec<Vec<Option<Conjunct>>> {
+    let mut out: Vec<Vec<Option<Conjunct>>> = vec![Vec::new()];
+    for slot in slots {
+        let parts: Vec<Option<Conjunct>> = match slot {
+            Some(bound) => bound.conjuncts.iter().copied().map(Some).collect(),
+            None => vec![None],
+        };
+        let mut next = Vec::new();
+        for chosen in &out {
+            for part in &parts {
+                if next.len() == MAX_RECORDS_PER_MATCH {
+                    break;
+                }
+                let mut extended = chosen.clone();
+                extended.push(*part);
+                next.push(extended);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
 /// An entity rule's code: its parts joined; `None` when that is empty.
-fn build_code(parts: &[CodePart], slots: &[Option<u32>], mentions: &[Mention]) -> Option<String> {
+fn build_code(
+    parts: &[CodePart],
+    chosen: &[Option<Conjunct>],
+    mentions: &[Mention],
+) -> Option<String> {
     let mut code = String::new();
     for part in parts {
         match part {
             CodePart::Literal(text) => code.push_str(text),
             CodePart::Slot(slot) => {
-                if let Some(m) = slots[*slot] {
-                    code.push_str(mentions[m as usize].code.as_deref().unwrap_or(""));
+                if let Some(c) = chosen[*slot] {
+                    code.push_str(mentions[c.mention as usize].code.as_deref().unwrap_or(""));
                 }
             }
         }

@@ -1,16 +1,20 @@
 //! A sentence prepared for matching: its tokens' word ids (one vocabulary
-//! lookup per token), verb-group flags, and the byte encoding the lexicon
-//! automaton reads.
+//! lookup per token), their features (closed-class bits from the
+//! vocabulary, shape bits from the token), verb-group flags, and the byte
+//! encoding the lexicon automaton reads.
 
 use crate::compile::CompiledPack;
+use crate::compile::features::{self, Features};
 use crate::compile::lexicon::encode_into;
 use crate::compile::vocab::WordId;
-use crate::text::{Token, TokenKind, fold_into};
+use crate::text::{Token, fold_into};
 
 #[derive(Debug, Default)]
 pub struct Prepared {
     pub words: Vec<WordId>,
-    /// Whether each token may stand in a verb group (auxiliary, negation, adverb).
+    pub features: Vec<Features>,
+    /// Whether each token may stand in a verb group (auxiliary, negation,
+    /// adverb, modality verb).
     pub verb_group: Vec<bool>,
     pub encoded: Vec<u8>,
     folded: String,
@@ -19,16 +23,20 @@ pub struct Prepared {
 impl Prepared {
     pub fn prepare(&mut self, pack: &CompiledPack, text: &str, tokens: &[Token]) {
         self.words.clear();
+        self.features.clear();
         self.verb_group.clear();
         for token in tokens {
-            fold_into(token.text(text), &mut self.folded);
+            let written = token.text(text);
+            fold_into(written, &mut self.folded);
             let word = pack.vocab.get(&self.folded);
             self.words.push(word);
-            let adverb = token.kind == TokenKind::Word
-                && self.folded.len() > 4
-                && self.folded.ends_with("ly");
-            self.verb_group
-                .push(adverb || pack.sets.contains(pack.words.verb_group, word));
+            let capitalized = written.chars().next().is_some_and(char::is_uppercase);
+            let bits = pack.vocab.features(word)
+                | features::token_shape(token.kind, capitalized, &self.folded);
+            self.features.push(bits);
+            self.verb_group.push(
+                bits & (features::VERB_GROUP | features::LY_ADVERB | features::MODALITY_VERB) != 0,
+            );
         }
         self.encoded.clear();
         encode_into(self.words.iter().copied(), &mut self.encoded);
@@ -40,5 +48,11 @@ impl Prepared {
 
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
+    }
+
+    /// Whether the token at `index` has any of `bits`; false past the end.
+    #[inline]
+    pub fn has(&self, index: usize, bits: Features) -> bool {
+        self.features.get(index).is_some_and(|f| f & bits != 0)
     }
 }

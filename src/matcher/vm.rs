@@ -4,20 +4,46 @@
 //! A state that failed once fails again (no instruction reads what earlier
 //! ones bound), so each (instruction, position) pair is explored at most
 //! once per search: the cost of finding every match in a sentence is
-//! O(instructions × tokens × mentions per token), whatever the pattern.
+//! O(instructions × tokens × bindings per token), whatever the pattern.
 
+use super::category::{Reading, accepts as category_accepts};
 use super::mentions::Mentions;
+use super::phrases::Phrases;
 use super::prepared::Prepared;
+use super::verbs::{NO_CHAIN, VerbChains};
 use crate::compile::CompiledPack;
-use crate::compile::program::{Inst, Program};
+use crate::compile::features::{
+    COMMA, COORDINATOR, DETERMINER, NUMERIC, OF, PREPOSITION, PUNCT, SUBJECT_PRONOUN, TO,
+    VERB_GROUP,
+};
+use crate::compile::program::{Inst, Program, SlotBinds};
+use crate::lang::pack::NUMBER;
 
-/// A successful match: token range (sentence-relative), the mention bound
-/// to each slot, and the trigger token.
+/// One part of what a slot binds: a mention and the phrase around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conjunct {
+    pub mention: u32,
+    /// The phrase's token range (the mention's own for entity rules).
+    pub start: u32,
+    pub end: u32,
+}
+
+/// What a slot bound: a token range and its parts, one for a single
+/// actor, several for a compound ("A and B", "A, B and C").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bound {
+    pub start: usize,
+    pub end: usize,
+    pub conjuncts: Vec<Conjunct>,
+}
+
+/// A successful match: token range (sentence-relative), what each slot
+/// bound, and the trigger token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     pub start: usize,
     pub end: usize,
-    pub slots: Vec<Option<u32>>,
+    pub slots: Vec<Option<Bound>>,
     pub trigger: Option<usize>,
 }
 
@@ -30,11 +56,15 @@ pub struct Progress {
     pub pc: u32,
 }
 
-/// What a program runs against.
+/// What a program runs against: one sentence, analysed.
 pub struct Input<'a> {
     pub pack: &'a CompiledPack,
     pub prepared: &'a Prepared,
     pub mentions: &'a Mentions,
+    /// Empty while the entity cascade runs (entity rules bind mentions).
+    pub phrases: &'a Phrases,
+    pub readings: &'a [Reading],
+    pub chains: &'a VerbChains,
 }
 
 enum Job {
@@ -44,7 +74,7 @@ enum Job {
     },
     Bind {
         slot: u16,
-        mention: u32,
+        binding: u32,
         pc: u32,
         pos: u32,
     },
@@ -55,12 +85,23 @@ enum Job {
     RestoreTrigger(Option<u32>),
 }
 
+/// Most parts of one compound binding.
+pub const MAX_CONJUNCTS: usize = 8;
+/// Longest stretch a `^` takes as a noun phrase nobody listed, in tokens.
+pub const MAX_NOUN_PHRASE: usize = 6;
+
 #[derive(Default)]
 pub struct Vm {
     visited: Vec<u64>,
     stride: usize,
     stack: Vec<Job>,
+    /// The binding each slot holds (index into `bindings`).
     slots: Vec<Option<u32>>,
+    /// Bindings tried in the current search: (start, end, conjunct range).
+    bindings: Vec<(u32, u32, u32, u32)>,
+    conjuncts: Vec<Conjunct>,
+    /// Scratch for the candidates of one slot: (end, binding).
+    candidates: Vec<(u32, u32)>,
     trigger: Option<u32>,
     pub progress: Progress,
 }
@@ -126,6 +167,8 @@ impl Vm {
     ) -> Option<Found> {
         self.slots.clear();
         self.slots.resize(slot_count, None);
+        self.bindings.clear();
+        self.conjuncts.clear();
         self.trigger = None;
         self.stack.clear();
         self.stack.push(Job::Explore {
@@ -137,7 +180,7 @@ impl Vm {
                 Job::Explore { pc, pos } => (pc, pos),
                 Job::Bind {
                     slot,
-                    mention,
+                    binding,
                     pc,
                     pos,
                 } => {
@@ -145,7 +188,7 @@ impl Vm {
                         slot,
                         old: self.slots[slot as usize],
                     });
-                    self.slots[slot as usize] = Some(mention);
+                    self.slots[slot as usize] = Some(binding);
                     (pc, pos)
                 }
                 Job::RestoreSlot { slot, old } => {
@@ -158,10 +201,15 @@ impl Vm {
                 }
             };
             if let Some(end) = self.step(program, input, start, pc, pos) {
+                let slots = self
+                    .slots
+                    .iter()
+                    .map(|b| b.map(|b| self.bound(b)))
+                    .collect();
                 return Some(Found {
                     start,
                     end,
-                    slots: self.slots.clone(),
+                    slots,
                     trigger: self.trigger.map(|t| t as usize),
                 });
             }
@@ -201,18 +249,30 @@ impl Vm {
             }
             match program.insts[pc as usize] {
                 Inst::Match => return Some(pos as usize),
-                Inst::Word { set, trigger } => {
+                Inst::Word {
+                    set,
+                    trigger,
+                    category,
+                } => {
+                    let at = pos as usize;
                     if pos >= tokens
-                        || !input
-                            .pack
-                            .sets
-                            .contains(set, input.prepared.words[pos as usize])
+                        || !input.pack.sets.contains(set, input.prepared.words[at])
+                        || !category_accepts(category, input.readings[at])
                     {
                         return None;
                     }
                     if trigger {
                         self.stack.push(Job::RestoreTrigger(self.trigger));
                         self.trigger = Some(pos);
+                        // "attacked and killed Y": the verb may skip the
+                        // rest of its chain to reach its object.
+                        let skip = input.chains.skip_to[at];
+                        if skip != NO_CHAIN {
+                            self.stack.push(Job::Explore {
+                                pc: pc + 1,
+                                pos: skip,
+                            });
+                        }
                     }
                     pc += 1;
                     pos += 1;
@@ -232,11 +292,17 @@ impl Vm {
                     pc += 1;
                 }
                 Inst::Aux => {
-                    if pos >= tokens || !input.prepared.verb_group[pos as usize] {
+                    let at = pos as usize;
+                    if pos >= tokens || !(input.prepared.verb_group[at] || input.chains.inside[at])
+                    {
                         return None;
                     }
                     pc += 1;
                     pos += 1;
+                }
+                Inst::NounPhrase => {
+                    self.push_noun_phrases(input, pc + 1, pos as usize);
+                    return None;
                 }
                 Inst::Split { first, second } => {
                     self.stack.push(Job::Explore { pc: second, pos });
@@ -244,77 +310,278 @@ impl Vm {
                 }
                 Inst::Jump(target) => pc = target,
                 Inst::Slot { slot, accept } => {
-                    self.push_slot_choices(input, start, slot, accept, pc + 1, pos);
+                    self.push_slot_choices(input, program.binds, start, slot, accept, pc + 1, pos);
                     return None;
                 }
             }
         }
     }
 
-    /// Pushes one job per mention that can fill the slot at `pos`, so that
-    /// the longest is tried first. A determiner and a number before the
-    /// mention are skipped ("attacked the SAA", "abducted 20 students"),
-    /// except at the very start of a match.
+    /// Pushes one job per binding that can fill the slot at `pos`, the
+    /// longest first. Event rules bind noun phrases (`phrases`), and
+    /// entity rules mentions, skipping a determiner and a number before
+    /// them except at the start of a match ("abducted 20 students"). Either
+    /// may be a compound of several ("A and B", "A, B and C").
+    #[allow(clippy::too_many_arguments)]
     fn push_slot_choices(
         &mut self,
         input: &Input,
+        binds: SlotBinds,
         start: usize,
         slot: u16,
         accept: u16,
         next: u32,
         pos: u32,
     ) {
-        let tokens = input.prepared.len();
         let pos = pos as usize;
-        if pos >= tokens {
+        if pos >= input.prepared.len() {
             return;
         }
-        let pack = input.pack;
-        let accepts = &pack.accepts[accept as usize];
-        // Where the mention may start: here, after a determiner, after a
-        // number, after both; tried in that order.
-        let mut positions = [pos; 4];
-        let mut count = 1;
-        if pos > start {
-            let mut after = pos;
-            if pack
-                .sets
-                .contains(pack.words.determiners, input.prepared.words[pos])
-            {
-                after = pos + 1;
-                positions[count] = after;
-                count += 1;
+        let accepts = &input.pack.accepts[accept as usize];
+        self.candidates.clear();
+        match binds {
+            SlotBinds::Phrases => {
+                for &phrase in &input.phrases.starting_at[pos] {
+                    let phrase = &input.phrases.all[phrase as usize];
+                    let heads = input.phrases.heads(phrase);
+                    if heads
+                        .iter()
+                        .all(|&m| accepts[input.mentions.all[m as usize].ty.0 as usize])
+                    {
+                        let first = self.conjuncts.len();
+                        self.conjuncts.extend(heads.iter().map(|&mention| Conjunct {
+                            mention,
+                            start: phrase.start,
+                            end: phrase.end,
+                        }));
+                        self.add_candidate(input, binds, accepts, phrase.start, phrase.end, first);
+                    }
+                }
             }
-            let number_end = input.mentions.starting_at.get(after).and_then(|ids| {
-                ids.iter()
-                    .map(|&m| &input.mentions.all[m as usize])
-                    .find(|m| m.ty == crate::lang::pack::NUMBER)
-                    .map(|m| m.end)
-            });
-            if let Some(end) = number_end {
-                positions[count] = end;
-                count += 1;
-            }
-        }
-        // The stack pops the last pushed first: push the last position
-        // first, and at each position the shortest mention first.
-        for &p in positions[..count].iter().rev() {
-            let Some(ids) = input.mentions.starting_at.get(p) else {
-                continue;
-            };
-            for &mention in ids.iter().rev() {
-                let m = &input.mentions.all[mention as usize];
-                if accepts[m.ty.0 as usize] {
-                    self.stack.push(Job::Bind {
-                        slot,
-                        mention,
-                        pc: next,
-                        pos: m.end as u32,
+            SlotBinds::Mentions => {
+                // Where the mention may start: here, after a determiner,
+                // after a number, after both.
+                let mut positions = [pos; 3];
+                let mut count = 1;
+                if pos > start {
+                    let mut after = pos;
+                    if input
+                        .pack
+                        .sets
+                        .contains(input.pack.words.determiners, input.prepared.words[pos])
+                    {
+                        after = pos + 1;
+                        positions[count] = after;
+                        count += 1;
+                    }
+                    let number_end = input.mentions.starting_at.get(after).and_then(|ids| {
+                        ids.iter()
+                            .map(|&m| &input.mentions.all[m as usize])
+                            .find(|m| m.ty == NUMBER)
+                            .map(|m| m.end)
                     });
+                    if let Some(end) = number_end {
+                        positions[count] = end;
+                        count += 1;
+                    }
+                }
+                for &p in &positions[..count] {
+                    let Some(ids) = input.mentions.starting_at.get(p) else {
+                        continue;
+                    };
+                    for &mention in ids {
+                        let m = &input.mentions.all[mention as usize];
+                        if accepts[m.ty.0 as usize] {
+                            let first = self.conjuncts.len();
+                            self.conjuncts.push(Conjunct {
+                                mention,
+                                start: m.start as u32,
+                                end: m.end as u32,
+                            });
+                            self.add_candidate(
+                                input,
+                                binds,
+                                accepts,
+                                pos as u32,
+                                m.end as u32,
+                                first,
+                            );
+                        }
+                    }
                 }
             }
         }
+        // Longest first; among equally long ones, in the order found. The
+        // stack pops the last pushed first.
+        self.candidates
+            .sort_by_key(|&(end, _)| std::cmp::Reverse(end));
+        for index in (0..self.candidates.len()).rev() {
+            let (end, binding) = self.candidates[index];
+            self.stack.push(Job::Bind {
+                slot,
+                binding,
+                pc: next,
+                pos: end,
+            });
+        }
     }
+
+    /// Records a binding from `start` to `end` whose conjuncts are
+    /// `self.conjuncts[first..]`, and the compound that continues it, if
+    /// any, as candidates.
+    fn add_candidate(
+        &mut self,
+        input: &Input,
+        binds: SlotBinds,
+        accepts: &[bool],
+        start: u32,
+        end: u32,
+        first: usize,
+    ) {
+        let single = self.new_binding(start, end, first, self.conjuncts.len());
+        self.candidates.push((end, single));
+        // A compound: its own copy of the first part, then the others.
+        let copy = self.conjuncts.len();
+        self.conjuncts.extend_from_within(first..copy);
+        match compound_end(input, binds, accepts, end as usize, &mut self.conjuncts) {
+            Some(compound_end) => {
+                let compound =
+                    self.new_binding(start, compound_end as u32, copy, self.conjuncts.len());
+                self.candidates.push((compound_end as u32, compound));
+            }
+            None => self.conjuncts.truncate(copy),
+        }
+    }
+
+    fn new_binding(&mut self, start: u32, end: u32, first: usize, last: usize) -> u32 {
+        self.bindings.push((start, end, first as u32, last as u32));
+        self.bindings.len() as u32 - 1
+    }
+
+    /// An owned copy of a binding, for a match.
+    fn bound(&self, binding: u32) -> Bound {
+        let (start, end, first, last) = self.bindings[binding as usize];
+        Bound {
+            start: start as usize,
+            end: end as usize,
+            conjuncts: self.conjuncts[first as usize..last as usize].to_vec(),
+        }
+    }
+
+    /// Pushes one job per end of a noun phrase starting at `pos` (`^`),
+    /// the longest first: any phrase the chunker made, or a run of words
+    /// that are neither function words nor read as verbs, after
+    /// determiners and a number.
+    fn push_noun_phrases(&mut self, input: &Input, next: u32, pos: usize) {
+        let tokens = input.prepared.len();
+        if pos >= tokens {
+            return;
+        }
+        let mut ends: Vec<usize> = input.phrases.starting_at[pos]
+            .iter()
+            .map(|&p| input.phrases.all[p as usize].end as usize)
+            .collect();
+        let mut at = pos;
+        while at < tokens && input.prepared.has(at, DETERMINER | NUMERIC) {
+            at += 1;
+        }
+        if let Some(ids) = input.mentions.starting_at.get(at) {
+            if let Some(number) = ids
+                .iter()
+                .map(|&m| &input.mentions.all[m as usize])
+                .find(|m| m.ty == NUMBER)
+            {
+                at = number.end;
+            }
+        }
+        const FUNCTION: crate::compile::features::Features =
+            PUNCT | PREPOSITION | COORDINATOR | VERB_GROUP | SUBJECT_PRONOUN | TO | OF | COMMA;
+        let limit = (pos + MAX_NOUN_PHRASE).min(tokens);
+        while at < limit && !input.prepared.has(at, FUNCTION) && input.readings[at] != Reading::Verb
+        {
+            at += 1;
+            ends.push(at);
+        }
+        ends.sort_unstable();
+        ends.dedup();
+        for end in ends {
+            self.stack.push(Job::Explore {
+                pc: next,
+                pos: end as u32,
+            });
+        }
+    }
+}
+
+/// Extends a binding ending at `end` into a compound: separators ("and",
+/// "or", "as well as", ", … and") and more bindings of accepted types (the
+/// longest at each place), their conjuncts appended to `conjuncts`. A list
+/// of commas without a final coordinator is not a compound ("in Aleppo,
+/// Syria"). Returns the compound's end.
+fn compound_end(
+    input: &Input,
+    binds: SlotBinds,
+    accepts: &[bool],
+    mut end: usize,
+    conjuncts: &mut Vec<Conjunct>,
+) -> Option<usize> {
+    let prepared = input.prepared;
+    let mut parts = 1;
+    while parts < MAX_CONJUNCTS {
+        let (separator, closes) = if prepared.has(end, COORDINATOR) {
+            (1, true)
+        } else if input.pack.as_well_as(prepared, end) {
+            (3, true)
+        } else if prepared.has(end, COMMA) && prepared.has(end + 1, COORDINATOR) {
+            (2, true)
+        } else if prepared.has(end, COMMA) {
+            (1, false)
+        } else {
+            return None;
+        };
+        let at = end + separator;
+        let accepted = |m: u32| accepts[input.mentions.all[m as usize].ty.0 as usize];
+        let next_end = match binds {
+            SlotBinds::Phrases => {
+                let phrase = input.phrases.starting_at.get(at)?.iter().find_map(|&p| {
+                    let phrase = &input.phrases.all[p as usize];
+                    input
+                        .phrases
+                        .heads(phrase)
+                        .iter()
+                        .all(|&m| accepted(m))
+                        .then_some(phrase)
+                })?;
+                conjuncts.extend(input.phrases.heads(phrase).iter().map(|&mention| Conjunct {
+                    mention,
+                    start: phrase.start,
+                    end: phrase.end,
+                }));
+                phrase.end as usize
+            }
+            SlotBinds::Mentions => {
+                let mention = *input
+                    .mentions
+                    .starting_at
+                    .get(at)?
+                    .iter()
+                    .find(|&&m| accepted(m))?;
+                let m = &input.mentions.all[mention as usize];
+                conjuncts.push(Conjunct {
+                    mention,
+                    start: m.start as u32,
+                    end: m.end as u32,
+                });
+                m.end
+            }
+        };
+        parts += 1;
+        end = next_end;
+        if closes {
+            return Some(end);
+        }
+    }
+    None
 }
 
 /// Whether the token at `start` can begin a match: a cheap test that skips
@@ -326,11 +593,22 @@ fn can_start(program: &Program, input: &Input, start: usize) -> bool {
     first
         .words
         .is_some_and(|set| input.pack.sets.contains(set, input.prepared.words[start]))
-        || (first.aux && input.prepared.verb_group[start])
+        || (first.aux && (input.prepared.verb_group[start] || input.chains.inside[start]))
         || first.slots.iter().any(|&accept| {
             let accepts = &input.pack.accepts[accept as usize];
-            input.mentions.starting_at[start]
-                .iter()
-                .any(|&m| accepts[input.mentions.all[m as usize].ty.0 as usize])
+            let mention_accepted = |m: u32| accepts[input.mentions.all[m as usize].ty.0 as usize];
+            match program.binds {
+                SlotBinds::Mentions => input.mentions.starting_at[start]
+                    .iter()
+                    .any(|&m| mention_accepted(m)),
+                SlotBinds::Phrases => input.phrases.starting_at[start].iter().any(|&p| {
+                    let phrase = &input.phrases.all[p as usize];
+                    input
+                        .phrases
+                        .heads(phrase)
+                        .iter()
+                        .all(|&m| mention_accepted(m))
+                }),
+            }
         })
 }

@@ -278,6 +278,8 @@ mod tests {
                 start,
                 end: start + actor.len(),
                 value: None,
+                phrase: None,
+                parties: None,
             },
         );
         EventRecord {
@@ -292,6 +294,7 @@ mod tests {
             end,
             text: "t".into(),
             negated: false,
+            modality: None,
             args,
             date: None,
             meta: None,

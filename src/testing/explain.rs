@@ -4,7 +4,7 @@
 
 use super::examples::describe_progress;
 use super::style::Style;
-use super::trace::{describe_fate, fate_of, trace};
+use super::trace::{describe_fate, discarded, fate_of, trace};
 use crate::compile::CompiledPack;
 use crate::compile::program::Voice;
 use crate::document::Document;
@@ -32,6 +32,20 @@ pub fn explain(pack: &CompiledPack, text: &str, rule: Option<RuleId>, style: Sty
         ));
         let token_texts: Vec<&str> = sentence_tokens.iter().map(|t| t.text(text)).collect();
         out.push_str(&format!("  tokens    {}\n", token_texts.join(" · ")));
+        if let Some(hit) = analysis.discard {
+            let def = &pack.pack.discards[hit.discard as usize];
+            let what = match def.scope {
+                crate::lang::ast::DiscardScope::Sentence => "this sentence",
+                crate::lang::ast::DiscardScope::Document => "the whole document",
+            };
+            out.push_str(&format!(
+                "  {} {what}: discard phrase «{}» at «{}» ({})\n",
+                style.red("discarded"),
+                def.entry.words.join(" "),
+                token_texts[hit.token],
+                pack.pack.sources.location(def.span)
+            ));
+        }
         if !analysis.mentions.is_empty() {
             out.push_str("  mentions\n");
             let mut mentions: Vec<_> = analysis.mentions.iter().collect();
@@ -96,6 +110,15 @@ pub fn explain(pack: &CompiledPack, text: &str, rule: Option<RuleId>, style: Sty
                         token_texts[m.negation_cue.unwrap_or(0)]
                     ),
                 ),
+                Outcome::HeldBack => (
+                    style.red("✗"),
+                    match m.modality {
+                        Some((cue, modality)) => {
+                            format!(" dropped: {} by «{}»", modality.as_str(), token_texts[cue])
+                        }
+                        None => " dropped: held back".to_string(),
+                    },
+                ),
                 Outcome::Outranked { by } => (
                     style.red("✗"),
                     format!(" dropped: outranked by {}", pack.pack.rule(by).name),
@@ -107,22 +130,32 @@ pub fn explain(pack: &CompiledPack, text: &str, rule: Option<RuleId>, style: Sty
                 style.bold(&def.name),
                 span_text(m.start, m.end)
             ));
-            for (slot, mention) in def.slots.iter().zip(&m.slots) {
-                let Some(mention) = mention else {
+            for (slot, bound) in def.slots.iter().zip(&m.slots) {
+                let Some(bound) = bound else {
                     continue;
                 };
-                let mention = &analysis.mentions[*mention as usize];
-                out.push_str(&format!(
-                    "        {} = {}  {}{}\n",
-                    slot.name,
-                    span_text(mention.start, mention.end),
-                    pack.pack.type_name(mention.ty),
-                    mention
-                        .code
-                        .as_deref()
-                        .map(|c| format!(" {c}"))
-                        .unwrap_or_default()
-                ));
+                for (index, part) in bound.conjuncts.iter().enumerate() {
+                    let mention = &analysis.mentions[part.mention as usize];
+                    let phrase = (part.start as usize, part.end as usize);
+                    let phrase = if phrase != (mention.start, mention.end) {
+                        format!("  in «{}»", span_text(phrase.0, phrase.1))
+                    } else {
+                        String::new()
+                    };
+                    let name = if index == 0 { slot.name.as_str() } else { "" };
+                    let sign = if index == 0 { "=" } else { "&" };
+                    out.push_str(&format!(
+                        "        {name:>width$} {sign} {}  {}{}{phrase}\n",
+                        span_text(mention.start, mention.end),
+                        pack.pack.type_name(mention.ty),
+                        mention
+                            .code
+                            .as_deref()
+                            .map(|c| format!(" {c}"))
+                            .unwrap_or_default(),
+                        width = slot.name.len()
+                    ));
+                }
             }
         }
     }
@@ -183,6 +216,14 @@ fn rule_report(
             ));
         }
         if !matches.is_empty() {
+            continue;
+        }
+        if analysis.discard.is_some() {
+            out.push_str(&format!(
+                "  sentence {}: {}\n",
+                analysis.index,
+                describe_fate(&discarded(pack, analysis))
+            ));
             continue;
         }
         let best = progress

@@ -44,11 +44,17 @@ pub enum Fate {
     Emitted {
         event: String,
         negated_by: Option<String>,
+        /// The modality the record carries and its cue.
+        modality: Option<(String, String)>,
     },
     /// An entity rule's match became a mention of this type.
     Built { ty: String },
     /// A negation in its verb group dropped it.
     Negated { cue: String },
+    /// A modality cue ("plans to") held it back.
+    HeldBack { modality: String, cue: String },
+    /// A discard phrase stopped the sentence (or the document).
+    Discarded { phrase: String },
     /// A competing match of the same event family won.
     Outranked {
         rule: String,
@@ -100,9 +106,10 @@ pub fn trace(pack: &CompiledPack, rule: RuleId, text: &str) -> Vec<RuleProgress>
                     .find(|m| m.rule == rule && m.program == program_index)
                     .map(|m| (a, m))
             });
-            match found {
-                Some((analysis, m)) => fate_of(pack, analysis, m, text, sentence_tokens),
-                None => Fate::PassiveClause,
+            match (analysis, found) {
+                (_, Some((analysis, m))) => fate_of(pack, analysis, m, text, sentence_tokens),
+                (Some(analysis), None) if analysis.discard.is_some() => discarded(pack, analysis),
+                _ => Fate::PassiveClause,
             }
         });
         progress.push(RuleProgress {
@@ -144,11 +151,22 @@ pub fn fate_of(
         RuleOutput::Event { event, .. } => pack.pack.event(event).name.clone(),
         RuleOutput::Entity { ty, .. } => pack.pack.type_name(ty).to_string(),
     };
+    let modality = m.modality.map(|(token, modality)| {
+        (
+            modality.as_str().to_string(),
+            sentence_tokens[token].text(text).to_string(),
+        )
+    });
     match m.outcome {
         Outcome::Emitted => Fate::Emitted {
             event: output,
             negated_by: cue(),
+            modality,
         },
+        Outcome::HeldBack => {
+            let (modality, cue) = modality.unwrap_or_default();
+            Fate::HeldBack { modality, cue }
+        }
         Outcome::BuiltMention => Fate::Built { ty: output },
         Outcome::Negated => Fate::Negated {
             cue: cue().unwrap_or_default(),
@@ -183,18 +201,42 @@ pub fn fate_of(
     }
 }
 
+/// The fate of a match in a sentence a discard phrase stopped.
+pub fn discarded(pack: &CompiledPack, analysis: &SentenceAnalysis) -> Fate {
+    let phrase = analysis
+        .discard
+        .map(|hit| {
+            pack.pack.discards[hit.discard as usize]
+                .entry
+                .words
+                .join(" ")
+        })
+        .unwrap_or_default();
+    Fate::Discarded { phrase }
+}
+
 /// One line on what became of a match: "emitted Attack", "dropped:
 /// outranked by rule `abduct` («…»), a longer match (5 tokens against 3)".
 pub fn describe_fate(fate: &Fate) -> String {
     match fate {
         Fate::Emitted {
             event,
-            negated_by: None,
-        } => format!("emitted {event}"),
-        Fate::Emitted {
-            event,
-            negated_by: Some(cue),
-        } => format!("emitted {event}, marked negated by «{cue}»"),
+            negated_by,
+            modality,
+        } => {
+            let mut out = format!("emitted {event}");
+            if let Some(cue) = negated_by {
+                out.push_str(&format!(", marked negated by «{cue}»"));
+            }
+            if let Some((modality, cue)) = modality {
+                out.push_str(&format!(", marked {modality} by «{cue}»"));
+            }
+            out
+        }
+        Fate::HeldBack { modality, cue } => format!("dropped: {modality} by «{cue}»"),
+        Fate::Discarded { phrase } => {
+            format!("dropped: the discard phrase «{phrase}» stops this sentence")
+        }
         Fate::Built { ty } => format!("built a {ty} mention"),
         Fate::Negated { cue } => format!("dropped: negated by «{cue}»"),
         Fate::Outranked { rule, text, reason } => {
@@ -231,7 +273,16 @@ fn describe(
 ) -> (Span, String) {
     let element = pack.pack.sources.snippet(span);
     let expected = match inst {
-        Inst::Word { set, .. } => return wanted_words(pack, pattern, span, *set),
+        Inst::Word { set, category, .. } => {
+            let (shown, wanted) = wanted_words(pack, pattern, span, *set);
+            let reading = match category {
+                Some(crate::lang::ast::WordCategory::Verb) => " (as a verb)",
+                Some(crate::lang::ast::WordCategory::Noun) => " (as a noun)",
+                None => "",
+            };
+            return (shown, format!("{wanted}{reading}"));
+        }
+        Inst::NounPhrase => "a noun phrase".to_string(),
         Inst::Slot { slot, .. } => {
             let def = &pack.pack.rule(rule).slots[*slot as usize];
             let types: Vec<&str> = def.types.iter().map(|&t| pack.pack.type_name(t)).collect();

@@ -2,7 +2,7 @@
 //! taxonomies (parents, inherited fields) and the cycles that break them.
 
 use super::*;
-use crate::lang::ast::{Item, NegationMode, WordClassDecl, WordEntry, WordsOp};
+use crate::lang::ast::{CompoundMode, Item, NegationMode, WordClassDecl, WordEntry, WordsOp};
 use crate::lang::builtin_lists::{BUILTIN_LISTS, builtin_list};
 
 impl<'a> Checker<'a> {
@@ -42,6 +42,8 @@ impl<'a> Checker<'a> {
                                 code: decl.code.as_ref().map(|c| c.value.clone()),
                                 label: decl.label.as_ref().map(|l| l.value.clone()),
                                 negation: NegationMode::Suppress,
+                                modality: NegationMode::Suppress,
+                                compound: CompoundMode::Split,
                                 span: decl.name.span,
                             },
                             decl,
@@ -84,6 +86,7 @@ impl<'a> Checker<'a> {
                         rule_spans.insert(decl.name.text.clone(), decl.name.span);
                         self.rule_decls.push((decl, rule_file.file));
                     }
+                    Item::Discard(decl) => self.discards.push((decl, rule_file.file)),
                     Item::Import(_) | Item::Lexicon(_) => {}
                 }
             }
@@ -181,14 +184,27 @@ impl<'a> Checker<'a> {
             return;
         }
         done[index] = true;
-        let (mut fields, mut code, mut negation) = match self.events[index].def.parent {
-            Some(parent) => {
-                self.inherit_event(parent.0 as usize, done);
-                let p = &self.events[parent.0 as usize].def;
-                (p.fields.clone(), p.code.clone(), p.negation)
-            }
-            None => (Vec::new(), None, NegationMode::Suppress),
-        };
+        let (mut fields, mut code, mut negation, mut modality, mut compound) =
+            match self.events[index].def.parent {
+                Some(parent) => {
+                    self.inherit_event(parent.0 as usize, done);
+                    let p = &self.events[parent.0 as usize].def;
+                    (
+                        p.fields.clone(),
+                        p.code.clone(),
+                        p.negation,
+                        p.modality,
+                        p.compound,
+                    )
+                }
+                None => (
+                    Vec::new(),
+                    None,
+                    NegationMode::Suppress,
+                    NegationMode::Suppress,
+                    CompoundMode::Split,
+                ),
+            };
         let decl = self.events[index].decl;
         let inherited = fields.len();
         for field in &decl.fields {
@@ -222,10 +238,18 @@ impl<'a> Checker<'a> {
         if let Some((mode, _)) = decl.negation {
             negation = mode;
         }
+        if let Some((mode, _)) = decl.modality {
+            modality = mode;
+        }
+        if let Some((mode, _)) = decl.compound {
+            compound = mode;
+        }
         let def = &mut self.events[index].def;
         def.fields = fields;
         def.code = code;
         def.negation = negation;
+        def.modality = modality;
+        def.compound = compound;
     }
 
     pub(super) fn collect_word_classes(&mut self) {
@@ -392,6 +416,20 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Every discard phrase of every file, in file order.
+    pub(super) fn collect_discards(&self) -> Vec<DiscardDef> {
+        self.discards
+            .iter()
+            .flat_map(|(decl, _)| {
+                decl.entries.iter().map(|entry| DiscardDef {
+                    entry: class_entry(entry),
+                    scope: decl.scope,
+                    span: entry.span,
+                })
+            })
+            .collect()
+    }
+
     /// Resolves the type of every lexicon row against the taxonomy visible
     /// from the file that names the lexicon.
     pub(super) fn collect_lexicon(&mut self) {
@@ -521,14 +559,6 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// A checked class entry: words lowercased.
-fn class_entry(entry: &WordEntry) -> WordClassEntry {
-    WordClassEntry {
-        words: entry.words.iter().map(|w| w.to_lowercase()).collect(),
-        exact: entry.exact,
-    }
-}
-
 /// Cycles in a parent forest: each cycle once, as member indices in parent
 /// order, starting at its smallest index.
 fn find_parent_cycles(parents: &[Option<usize>]) -> Vec<Vec<usize>> {
@@ -568,6 +598,14 @@ fn find_parent_cycles(parents: &[Option<usize>]) -> Vec<Vec<usize>> {
         }
     }
     cycles
+}
+
+/// A written entry of a word class or discard list, folded to lowercase.
+fn class_entry(entry: &WordEntry) -> WordClassEntry {
+    WordClassEntry {
+        words: entry.words.iter().map(|w| w.to_lowercase()).collect(),
+        exact: entry.exact,
+    }
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ pub fn check(loaded: LoadedFiles) -> (Option<Pack>, SourceMap, Vec<Diagnostic>) 
     checker.warn_unreachable_rules(&rules);
     checker.warn_unused_word_classes();
 
+    let discards = checker.collect_discards();
     let Checker {
         diagnostics,
         types,
@@ -62,6 +63,7 @@ pub fn check(loaded: LoadedFiles) -> (Option<Pack>, SourceMap, Vec<Diagnostic>) 
         events,
         word_classes,
         lexicon,
+        discards,
         rules,
         entity_order,
         rule_file_count,
@@ -117,6 +119,7 @@ struct Checker<'a> {
     /// Errors folded into an earlier report by `name_error`: they still
     /// make the item that has them fail.
     folded_errors: usize,
+    discards: Vec<(&'a super::ast::DiscardDecl, FileId)>,
 }
 
 impl<'a> Checker<'a> {
@@ -150,6 +153,7 @@ impl<'a> Checker<'a> {
             lexicon: Vec::new(),
             reported_names: HashMap::new(),
             folded_errors: 0,
+            discards: Vec::new(),
         };
         for (name, _) in BUILTIN_TYPES {
             let id = TypeId(checker.types.len() as u32);

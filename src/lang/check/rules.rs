@@ -333,6 +333,26 @@ impl Checker<'_> {
                     nullable: true,
                 }
             }
+            NodeKind::Category(inner, category) => {
+                let is_word = matches!(inner.kind, NodeKind::Word { .. } | NodeKind::Class(_));
+                let checked = self.pattern(inner, slots);
+                if !is_word {
+                    self.error(
+                        Diagnostic::error("bad-category", "`:v` and `:n` go after a word or a word class")
+                            .with_label(inner.span, "not a word")
+                            .with_help("write `attack:v` or `@attack:n`; a slot, a group or punctuation has no reading"),
+                    );
+                    return leaf(None, false);
+                }
+                Checked {
+                    pat: checked.pat.map(|p| Pat {
+                        kind: PatKind::Category(Box::new(p), *category),
+                        span: node.span,
+                    }),
+                    ..checked
+                }
+            }
+            NodeKind::NounPhrase => leaf(Some(PatKind::NounPhrase), false),
             NodeKind::Stray(text) => {
                 let diagnostic = if text.chars().next().is_some_and(char::is_uppercase) {
                     Diagnostic::error("capitalized-word", format!("capitalized word `{text}` in a pattern"))
@@ -344,7 +364,7 @@ impl Checker<'_> {
                 } else {
                     Diagnostic::error("bad-pattern-element", format!("`{text}` is not a pattern element"))
                         .with_label(node.span, "not understood")
-                        .with_help("pattern elements: word, 's and other clitics, =exact, X (slot), @class, ..., ...{m,n}, (a | b), [optional], !next, and , : ; % - / ' and currency symbols ($ £ € ¥ …)")
+                        .with_help("pattern elements: word, =exact, word:v, word:n, 's and other clitics, X (slot), @class, ^ (a noun phrase), ..., ...{m,n}, (a | b), [optional], !word, and , : ; % - / ' and currency symbols ($ £ € ¥ …)")
                 };
                 self.error(diagnostic);
                 leaf(None, false)

@@ -1,0 +1,176 @@
+//! Word features: bits on vocabulary entries for the closed classes of
+//! English and the inflected forms of rule words, looked up once per token
+//! so that the chunker, the word-category guess and the modality cues test
+//! bits instead of comparing strings.
+
+use super::english;
+use super::vocab::Vocabulary;
+
+pub type Features = u64;
+
+pub const DETERMINER: Features = 1 << 0;
+pub const MODIFIER: Features = 1 << 1;
+pub const PARTITIVE: Features = 1 << 2;
+pub const POSSESSIVE: Features = 1 << 3;
+pub const COORDINATOR: Features = 1 << 4;
+pub const PREPOSITION: Features = 1 << 5;
+pub const SUBJECT_PRONOUN: Features = 1 << 6;
+pub const OBJECT_PRONOUN: Features = 1 << 7;
+pub const MODAL: Features = 1 << 8;
+/// A word that may stand in a verb group (auxiliary, adverb, negation).
+pub const VERB_GROUP: Features = 1 << 9;
+pub const BE: Features = 1 << 10;
+pub const NEGATION: Features = 1 << 11;
+pub const EVENT_ADJECTIVE: Features = 1 << 12;
+/// "of", which links a partitive to its group.
+pub const OF: Features = 1 << 13;
+pub const TO: Features = 1 << 14;
+/// A past tense or past participle of an inflected rule word (regular or
+/// not: "attacked", "struck").
+pub const PAST: Features = 1 << 15;
+/// A third-person or plural form of an inflected rule word ("attacks").
+pub const S_FORM: Features = 1 << 16;
+/// A gerund of an inflected rule word ("bombing").
+pub const ING_FORM: Features = 1 << 17;
+/// The lemma of an inflected rule word ("attack").
+pub const BASE_FORM: Features = 1 << 18;
+/// Words that govern a following "to" with a modality ("plan to",
+/// "threaten to", "due to"): they may stand in a verb group; see
+/// `matcher::modality`. Their kind is one of the `*_CUE` bits.
+pub const MODALITY_VERB: Features = 1 << 19;
+/// Verbs that make someone else's act intended: "urged X to".
+pub const URGE_VERB: Features = 1 << 20;
+/// The kind of a modality cue word (a modal, a verb before "to", an
+/// adjective before a noun event).
+pub const FUTURE_CUE: Features = 1 << 27;
+pub const INTENDED_CUE: Features = 1 << 28;
+pub const THREAT_CUE: Features = 1 << 29;
+pub const HYPOTHETICAL_CUE: Features = 1 << 30;
+/// "if", "unless": the clause is a condition.
+pub const CONDITION: Features = 1 << 21;
+/// Words that end a clause for the cues that look back ("; : but").
+pub const CLAUSE_BREAK: Features = 1 << 22;
+/// Adjectives that make an event told as a noun not (yet) real
+/// ("a planned attack", "possible strikes").
+pub const MODALITY_ADJECTIVE: Features = 1 << 23;
+/// Verbs that negate the verb they govern through "to" ("refused to").
+pub const REFUSAL: Features = 1 << 24;
+/// Verbs that negate on their own ("denied").
+pub const DENIAL: Features = 1 << 25;
+/// Articles and possessive pronouns: what opens an object right after a
+/// transitive verb ("attacked the", "shelled their").
+pub const ARTICLE: Features = 1 << 26;
+
+// Bits of the token itself, set when a sentence is prepared (not on the
+// vocabulary: they hold for words the pack never mentions too).
+/// Starts with an uppercase letter.
+pub const CAPITALIZED: Features = 1 << 40;
+/// Punctuation.
+pub const PUNCT: Features = 1 << 41;
+/// Written with digits.
+pub const NUMERIC: Features = 1 << 42;
+/// A word in -ly ("reportedly"): an adverb that may stand in a verb group.
+pub const LY_ADVERB: Features = 1 << 43;
+/// A word in -ed, known to the pack or not.
+pub const ED_SUFFIX: Features = 1 << 44;
+/// A word in -ing, known to the pack or not.
+pub const ING_SUFFIX: Features = 1 << 45;
+/// A word in -s (not -ss), known to the pack or not.
+pub const S_SUFFIX: Features = 1 << 46;
+
+/// "(" or "[".
+pub const OPEN_BRACKET: Features = 1 << 47;
+/// ")" or "]".
+pub const CLOSE_BRACKET: Features = 1 << 48;
+pub const COMMA: Features = 1 << 49;
+/// "?": the sentence asks.
+pub const QUESTION_MARK: Features = 1 << 50;
+
+/// The bits of a token's own shape, from its kind, its text and its
+/// folded form.
+pub fn token_shape(kind: crate::text::TokenKind, capitalized: bool, folded: &str) -> Features {
+    use crate::text::TokenKind;
+    let mut bits = 0;
+    match kind {
+        TokenKind::Punct => {
+            return PUNCT
+                | match folded {
+                    "(" | "[" => OPEN_BRACKET,
+                    ")" | "]" => CLOSE_BRACKET,
+                    "," => COMMA,
+                    "?" => QUESTION_MARK,
+                    _ => 0,
+                };
+        }
+        TokenKind::Number => bits |= NUMERIC,
+        TokenKind::Word => {}
+    }
+    if capitalized {
+        bits |= CAPITALIZED;
+    }
+    let long = folded.len() > 4;
+    if long && folded.ends_with("ly") {
+        bits |= LY_ADVERB;
+    }
+    if long && folded.ends_with("ed") {
+        bits |= ED_SUFFIX;
+    }
+    if long && folded.ends_with("ing") {
+        bits |= ING_SUFFIX;
+    }
+    if folded.len() > 3 && folded.ends_with('s') && !folded.ends_with("ss") {
+        bits |= S_SUFFIX;
+    }
+    bits
+}
+
+/// Gives every closed-class word its features, interning it if the pack
+/// does not mention it.
+pub fn register_closed_classes(vocab: &mut Vocabulary) {
+    let classes: &[(&[&str], Features)] = &[
+        (english::PHRASE_DETERMINERS, DETERMINER),
+        (english::PHRASE_MODIFIERS, MODIFIER),
+        (english::PHRASE_PARTITIVES, PARTITIVE),
+        (english::POSSESSIVES, POSSESSIVE),
+        (english::COORDINATORS, COORDINATOR),
+        (english::PREPOSITIONS, PREPOSITION),
+        (english::SUBJECT_PRONOUNS, SUBJECT_PRONOUN),
+        (english::OBJECT_PRONOUNS, OBJECT_PRONOUN),
+        (english::MODALS, MODAL),
+        (english::VERB_GROUP_WORDS, VERB_GROUP),
+        (english::BE_FORMS, BE),
+        (english::NEGATION_WORDS, NEGATION),
+        (english::EVENT_ADJECTIVES, EVENT_ADJECTIVE),
+        (english::ARTICLES, ARTICLE),
+        (&["of"], OF),
+        (&["to"], TO),
+        (english::REFUSAL_VERBS, REFUSAL),
+        (english::FUTURE_MODALS, FUTURE_CUE),
+        (english::HYPOTHETICAL_MODALS, HYPOTHETICAL_CUE),
+        (english::FUTURE_CUES, MODALITY_VERB | FUTURE_CUE),
+        (english::INTENDED_CUES, MODALITY_VERB | INTENDED_CUE),
+        (english::THREAT_CUES, MODALITY_VERB | THREAT_CUE),
+        (english::URGE_VERBS, URGE_VERB),
+        (english::FUTURE_ADJECTIVES, MODALITY_ADJECTIVE | FUTURE_CUE),
+        (
+            english::INTENDED_ADJECTIVES,
+            MODALITY_ADJECTIVE | INTENDED_CUE,
+        ),
+        (
+            english::HYPOTHETICAL_ADJECTIVES,
+            MODALITY_ADJECTIVE | HYPOTHETICAL_CUE,
+        ),
+        (english::DENIAL_VERBS, DENIAL),
+        (&["if", "unless", "whether"], CONDITION),
+        (
+            &[";", ":", "but", "while", "whereas", "although", "though"],
+            CLAUSE_BREAK,
+        ),
+    ];
+    for (words, features) in classes {
+        for word in *words {
+            let id = vocab.intern(word);
+            vocab.add_features(id, *features);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! Word category: whether a word reads as a noun or a verb here, from
+//! cheap context, so that a pattern can ask for one reading
+//! (`attack:v`, `attack:n`) and "the attacks on Y" does not match a verb
+//! rule while "rebels shell Aleppo" does.
+//!
+//! The guess looks at the word's form and its neighbours only, in this
+//! order (the first that applies decides; otherwise the reading stays
+//! open and both kinds of pattern words accept it):
+//!
+//! 1. after a determiner, a possessive, a number or an event adjective
+//!    ("the attacks", "Russia's offensive", "two raids", "fierce
+//!    clashes"): a noun;
+//! 2. after a preposition ("in clashes", "after raids"): a noun;
+//! 3. after "to", a modal, a negation or a subject pronoun ("to attack",
+//!    "will strike", "did not fire", "they shelled"): a verb, but an -s
+//!    form after "to" is a noun ("prone to attacks");
+//! 4. after an auxiliary: a past or -ing form is a verb ("was attacked",
+//!    "are fighting"), an -s form a noun ("there were clashes");
+//! 5. a past tense or participle ("attacked", "struck"): a verb;
+//! 6. right after a mention (its subject): a verb ("rebels shell
+//!    Aleppo"), unless it is an -s form followed by a preposition
+//!    ("Israeli attacks on Gaza");
+//! 7. before an article or an object pronoun ("attack the", "shelled
+//!    them"): a verb;
+//! 8. an -s form before a preposition ("clashes between", "raids in"): a
+//!    noun;
+//! 9. an -ing form after a comma (", killing 40"): a verb.
+
+use super::prepared::Prepared;
+use crate::compile::features::{
+    ARTICLE, BASE_FORM, BE, COMMA, COORDINATOR, DETERMINER, ED_SUFFIX, EVENT_ADJECTIVE, Features,
+    ING_FORM, ING_SUFFIX, MODAL, NEGATION, NUMERIC, OBJECT_PRONOUN, PAST, POSSESSIVE, PREPOSITION,
+    PUNCT, S_FORM, S_SUFFIX, SUBJECT_PRONOUN, TO, VERB_GROUP,
+};
+use crate::lang::ast::WordCategory;
+
+/// The reading of a word in its context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Reading {
+    /// The context does not tell.
+    #[default]
+    Open,
+    Noun,
+    Verb,
+}
+
+/// Whether a word with this reading can fill a pattern word asking for
+/// `category` (`None`: any reading).
+#[inline]
+pub fn accepts(category: Option<WordCategory>, reading: Reading) -> bool {
+    !matches!(
+        (category, reading),
+        (Some(WordCategory::Verb), Reading::Noun) | (Some(WordCategory::Noun), Reading::Verb)
+    )
+}
+
+/// The reading of every token of a prepared sentence; `after_mention[i]`
+/// says whether some mention (not a number) ends right before token `i`,
+/// and `after_number[i]` whether a number does.
+pub fn read_sentence(
+    prepared: &Prepared,
+    after_mention: &[bool],
+    after_number: &[bool],
+    out: &mut Vec<Reading>,
+) {
+    out.clear();
+    let features = &prepared.features;
+    for i in 0..features.len() {
+        let before = if i > 0 { features[i - 1] } else { 0 };
+        let after = features.get(i + 1).copied().unwrap_or(0);
+        out.push(reading(
+            features[i],
+            before,
+            after,
+            after_mention.get(i).copied().unwrap_or(false),
+            after_number.get(i).copied().unwrap_or(false),
+        ));
+    }
+}
+
+const S_LIKE: Features = S_FORM | S_SUFFIX;
+const FUNCTION_WORD: Features = VERB_GROUP
+    | MODAL
+    | DETERMINER
+    | PREPOSITION
+    | COORDINATOR
+    | SUBJECT_PRONOUN
+    | OBJECT_PRONOUN
+    | TO;
+const PAST_LIKE: Features = PAST | ED_SUFFIX;
+const ING_LIKE: Features = ING_FORM | ING_SUFFIX;
+
+fn reading(
+    word: Features,
+    before: Features,
+    after: Features,
+    after_mention: bool,
+    after_number: bool,
+) -> Reading {
+    let has = |f: Features, bits: Features| f & bits != 0;
+    // An -s form that is not also a lemma ("attacks", not "news").
+    let s_form = has(word, S_LIKE) && !has(word, BASE_FORM);
+    // Punctuation, numbers and function words have no noun reading to
+    // tell from a verb one ("was", "the", "of").
+    if has(word, PUNCT | NUMERIC | FUNCTION_WORD) {
+        return Reading::Open;
+    }
+    // 1.
+    if after_number || has(before, DETERMINER | POSSESSIVE | EVENT_ADJECTIVE | NUMERIC) {
+        // "that attacked": a relative pronoun before a past tense.
+        if has(before, SUBJECT_PRONOUN) && has(word, PAST_LIKE) {
+            return Reading::Verb;
+        }
+        return Reading::Noun;
+    }
+    // 2.
+    if has(before, PREPOSITION) {
+        return Reading::Noun;
+    }
+    // 3.
+    if has(before, TO) {
+        return if s_form { Reading::Noun } else { Reading::Verb };
+    }
+    if has(before, MODAL | NEGATION | SUBJECT_PRONOUN) {
+        return Reading::Verb;
+    }
+    // 4.
+    if has(before, VERB_GROUP) {
+        if has(word, PAST_LIKE | ING_LIKE) {
+            return Reading::Verb;
+        }
+        if s_form && has(before, BE) {
+            return Reading::Noun;
+        }
+        return Reading::Open;
+    }
+    // 5.
+    if has(word, PAST_LIKE) {
+        return Reading::Verb;
+    }
+    // 6.
+    if after_mention {
+        return if s_form && has(after, PREPOSITION) {
+            Reading::Noun
+        } else {
+            Reading::Verb
+        };
+    }
+    // 7.
+    if has(after, ARTICLE | OBJECT_PRONOUN) {
+        return Reading::Verb;
+    }
+    // 8.
+    if s_form && has(after, PREPOSITION) {
+        return Reading::Noun;
+    }
+    // 9.
+    if has(word, ING_LIKE) && has(before, COMMA) {
+        return Reading::Verb;
+    }
+    Reading::Open
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_decides_in_order() {
+        let noun = |before, after| reading(S_FORM, before, after, false, false);
+        assert_eq!(noun(DETERMINER, 0), Reading::Noun);
+        assert_eq!(noun(PREPOSITION, 0), Reading::Noun);
+        assert_eq!(noun(TO, 0), Reading::Noun);
+        assert_eq!(reading(BASE_FORM, TO, 0, false, false), Reading::Verb);
+        assert_eq!(
+            reading(PAST, VERB_GROUP | BE, 0, false, false),
+            Reading::Verb
+        );
+        assert_eq!(
+            reading(S_FORM, VERB_GROUP | BE, 0, false, false),
+            Reading::Noun
+        );
+        assert_eq!(reading(S_FORM, 0, PREPOSITION, true, false), Reading::Noun);
+        assert_eq!(reading(S_FORM, 0, ARTICLE, true, false), Reading::Verb);
+        assert_eq!(reading(BASE_FORM, 0, 0, true, false), Reading::Verb);
+        assert_eq!(reading(ING_FORM, COMMA, 0, false, false), Reading::Verb);
+        assert_eq!(reading(ING_FORM, 0, 0, false, false), Reading::Open);
+    }
+
+    #[test]
+    fn categories_accept_open_readings() {
+        assert!(accepts(Some(WordCategory::Verb), Reading::Open));
+        assert!(!accepts(Some(WordCategory::Verb), Reading::Noun));
+        assert!(accepts(Some(WordCategory::Noun), Reading::Noun));
+        assert!(accepts(None, Reading::Verb));
+    }
+}

@@ -1,0 +1,131 @@
+//! Modality: cues that the text holds an event back instead of reporting
+//! it: "plans to attack", "threatened to strike", "would bomb", "is due
+//! to explode", "urged supporters to protest", "if troops withdraw", "a
+//! planned attack", a question. An event type drops such matches
+//! (`modality suppress`, the default) or marks them (`modality mark`).
+//!
+//! Where cues are looked for, in this order (the first found decides):
+//!
+//! 1. the verb group between the subject and the verb, closest to the
+//!    verb first: a modal ("will": future; "would", "could", "may":
+//!    hypothetical), a word governing "to" ("plans to": intended;
+//!    "threatened to": threatened; "due to", "set to": future), a form
+//!    of "be" before "to" ("are to be pulled out": future);
+//! 2. an urging verb right before the subject with "to" in the verb
+//!    group ("urged supporters to protest", "called on troops to"):
+//!    intended;
+//! 3. an adjective right before the event word ("a planned attack",
+//!    "possible strikes", "feared clashes");
+//! 4. "if", "unless" or "whether" earlier in the sentence, with no clause
+//!    break (";", ":", "but") between it and the verb: conditional;
+//! 5. a question mark after the verb in the sentence: question.
+
+use super::negation::verb_group;
+use super::prepared::Prepared;
+use super::vm::Found;
+use crate::compile::features::{
+    BE, CLAUSE_BREAK, CONDITION, DETERMINER, FUTURE_CUE, Features, HYPOTHETICAL_CUE, INTENDED_CUE,
+    MODAL, MODALITY_ADJECTIVE, MODALITY_VERB, PREPOSITION, QUESTION_MARK, THREAT_CUE, TO,
+    URGE_VERB,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modality {
+    Future,
+    Intended,
+    Threatened,
+    Conditional,
+    Hypothetical,
+    Question,
+}
+
+impl Modality {
+    /// The name records carry.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Future => "future",
+            Modality::Intended => "intended",
+            Modality::Threatened => "threatened",
+            Modality::Conditional => "conditional",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Question => "question",
+        }
+    }
+}
+
+/// The kind of a cue word, from its feature bits.
+fn kind(features: Features) -> Option<Modality> {
+    if features & THREAT_CUE != 0 {
+        Some(Modality::Threatened)
+    } else if features & INTENDED_CUE != 0 {
+        Some(Modality::Intended)
+    } else if features & FUTURE_CUE != 0 {
+        Some(Modality::Future)
+    } else if features & HYPOTHETICAL_CUE != 0 {
+        Some(Modality::Hypothetical)
+    } else {
+        None
+    }
+}
+
+/// The cue (its token, sentence-relative) and the modality of a match, if
+/// the text holds it back.
+pub fn modality_cue(prepared: &Prepared, found: &Found) -> Option<(usize, Modality)> {
+    let trigger = found.trigger?;
+    let has = |i: usize, bits: Features| prepared.has(i, bits);
+    // 1. The verb group, closest to the verb first.
+    if let Some(group) = verb_group(found) {
+        for i in group.clone().rev() {
+            if has(i, MODAL) {
+                return kind(prepared.features[i]).map(|k| (i, k));
+            }
+            if has(i, TO) && i > group.start {
+                let before = i - 1;
+                if has(before, MODALITY_VERB) {
+                    return kind(prepared.features[before]).map(|k| (before, k));
+                }
+                if has(before, BE) {
+                    return Some((before, Modality::Future));
+                }
+            }
+        }
+        // 2. "urged supporters to protest": the urging verb before the
+        // subject, "to" before the verb.
+        let to_in_group = group.clone().any(|i| has(i, TO));
+        if to_in_group && found.start > 0 {
+            let before = found.start - 1;
+            let urged = if has(before, PREPOSITION) && before > 0 {
+                before - 1
+            } else {
+                before
+            };
+            if has(urged, URGE_VERB) {
+                return Some((urged, Modality::Intended));
+            }
+        }
+    }
+    // 3. An adjective before the event word, past a determiner.
+    let mut i = trigger;
+    while i > 0 && i + 3 > trigger {
+        i -= 1;
+        if has(i, MODALITY_ADJECTIVE) {
+            return kind(prepared.features[i]).map(|k| (i, k));
+        }
+        if !has(i, DETERMINER) {
+            break;
+        }
+    }
+    // 4. A condition earlier in the clause.
+    for i in (0..trigger).rev() {
+        if has(i, CLAUSE_BREAK) {
+            break;
+        }
+        if has(i, CONDITION) {
+            return Some((i, Modality::Conditional));
+        }
+    }
+    // 5. A question.
+    (trigger..prepared.len())
+        .find(|&i| has(i, QUESTION_MARK))
+        .map(|i| (i, Modality::Question))
+}

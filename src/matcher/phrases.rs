@@ -1,0 +1,219 @@
+//! Noun phrases around mentions: what an event rule's slot binds.
+//!
+//! A mention names an actor ("ISWAP fighters"); the noun phrase around it
+//! says how many and which ("more than 100 suspected ISWAP fighters", "a
+//! group of ISWAP fighters", "the army's ISWAP fighters", "ISWAP fighters
+//! (JAS)"). The chunker grows each mention, in one pass and without a
+//! parser, leftwards over closed word lists only:
+//!
+//! - determiners and quantifiers ("the", "several", "dozens"), see
+//!   `compile::english::PHRASE_DETERMINERS`;
+//! - a number mention ("more than 100", "a dozen");
+//! - a mention right before it, a modifier of it ("ISWAP fighters",
+//!   "Syrian army soldiers");
+//! - modifiers, adjectives and participles that describe actors
+//!   ("suspected", "unidentified", "heavily armed"), `PHRASE_MODIFIERS`;
+//! - a partitive and "of" ("members of", "a group of", "hundreds of"),
+//!   `PHRASE_PARTITIVES`;
+//! - a possessor and its clitic ("the army's", "Russia's"): a mention
+//!   ending before the "'s", or one word;
+//!
+//! and rightwards over a bracketed apposition ("JNIM (Group for Support of
+//! Islam and Muslims)"). Every step leftwards gives one more candidate
+//! phrase, so that a pattern can still spell a determiner out ("attacked
+//! the Y" binds Y to the phrase after "the"). Mentions that an entity rule
+//! built from a compound ("Russian and Syrian jets": one mention per
+//! country) make one phrase with several heads.
+
+use super::mentions::{MentionSource, Mentions};
+use super::prepared::Prepared;
+use crate::compile::features::{
+    CLOSE_BRACKET, DETERMINER, MODIFIER, NUMERIC, OF, OPEN_BRACKET, PARTITIVE, POSSESSIVE, PUNCT,
+};
+use crate::lang::pack::NUMBER;
+
+/// Longest stretch the chunker adds to the left of a mention, in tokens.
+pub const MAX_LEFT: usize = 12;
+/// Longest bracketed apposition taken after a mention, in tokens.
+pub const MAX_APPOSITION: usize = 12;
+
+/// A noun phrase: a token range and the mentions it is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phrase {
+    pub start: u32,
+    pub end: u32,
+    /// Where its mentions start: among phrases of one span, the one with
+    /// the longest mention comes first ("Security forces" as listed
+    /// rather than "forces" after a modifier).
+    pub mention_start: u32,
+    heads_start: u32,
+    heads_end: u32,
+}
+
+/// Every phrase of a sentence.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    pub all: Vec<Phrase>,
+    heads: Vec<u32>,
+    /// For each token, the phrases starting there, longest first.
+    pub starting_at: Vec<Vec<u32>>,
+    /// Scratch: for each token, where the longest mention ending there
+    /// starts, and where a number mention ending there starts.
+    mention_from: Vec<u32>,
+    number_from: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Phrases {
+    /// The mentions a phrase is about: one, or the parts of a compound.
+    pub fn heads(&self, phrase: &Phrase) -> &[u32] {
+        &self.heads[phrase.heads_start as usize..phrase.heads_end as usize]
+    }
+
+    /// The phrases of a sentence whose mentions are complete (after the
+    /// entity cascade).
+    pub fn build(&mut self, prepared: &Prepared, mentions: &Mentions) {
+        let tokens = prepared.len();
+        self.all.clear();
+        self.heads.clear();
+        self.starting_at.iter_mut().for_each(Vec::clear);
+        self.starting_at.resize_with(tokens, Vec::new);
+        self.starting_at.truncate(tokens);
+        self.mention_from.clear();
+        self.mention_from.resize(tokens + 1, NONE);
+        self.number_from.clear();
+        self.number_from.resize(tokens + 1, NONE);
+        for m in &mentions.all {
+            let end = m.end;
+            let (start, slot) = (m.start as u32, &mut self.mention_from[end]);
+            if m.ty == NUMBER {
+                let number = &mut self.number_from[end];
+                *number = (*number).min(start);
+            } else {
+                *slot = (*slot).min(start);
+            }
+        }
+        for (id, m) in mentions.all.iter().enumerate() {
+            // A compound's parts share one phrase, made at its first part.
+            let heads: Vec<u32> = match m.group {
+                Some(group) if group as usize != id => continue,
+                Some(group) => (group..mentions.all.len() as u32)
+                    .filter(|&other| mentions.all[other as usize].group == Some(group))
+                    .collect(),
+                None => vec![id as u32],
+            };
+            let heads_start = self.heads.len() as u32;
+            self.heads.extend_from_slice(&heads);
+            let heads_end = self.heads.len() as u32;
+            let ends = match self.apposition_end(prepared, m.end) {
+                Some(after) => [m.end, after],
+                None => [m.end, m.end],
+            };
+            let starts = if m.ty == NUMBER {
+                vec![m.start]
+            } else {
+                self.left_starts(prepared, m.start)
+            };
+            for &start in &starts {
+                for (index, &end) in ends.iter().enumerate() {
+                    if index == 1 && end == ends[0] {
+                        continue;
+                    }
+                    self.push(Phrase {
+                        start: start as u32,
+                        end: end as u32,
+                        mention_start: m.start as u32,
+                        heads_start,
+                        heads_end,
+                    });
+                }
+            }
+        }
+        for list in &mut self.starting_at {
+            list.sort_by_key(|&p| {
+                let phrase = &self.all[p as usize];
+                let head = &mentions.all[self.heads[phrase.heads_start as usize] as usize];
+                (
+                    std::cmp::Reverse(phrase.end),
+                    phrase.mention_start - phrase.start,
+                    source_preference(head.source),
+                )
+            });
+        }
+    }
+
+    fn push(&mut self, phrase: Phrase) {
+        let id = self.all.len() as u32;
+        self.starting_at[phrase.start as usize].push(id);
+        self.all.push(phrase);
+    }
+
+    /// Where the phrase around a mention starting at `start` may start:
+    /// `start` itself, then each step leftwards.
+    fn left_starts(&self, prepared: &Prepared, start: usize) -> Vec<usize> {
+        let mut starts = vec![start];
+        let mut current = start;
+        while current > 0 && start - current < MAX_LEFT {
+            let before = current - 1;
+            let number_start = self.number_from[current];
+            let mention_start = self.mention_from[current];
+            let next = if number_start != NONE {
+                number_start as usize
+            } else if mention_start != NONE && !prepared.has(before, PUNCT) {
+                // A mention right before is a modifier of this one
+                // ("Syrian army soldiers", "ISWAP fighters").
+                mention_start as usize
+            } else if prepared.has(before, DETERMINER | MODIFIER) {
+                before
+            } else if prepared.has(before, OF) && before > 0 && prepared.has(before - 1, PARTITIVE)
+            {
+                before - 1
+            } else if prepared.has(before, POSSESSIVE) && before > 0 {
+                // The possessor: a mention ending before the clitic, or one
+                // word ("the company's").
+                let owner = self.mention_from[before];
+                if owner != NONE {
+                    owner as usize
+                } else if !prepared.has(before - 1, PUNCT | NUMERIC) {
+                    before - 1
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            };
+            current = next;
+            starts.push(current);
+        }
+        starts
+    }
+
+    /// The end of a bracketed apposition right after a mention ending at
+    /// `end`: "(…)" of at most [`MAX_APPOSITION`] tokens, no bracket inside.
+    fn apposition_end(&self, prepared: &Prepared, end: usize) -> Option<usize> {
+        if !prepared.has(end, OPEN_BRACKET) {
+            return None;
+        }
+        (end + 1..prepared.len().min(end + 2 + MAX_APPOSITION))
+            .take_while(|&i| !prepared.has(i, OPEN_BRACKET))
+            .find(|&i| prepared.has(i, CLOSE_BRACKET))
+            .filter(|&close| close > end + 1)
+            .map(|close| close + 1)
+    }
+}
+
+/// Among phrases of one span and one mention length, which mention a slot
+/// tries first: what entity rules built from listed phrases (the most
+/// refined reading: "Russian" as Russian troops in "Russian and Syrian
+/// troops"), then listed phrases, then what rules built on unknown names,
+/// then the built-ins.
+fn source_preference(source: MentionSource) -> u8 {
+    match source {
+        MentionSource::Entity { guessed: false, .. } => 0,
+        MentionSource::Lexicon(_) => 1,
+        MentionSource::Entity { guessed: true, .. } => 2,
+        MentionSource::Number => 3,
+        MentionSource::Proper => 4,
+    }
+}

@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Draws the sentences of tests/data/news_dev.jsonl and the tokens of
+tests/data/word_category.jsonl from the shared news corpora.
+
+Run from the repository root (the corpus is read from
+../shared/corpus/news/, the sentences come from `evrule sentences --lines`):
+
+    python3 tests/data/tools/sample_news_dev.py --out /tmp/news_dev.jsonl \
+        --words-out /tmp/word_category.jsonl [--view /tmp/view.tsv]
+
+It writes unlabelled skeletons (`"events": []`, `"category": null`): the
+labels in the committed files were added by hand afterwards, so never write
+its output over them. `--view` also writes the sampled text with each
+sentence (for reading while labelling; it holds corpus text, keep it out of
+the project). Protocol: tests/data/news_dev.md and
+tests/data/word_category.md.
+"""
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import sys
+
+CORPUS_ROOT = "../shared/corpus"
+FILES = ["news/bbc.txt", "news/reuters21578.txt"]
+
+NEWS_DEV_SEED = 20240607
+PER_STRATUM = 300
+MIN_WORDS, MAX_WORDS = 4, 80
+
+# The violence and protest word list of news_dev.md, word for word.
+WORD_LIST = """
+attack-  assault-  ambush-  raid-  storm-  kill-  murder-  massacr-
+assassin-  execution  executions  executed  behead-  bomb  bombs  bombed
+bombing  bombings  bomber  bombers  bombard  bombards  bombarded
+bombarding  bombardment-  blast-  explod-
+explos-  detonat-  grenade-  mortar-  artiller-  rocket-  missile-  shell
+shells  shelled  shelling  airstrike-  sniper-  landmine-  clash-
+fight-  fought  battl-  combat-  skirmish-  offensive  shoot-  shot  shots
+gun  guns  gunned  gunning  gunfire  gunman  gunmen  gunboat-  gunship-
+gunshot-  gunner-  gunpoint
+fire  fired  firing  troop-  soldier-  army  armies  armed  militar-
+rebel-  guerrilla-  guerilla-  insurgen-  militant-  militia-  terror-
+war  wars  warfare  warplane-  invade-  invasion  occupied  siege
+besieg-  hostage-  kidnap-  abduct-  hijack-  tortur-  rape  raped
+violence  violent-  wound-  injur-  casualt-  dead  death-  died  dies
+unrest  uprising-  insurrection-  coup  coups  revolt-  protest-  demonstrat-
+riot-  march  marches  marched  marching  marcher-  strike  strikes
+striking  striker-  struck  walkout-  picket-  rally  rallies  sit-in-
+curfew-  police  clampdown-  crackdown-  tear-gas  teargas
+""".split()
+
+# Forms of "march" count in lowercase only ("March" is the month).
+CASE_SENSITIVE = {"march", "marches", "marched", "marching", "marcher-"}
+
+WORD_CATEGORY_SEED = 20240608
+PER_WORD = 15
+# Noun/verb-ambiguous event words and every form counted.
+AMBIGUOUS = {
+    "attack": "attack attacks attacked attacking",
+    "raid": "raid raids raided raiding",
+    "bomb": "bomb bombs bombed bombing bombings",
+    "shell": "shell shells shelled shelling",
+    "clash": "clash clashes clashed clashing",
+    "fight": "fight fights fought fighting",
+    "protest": "protest protests protested protesting",
+    "strike": "strike strikes struck striking",
+    "march": "march marches marched marching",
+    "riot": "riot riots rioted rioting",
+    "assault": "assault assaults assaulted assaulting",
+    "fire": "fire fires fired firing",
+    "rally": "rally rallies rallied rallying",
+    "battle": "battle battles battled battling",
+    "murder": "murder murders murdered murdering",
+    "boycott": "boycott boycotts boycotted boycotting",
+    "shoot": "shoot shoots shot shots shooting shootings",
+    "force": "force forces forced forcing",
+    "arrest": "arrest arrests arrested arresting",
+    "charge": "charge charges charged charging",
+}
+
+
+def entry_pattern(entry):
+    """A regex for one word-list entry over a sentence."""
+    prefix = entry.endswith("-")
+    stem = entry[:-1] if prefix else entry
+    body = "[- ]".join(re.escape(part) for part in stem.split("-"))
+    tail = "[a-z]*" if prefix else ""
+    return "(?<![a-z])" + body + tail + "(?![a-z])"
+
+
+def violence_matcher():
+    folded = [entry_pattern(e) for e in WORD_LIST if e not in CASE_SENSITIVE]
+    exact = [entry_pattern(e) for e in WORD_LIST if e in CASE_SENSITIVE]
+    folded_re = re.compile("|".join(folded))
+    # Case-sensitive forms: not next to any letter, upper or lower.
+    exact_re = re.compile(
+        "|".join(p.replace("(?<![a-z])", "(?<![A-Za-z])").replace("(?![a-z])", "(?![A-Za-z])") for p in exact)
+    )
+    return lambda text: bool(folded_re.search(text.lower()) or exact_re.search(text))
+
+
+def word_count(text):
+    return sum(1 for chunk in text.split() if re.search(r"[^\W_]", chunk))
+
+
+def read_sentences():
+    """Every sentence of both files, in file and line order."""
+    paths = [f"{CORPUS_ROOT}/{f}" for f in FILES]
+    command = ["cargo", "run", "--release", "--quiet", "--", "sentences", "--lines", *paths]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    sentences = []
+    for line in output.splitlines():
+        record = json.loads(line)
+        path, _, number = record["doc"].rpartition(":")
+        record["file"] = path.removeprefix(CORPUS_ROOT + "/")
+        record["line"] = int(number)
+        sentences.append(record)
+    return sentences
+
+
+def sample_news_dev(sentences):
+    is_violent = violence_matcher()
+    violence, rest = [], []
+    for s in sentences:
+        if MIN_WORDS <= word_count(s["text"]) <= MAX_WORDS:
+            (violence if is_violent(s["text"]) else rest).append(s)
+    rng = random.Random(NEWS_DEV_SEED)
+    drawn = [("violence", s) for s in rng.sample(violence, PER_STRATUM)]
+    drawn += [("rest", s) for s in rng.sample(rest, PER_STRATUM)]
+    print(
+        f"news_dev: {len(violence)} violence and {len(rest)} rest sentences "
+        f"after the length filter; drew {PER_STRATUM} of each",
+        file=sys.stderr,
+    )
+    return drawn
+
+
+def sample_word_category(sentences):
+    occurrences = {word: [] for word in AMBIGUOUS}
+    form_of = {form: word for word, forms in AMBIGUOUS.items() for form in forms.split()}
+    # Lowercase occurrences only, not joined to letters, digits or hyphens.
+    token = re.compile(r"(?<![A-Za-z0-9-])[a-z]+(?![A-Za-z0-9-])")
+    for s in sentences:
+        text = s["text"]
+        for m in token.finditer(text):
+            word = form_of.get(m.group())
+            if word:
+                start = s["start"] + len(text[: m.start()].encode())
+                end = start + len(m.group().encode())
+                occurrences[word].append((s, start, end, m.group()))
+    rng = random.Random(WORD_CATEGORY_SEED)
+    drawn = []
+    for word, found in occurrences.items():
+        drawn += rng.sample(found, min(PER_WORD, len(found)))
+        print(f"word_category: {word}: {len(found)} occurrences", file=sys.stderr)
+    return drawn
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", required=True, help="news_dev skeleton (JSONL)")
+    parser.add_argument("--words-out", required=True, help="word_category skeleton (JSONL)")
+    parser.add_argument("--view", help="also write sampled text here, for labelling")
+    args = parser.parse_args()
+    sentences = read_sentences()
+    news = sample_news_dev(sentences)
+    words = sample_word_category(sentences)
+    with open(args.out, "w", encoding="utf-8") as out:
+        for stratum, s in news:
+            keys = {k: s[k] for k in ("file", "line", "sentence", "start", "end")}
+            out.write(json.dumps({**keys, "stratum": stratum, "events": []}) + "\n")
+    with open(args.words_out, "w", encoding="utf-8") as out:
+        for s, start, end, form in words:
+            record = {"file": s["file"], "line": s["line"], "start": start, "end": end}
+            out.write(json.dumps({**record, "word": form, "category": None}) + "\n")
+    if args.view:
+        with open(args.view, "w", encoding="utf-8") as view:
+            for i, (stratum, s) in enumerate(news):
+                view.write(f"S{i}\t{stratum}\t{s['file']}:{s['line']}#{s['sentence']}\t{s['text']}\n")
+            for i, (s, start, end, form) in enumerate(words):
+                view.write(f"W{i}\t{form}\t{s['file']}:{s['line']}@{start}\t{s['text']}\n")
+
+
+if __name__ == "__main__":
+    main()

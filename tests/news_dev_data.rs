@@ -1,0 +1,327 @@
+//! The hand-labelled gold sets on real news, `tests/data/news_dev.jsonl`
+//! (sentences coded with the conflict pack's event families) and
+//! `tests/data/word_category.jsonl` (noun or verb readings of event words),
+//! are well formed and still point at the text they were labelled on.
+//!
+//! The gold refers to `../shared/corpus/` by file, line and byte offsets and
+//! never holds the text itself, so a change to the tokenizer or the sentence
+//! splitter that moves a boundary, or a changed corpus file, must show up
+//! here rather than as silently wrong scores in `evrule eval`.
+
+mod support;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use evrule::lang::pack::Pack;
+use evrule::text::{split_sentences, tokenize};
+use serde_json::Value;
+
+const SCOPE: [&str; 5] = [
+    "Battles",
+    "ExplosionsRemoteViolence",
+    "ViolenceAgainstCivilians",
+    "Protests",
+    "Riots",
+];
+const PER_STRATUM: usize = 300;
+const WORD_TOKENS: usize = 300;
+
+fn data_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+/// A JSONL gold file: its header and its records with their line numbers.
+struct Gold {
+    name: &'static str,
+    header: Value,
+    records: Vec<(usize, Value)>,
+}
+
+fn read_gold(name: &'static str) -> Gold {
+    let path = data_path(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut lines = text.lines().enumerate().map(|(i, line)| {
+        let value: Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("{name}:{}: invalid JSON: {e}", i + 1));
+        (i + 1, value)
+    });
+    let (_, header) = lines.next().unwrap_or_else(|| panic!("{name} is empty"));
+    Gold {
+        name,
+        header,
+        records: lines.collect(),
+    }
+}
+
+fn str_field<'a>(record: &'a Value, key: &str) -> Option<&'a str> {
+    record.get(key).and_then(Value::as_str)
+}
+
+fn usize_field(record: &Value, key: &str) -> Option<usize> {
+    record
+        .get(key)
+        .and_then(Value::as_u64)
+        .and_then(|n| usize::try_from(n).ok())
+}
+
+fn conflict_pack() -> Pack {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/conflict");
+    evrule::lang::load_pack(&dir)
+        .pack
+        .expect("the conflict pack loads")
+}
+
+/// Every event of the pack inside the scope, with its scope family and fields.
+fn scoped_events(pack: &Pack) -> HashMap<String, (String, HashSet<String>)> {
+    (0..pack.events.len())
+        .map(|i| evrule::lang::pack::EventId(i as u32))
+        .filter_map(|id| {
+            // The scope names the level below the root (`ConflictEvent`), so
+            // an event is in scope when a scope name is on its chain.
+            let in_scope = pack
+                .event_chain(id)
+                .into_iter()
+                .map(|e| pack.event(e).name.as_str())
+                .find(|name| SCOPE.contains(name))?;
+            let event = pack.event(id);
+            let fields = event.fields.iter().map(|f| f.name.clone()).collect();
+            Some((event.name.clone(), (in_scope.to_string(), fields)))
+        })
+        .collect()
+}
+
+/// Header, strata, event names and argument fields: no corpus needed.
+#[test]
+fn news_dev_labels_are_well_formed() {
+    let gold = read_gold("news_dev.jsonl");
+    let scope: Vec<&str> = gold.header["scope"]
+        .as_array()
+        .expect("header has a scope list")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(scope, SCOPE);
+    assert_eq!(gold.header["corpus_root"], "../shared/corpus");
+    assert!(str_field(&gold.header, "about").is_some_and(|a| a.contains("news_dev.md")));
+
+    let events = scoped_events(&conflict_pack());
+    let mut problems = Vec::new();
+    let mut strata: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen = HashSet::new();
+    for (n, record) in &gold.records {
+        let at = format!("{}:{n}", gold.name);
+        let key = (
+            str_field(record, "file").map(str::to_string),
+            usize_field(record, "line"),
+            usize_field(record, "sentence"),
+        );
+        if key.0.is_none() || key.1.is_none() || key.2.is_none() {
+            problems.push(format!("{at}: needs file, line and sentence"));
+        }
+        if usize_field(record, "start").is_none() || usize_field(record, "end").is_none() {
+            problems.push(format!("{at}: needs start and end"));
+        }
+        if !seen.insert(key) {
+            problems.push(format!("{at}: the same sentence twice"));
+        }
+        *strata
+            .entry(str_field(record, "stratum").unwrap_or("(none)").to_string())
+            .or_default() += 1;
+        let Some(list) = record["events"].as_array() else {
+            problems.push(format!("{at}: `events` must be a list"));
+            continue;
+        };
+        for event in list {
+            let name = str_field(event, "event").unwrap_or("(none)");
+            let Some((_, fields)) = events.get(name) else {
+                problems.push(format!(
+                    "{at}: `{name}` is neither a scope family nor one of its sub-types"
+                ));
+                continue;
+            };
+            let args = event.get("args").and_then(Value::as_object);
+            for (field, value) in args.into_iter().flatten() {
+                if !fields.contains(field) {
+                    problems.push(format!("{at}: `{name}` has no field `{field}`"));
+                }
+                if value
+                    .as_str()
+                    .is_none_or(|v| v.trim().is_empty() || v.trim() != v)
+                {
+                    problems.push(format!("{at}: `{field}` must be trimmed, non-empty text"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let expected: BTreeMap<String, usize> = [
+        ("rest".to_string(), PER_STRATUM),
+        ("violence".to_string(), PER_STRATUM),
+    ]
+    .into();
+    assert_eq!(strata, expected);
+}
+
+#[test]
+fn word_category_labels_are_well_formed() {
+    let gold = read_gold("word_category.jsonl");
+    assert_eq!(gold.header["corpus_root"], "../shared/corpus");
+    assert!(str_field(&gold.header, "about").is_some_and(|a| a.contains("word_category.md")));
+    assert_eq!(gold.records.len(), WORD_TOKENS);
+    let mut problems = Vec::new();
+    for (n, record) in &gold.records {
+        let category = str_field(record, "category").unwrap_or("(none)");
+        if !["noun", "verb", "adj"].contains(&category) {
+            problems.push(format!("{}:{n}: category `{category}`", gold.name));
+        }
+        if str_field(record, "word").is_none_or(|w| w.is_empty()) {
+            problems.push(format!("{}:{n}: no word", gold.name));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The corpus files the gold refers to, read once: file -> its lines.
+struct Corpus {
+    root: PathBuf,
+    files: HashMap<String, Vec<String>>,
+}
+
+impl Corpus {
+    /// `None` (after saying so) when the shared news corpus is absent.
+    fn open() -> Option<Corpus> {
+        let root = support::shared_dir()?.join("corpus");
+        if !root.join("news").is_dir() {
+            eprintln!(
+                "skipping: {} is absent (the shared news corpus is not checked out)",
+                root.join("news").display()
+            );
+            return None;
+        }
+        Some(Corpus {
+            root,
+            files: HashMap::new(),
+        })
+    }
+
+    /// Line `line` (1-based) of `file`, as `evrule run --lines` reads it.
+    fn line(&mut self, file: &str, line: usize) -> Result<&str, String> {
+        if !self.files.contains_key(file) {
+            let path = self.root.join(file);
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let lines = text.lines().map(str::to_string).collect();
+            self.files.insert(file.to_string(), lines);
+        }
+        let lines = &self.files[file];
+        line.checked_sub(1)
+            .and_then(|i| lines.get(i))
+            .map(String::as_str)
+            .ok_or_else(|| format!("{file} has no line {line} ({} lines)", lines.len()))
+    }
+}
+
+/// Checks one range of a line: in bounds and on char boundaries.
+fn text_at(line: &str, start: usize, end: usize) -> Result<&str, String> {
+    if start >= end || end > line.len() {
+        return Err(format!("{start}..{end} is not a range inside the line"));
+    }
+    line.get(start..end)
+        .ok_or_else(|| format!("{start}..{end} is not on character boundaries"))
+}
+
+#[test]
+fn news_dev_points_at_the_sentences_evrule_splits() {
+    let Some(mut corpus) = Corpus::open() else {
+        return;
+    };
+    let gold = read_gold("news_dev.jsonl");
+    let mut problems = Vec::new();
+    for (n, record) in &gold.records {
+        let at = format!("{}:{n}", gold.name);
+        let (Some(file), Some(line), Some(index), Some(start), Some(end)) = (
+            str_field(record, "file"),
+            usize_field(record, "line"),
+            usize_field(record, "sentence"),
+            usize_field(record, "start"),
+            usize_field(record, "end"),
+        ) else {
+            problems.push(format!("{at}: needs file, line, sentence, start, end"));
+            continue;
+        };
+        let document = match corpus.line(file, line) {
+            Ok(document) => document,
+            Err(message) => {
+                problems.push(format!("{at}: {message}"));
+                continue;
+            }
+        };
+        let sentence = match text_at(document, start, end) {
+            Ok(sentence) => sentence,
+            Err(message) => {
+                problems.push(format!("{at}: {file}:{line}: {message}"));
+                continue;
+            }
+        };
+        let tokens = tokenize(document);
+        let split = split_sentences(document, &tokens);
+        match split.get(index) {
+            Some(s) if (s.start, s.end) == (start, end) => {}
+            Some(s) => problems.push(format!(
+                "{at}: the splitter now puts sentence {index} of {file}:{line} at {}..{}, \
+                 not {start}..{end}",
+                s.start, s.end
+            )),
+            None => problems.push(format!(
+                "{at}: {file}:{line} now has {} sentences, not {}",
+                split.len(),
+                index + 1
+            )),
+        }
+        for event in record["events"].as_array().into_iter().flatten() {
+            let args = event.get("args").and_then(Value::as_object);
+            for (field, value) in args.into_iter().flatten() {
+                let value = value.as_str().unwrap_or_default();
+                if !sentence.contains(value) {
+                    problems.push(format!("{at}: `{field}` {value:?} is not in the sentence"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn word_category_points_at_its_words() {
+    let Some(mut corpus) = Corpus::open() else {
+        return;
+    };
+    let gold = read_gold("word_category.jsonl");
+    let mut problems = Vec::new();
+    for (n, record) in &gold.records {
+        let at = format!("{}:{n}", gold.name);
+        let (Some(file), Some(line), Some(start), Some(end), Some(word)) = (
+            str_field(record, "file"),
+            usize_field(record, "line"),
+            usize_field(record, "start"),
+            usize_field(record, "end"),
+            str_field(record, "word"),
+        ) else {
+            problems.push(format!("{at}: needs file, line, start, end, word"));
+            continue;
+        };
+        match corpus
+            .line(file, line)
+            .and_then(|document| text_at(document, start, end))
+        {
+            Ok(text) if text == word => {}
+            Ok(text) => problems.push(format!("{at}: {start}..{end} holds {text:?}, not {word:?}")),
+            Err(message) => problems.push(format!("{at}: {file}:{line}: {message}")),
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
