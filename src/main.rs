@@ -35,6 +35,8 @@ enum Command {
     Diff(cli::diff::Args),
     /// Show what the pack sees in a text: tokens, mentions, rules.
     Explain(cli::explain::Args),
+    /// Score a pack on hand-labelled text: precision, recall, F1.
+    Eval(cli::eval::Args),
     /// Print the JSON Schema of a pack's event records.
     Schema(cli::schema::Args),
     /// Print each sentence of the inputs as a JSON line, with its offsets.
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => cli::diff::run(args, &global),
         Command::Explain(args) => cli::explain::run(args, &global),
         Command::Schema(args) => cli::schema::run(args, &global),
+        Command::Eval(args) => cli::eval::run(args, &global),
         Command::Sentences(args) => cli::sentences::run(args, &global),
     }
 }

@@ -1,7 +1,9 @@
 //! The hand-labelled gold sets on real news, `tests/data/news_dev.jsonl`
-//! (sentences coded with the conflict pack's event families) and
-//! `tests/data/word_category.jsonl` (noun or verb readings of event words),
-//! are well formed and still point at the text they were labelled on.
+//! and the held-out `tests/data/news_test.jsonl` (sentences coded with the
+//! conflict pack's event families) and `tests/data/word_category.jsonl`
+//! (noun or verb readings of event words), are well formed, still point at
+//! the text they were labelled on, and the dev and test sets share no
+//! sentence.
 //!
 //! The gold refers to `../shared/corpus/` by file, line and byte offsets and
 //! never holds the text itself, so a change to the tokenizer or the sentence
@@ -24,8 +26,26 @@ const SCOPE: [&str; 5] = [
     "Protests",
     "Riots",
 ];
-const PER_STRATUM: usize = 300;
 const WORD_TOKENS: usize = 300;
+
+/// A news gold set: its file, the doc its header names, and its strata sizes.
+struct NewsSet {
+    file: &'static str,
+    doc: &'static str,
+    strata: [(&'static str, usize); 2],
+}
+
+const NEWS_DEV: NewsSet = NewsSet {
+    file: "news_dev.jsonl",
+    doc: "news_dev.md",
+    strata: [("rest", 300), ("violence", 300)],
+};
+
+const NEWS_TEST: NewsSet = NewsSet {
+    file: "news_test.jsonl",
+    doc: "news_test.md",
+    strata: [("rest", 200), ("violence", 500)],
+};
 
 fn data_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -95,9 +115,8 @@ fn scoped_events(pack: &Pack) -> HashMap<String, (String, HashSet<String>)> {
 }
 
 /// Header, strata, event names and argument fields: no corpus needed.
-#[test]
-fn news_dev_labels_are_well_formed() {
-    let gold = read_gold("news_dev.jsonl");
+fn check_news_labels(set: &NewsSet) {
+    let gold = read_gold(set.file);
     let scope: Vec<&str> = gold.header["scope"]
         .as_array()
         .expect("header has a scope list")
@@ -106,7 +125,7 @@ fn news_dev_labels_are_well_formed() {
         .collect();
     assert_eq!(scope, SCOPE);
     assert_eq!(gold.header["corpus_root"], "../shared/corpus");
-    assert!(str_field(&gold.header, "about").is_some_and(|a| a.contains("news_dev.md")));
+    assert!(str_field(&gold.header, "about").is_some_and(|a| a.contains(set.doc)));
 
     let events = scoped_events(&conflict_pack());
     let mut problems = Vec::new();
@@ -158,12 +177,57 @@ fn news_dev_labels_are_well_formed() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    let expected: BTreeMap<String, usize> = [
-        ("rest".to_string(), PER_STRATUM),
-        ("violence".to_string(), PER_STRATUM),
-    ]
-    .into();
-    assert_eq!(strata, expected);
+    let expected: BTreeMap<String, usize> = set
+        .strata
+        .iter()
+        .map(|&(name, count)| (name.to_string(), count))
+        .collect();
+    assert_eq!(strata, expected, "{}: sentences per stratum", set.file);
+}
+
+#[test]
+fn news_dev_labels_are_well_formed() {
+    check_news_labels(&NEWS_DEV);
+}
+
+#[test]
+fn news_test_labels_are_well_formed() {
+    check_news_labels(&NEWS_TEST);
+}
+
+/// (file, line, sentence) of every record of a news gold set.
+fn sentence_keys(gold: &Gold) -> Vec<(usize, (String, usize, usize))> {
+    gold.records
+        .iter()
+        .filter_map(|(n, record)| {
+            let key = (
+                str_field(record, "file")?.to_string(),
+                usize_field(record, "line")?,
+                usize_field(record, "sentence")?,
+            );
+            Some((*n, key))
+        })
+        .collect()
+}
+
+/// The held-out set is only held out if none of its sentences is in the dev
+/// set; here by pointer, with the corpus also by text (see below).
+#[test]
+fn news_test_shares_no_sentence_with_news_dev() {
+    let dev = read_gold(NEWS_DEV.file);
+    let test = read_gold(NEWS_TEST.file);
+    let dev_keys: HashSet<_> = sentence_keys(&dev).into_iter().map(|(_, k)| k).collect();
+    let shared: Vec<String> = sentence_keys(&test)
+        .into_iter()
+        .filter(|(_, key)| dev_keys.contains(key))
+        .map(|(n, (file, line, index))| {
+            format!(
+                "{}:{n}: {file}:{line} sentence {index} is in {} too",
+                test.name, dev.name
+            )
+        })
+        .collect();
+    assert!(shared.is_empty(), "{}", shared.join("\n"));
 }
 
 #[test]
@@ -234,13 +298,12 @@ fn text_at(line: &str, start: usize, end: usize) -> Result<&str, String> {
         .ok_or_else(|| format!("{start}..{end} is not on character boundaries"))
 }
 
-#[test]
-fn news_dev_points_at_the_sentences_evrule_splits() {
-    let Some(mut corpus) = Corpus::open() else {
-        return;
-    };
-    let gold = read_gold("news_dev.jsonl");
+/// Checks that every record of a news gold set points at a sentence as
+/// evrule splits it and that its argument strings are in that sentence;
+/// returns the problems and the sentences' texts with their gold lines.
+fn check_news_pointers(corpus: &mut Corpus, gold: &Gold) -> (Vec<String>, Vec<(usize, String)>) {
     let mut problems = Vec::new();
+    let mut texts = Vec::new();
     for (n, record) in &gold.records {
         let at = format!("{}:{n}", gold.name);
         let (Some(file), Some(line), Some(index), Some(start), Some(end)) = (
@@ -267,6 +330,7 @@ fn news_dev_points_at_the_sentences_evrule_splits() {
                 continue;
             }
         };
+        texts.push((*n, sentence.to_string()));
         let tokens = tokenize(document);
         let split = split_sentences(document, &tokens);
         match split.get(index) {
@@ -292,6 +356,38 @@ fn news_dev_points_at_the_sentences_evrule_splits() {
             }
         }
     }
+    (problems, texts)
+}
+
+#[test]
+fn news_dev_points_at_the_sentences_evrule_splits() {
+    let Some(mut corpus) = Corpus::open() else {
+        return;
+    };
+    let (problems, _) = check_news_pointers(&mut corpus, &read_gold(NEWS_DEV.file));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Also by text: Reuters and BBC repeat sentences word for word in other
+/// documents, and the test set was drawn without any dev sentence's text.
+#[test]
+fn news_test_points_at_the_sentences_evrule_splits_none_of_them_in_news_dev() {
+    let Some(mut corpus) = Corpus::open() else {
+        return;
+    };
+    let (dev_problems, dev_texts) = check_news_pointers(&mut corpus, &read_gold(NEWS_DEV.file));
+    let test = read_gold(NEWS_TEST.file);
+    let (mut problems, test_texts) = check_news_pointers(&mut corpus, &test);
+    let dev_texts: HashSet<String> = dev_texts.into_iter().map(|(_, text)| text).collect();
+    for (n, text) in test_texts {
+        if dev_texts.contains(&text) {
+            problems.push(format!(
+                "{}:{n}: the same text is a sentence of {}",
+                test.name, NEWS_DEV.file
+            ));
+        }
+    }
+    assert!(dev_problems.is_empty(), "{}", dev_problems.join("\n"));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

@@ -291,6 +291,9 @@ fn print_rule(r: &RuleDecl) -> String {
             if expected.negated {
                 out.push_str(" negated");
             }
+            if let Some(modality) = &expected.modality {
+                out.push_str(&format!(" {modality}"));
+            }
         }
         out.push('\n');
     }

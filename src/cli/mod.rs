@@ -30,6 +30,7 @@ macro_rules! outln {
 
 pub mod check;
 pub mod diff;
+pub mod eval;
 pub mod explain;
 pub mod run;
 pub mod schema;

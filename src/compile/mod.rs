@@ -158,7 +158,8 @@ impl CompiledPack {
                 } else {
                     None
                 };
-                mark_trigger(&mut active);
+                let is_event = matches!(rule.output, RuleOutput::Event { .. });
+                mark_trigger(&mut active, is_event);
                 // A pattern that says "by" may spell a passive out itself;
                 // any other active pattern is not about a passive clause.
                 let spells_passive = program::mentions_word(&active, "by");

@@ -307,8 +307,11 @@ fn has_category(elem: &Elem) -> bool {
 }
 
 /// Marks the trigger (the first required word of the top-level sequence) and
-/// opens a verb group between it and a slot right before it.
-pub fn mark_trigger(root: &mut Elem) {
+/// opens a verb group between it and a slot right before it. In an event
+/// rule (`verbs`), the trigger right after a required subject reads as a
+/// verb unless the pattern says otherwise; entity rules describe noun
+/// phrases ("S soldiers") and keep every reading.
+pub fn mark_trigger(root: &mut Elem, verbs: bool) {
     let ElemKind::Seq(parts) = &mut root.kind else {
         return;
     };
@@ -322,10 +325,11 @@ pub fn mark_trigger(root: &mut Elem) {
     };
     set_trigger(&mut parts[index]);
     if let Some(at) = verb_group_position(&parts[..index]) {
-        // "X attack Y", "X [agree to] merge": the word after a subject the
+        // "X attack Y", "X [formally] merge": the word after a subject the
         // pattern requires (past optional parts) is a verb, unless the
         // pattern says which reading it wants.
-        if matches!(parts[at - 1].kind, ElemKind::Slot(_)) && !has_category(&parts[index]) {
+        if verbs && matches!(parts[at - 1].kind, ElemKind::Slot(_)) && !has_category(&parts[index])
+        {
             set_category(&mut parts[index], WordCategory::Verb);
         }
         let span = parts[index].span;

@@ -203,6 +203,8 @@ pub struct Expected {
     pub ty: Name,
     pub fields: Vec<(Name, StringLit)>,
     pub negated: bool,
+    /// `threatened`, `future`, …: the modality the record is marked with.
+    pub modality: Option<String>,
     pub span: Span,
 }
 

@@ -200,6 +200,7 @@ pub struct ExpectedDef {
     pub type_name: String,
     pub fields: Vec<(String, String)>,
     pub negated: bool,
+    pub modality: Option<String>,
 }
 
 /// Default and largest bound of a `...` gap, in tokens.

@@ -529,6 +529,7 @@ impl Cx<'_> {
         let ty = self.name(inner.next().expect("expected type"));
         let mut fields = Vec::new();
         let mut negated = false;
+        let mut modality = None;
         for part in inner {
             match part.as_rule() {
                 Rule::expected_field => {
@@ -538,6 +539,7 @@ impl Cx<'_> {
                     fields.push((name, value));
                 }
                 Rule::negated_mark => negated = true,
+                Rule::modality_mark => modality = Some(part.as_str().to_string()),
                 other => unreachable!("grammar yields no expected part {other:?}"),
             }
         }
@@ -545,6 +547,7 @@ impl Cx<'_> {
             ty,
             fields,
             negated,
+            modality,
             span,
         }
     }
@@ -846,6 +849,7 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::expected => "the expected record",
         Rule::expected_field => "a field like `actor: \"Russia\"`",
         Rule::negated_mark => "`negated`",
+        Rule::modality_mark => "a modality (`future`, `intended`, `threatened`, …)",
         Rule::alternatives | Rule::sequence | Rule::group | Rule::optional | Rule::gap => {
             PATTERN_ELEMENT
         }

@@ -17,9 +17,11 @@
 //! 4. after an auxiliary: a past or -ing form is a verb ("was attacked",
 //!    "are fighting"), an -s form a noun ("there were clashes");
 //! 5. a past tense or participle ("attacked", "struck"): a verb;
-//! 6. right after a mention (its subject): a verb ("rebels shell
-//!    Aleppo"), unless it is an -s form followed by a preposition
-//!    ("Israeli attacks on Gaza");
+//! 6. right after a one-word capitalized mention that itself follows a
+//!    determiner, preposition or number ("an Iranian attack", "the 1981
+//!    Brixton riots"): a noun; right after another mention (its subject):
+//!    a verb ("rebels shell Aleppo"), unless it is an -s form followed by a
+//!    preposition ("Israeli attacks on Gaza");
 //! 7. before an article or an object pronoun ("attack the", "shelled
 //!    them"): a verb;
 //! 8. an -s form before a preposition ("clashes between", "raids in"): a
@@ -54,17 +56,22 @@ pub fn accepts(category: Option<WordCategory>, reading: Reading) -> bool {
     )
 }
 
-/// The reading of every token of a prepared sentence; `after_mention[i]`
-/// says whether some mention (not a number) ends right before token `i`,
-/// and `after_number[i]` whether a number does.
-pub fn read_sentence(
-    prepared: &Prepared,
-    after_mention: &[bool],
-    after_number: &[bool],
-    out: &mut Vec<Reading>,
-) {
+/// What ends right before a token: a mention (not a number), a number,
+/// or a one-word capitalized mention inside a noun phrase ("an Iranian",
+/// "the 1981 Brixton"), which describes the word after it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Before {
+    pub mention: bool,
+    pub number: bool,
+    pub modifier: bool,
+}
+
+/// The reading of every token of a prepared sentence; `before[i]` says
+/// what ends right before token `i`.
+pub fn read_sentence(prepared: &Prepared, before: &[Before], out: &mut Vec<Reading>) {
     out.clear();
     let features = &prepared.features;
+    let before_token = before;
     for i in 0..features.len() {
         let before = if i > 0 { features[i - 1] } else { 0 };
         let after = features.get(i + 1).copied().unwrap_or(0);
@@ -72,8 +79,7 @@ pub fn read_sentence(
             features[i],
             before,
             after,
-            after_mention.get(i).copied().unwrap_or(false),
-            after_number.get(i).copied().unwrap_or(false),
+            before_token.get(i).copied().unwrap_or_default(),
         ));
     }
 }
@@ -90,13 +96,7 @@ const FUNCTION_WORD: Features = VERB_GROUP
 const PAST_LIKE: Features = PAST | ED_SUFFIX;
 const ING_LIKE: Features = ING_FORM | ING_SUFFIX;
 
-fn reading(
-    word: Features,
-    before: Features,
-    after: Features,
-    after_mention: bool,
-    after_number: bool,
-) -> Reading {
+fn reading(word: Features, before: Features, after: Features, ends: Before) -> Reading {
     let has = |f: Features, bits: Features| f & bits != 0;
     // An -s form that is not also a lemma ("attacks", not "news").
     let s_form = has(word, S_LIKE) && !has(word, BASE_FORM);
@@ -106,7 +106,7 @@ fn reading(
         return Reading::Open;
     }
     // 1.
-    if after_number || has(before, DETERMINER | POSSESSIVE | EVENT_ADJECTIVE | NUMERIC) {
+    if ends.number || has(before, DETERMINER | POSSESSIVE | EVENT_ADJECTIVE | NUMERIC) {
         // "that attacked": a relative pronoun before a past tense.
         if has(before, SUBJECT_PRONOUN) && has(word, PAST_LIKE) {
             return Reading::Verb;
@@ -138,8 +138,16 @@ fn reading(
     if has(word, PAST_LIKE) {
         return Reading::Verb;
     }
+    // Past here, only a word the pack inflects (or one with a verb's
+    // ending) may be read as a verb: "rebels artillery" is no verb.
+    if !has(word, BASE_FORM | S_LIKE | PAST_LIKE | ING_LIKE) {
+        return Reading::Open;
+    }
     // 6.
-    if after_mention {
+    if ends.modifier {
+        return Reading::Noun;
+    }
+    if ends.mention {
         return if s_form && has(after, PREPOSITION) {
             Reading::Noun
         } else {
@@ -167,24 +175,29 @@ mod tests {
 
     #[test]
     fn context_decides_in_order() {
-        let noun = |before, after| reading(S_FORM, before, after, false, false);
+        let none = Before::default();
+        let subject = Before {
+            mention: true,
+            ..none
+        };
+        let noun = |before, after| reading(S_FORM, before, after, none);
         assert_eq!(noun(DETERMINER, 0), Reading::Noun);
         assert_eq!(noun(PREPOSITION, 0), Reading::Noun);
         assert_eq!(noun(TO, 0), Reading::Noun);
-        assert_eq!(reading(BASE_FORM, TO, 0, false, false), Reading::Verb);
-        assert_eq!(
-            reading(PAST, VERB_GROUP | BE, 0, false, false),
-            Reading::Verb
-        );
-        assert_eq!(
-            reading(S_FORM, VERB_GROUP | BE, 0, false, false),
-            Reading::Noun
-        );
-        assert_eq!(reading(S_FORM, 0, PREPOSITION, true, false), Reading::Noun);
-        assert_eq!(reading(S_FORM, 0, ARTICLE, true, false), Reading::Verb);
-        assert_eq!(reading(BASE_FORM, 0, 0, true, false), Reading::Verb);
-        assert_eq!(reading(ING_FORM, COMMA, 0, false, false), Reading::Verb);
-        assert_eq!(reading(ING_FORM, 0, 0, false, false), Reading::Open);
+        assert_eq!(reading(BASE_FORM, TO, 0, none), Reading::Verb);
+        assert_eq!(reading(PAST, VERB_GROUP | BE, 0, none), Reading::Verb);
+        assert_eq!(reading(S_FORM, VERB_GROUP | BE, 0, none), Reading::Noun);
+        assert_eq!(reading(S_FORM, 0, PREPOSITION, subject), Reading::Noun);
+        assert_eq!(reading(S_FORM, 0, ARTICLE, subject), Reading::Verb);
+        assert_eq!(reading(BASE_FORM, 0, 0, subject), Reading::Verb);
+        let modifier = Before {
+            mention: true,
+            modifier: true,
+            ..none
+        };
+        assert_eq!(reading(BASE_FORM, 0, 0, modifier), Reading::Noun);
+        assert_eq!(reading(ING_FORM, COMMA, 0, none), Reading::Verb);
+        assert_eq!(reading(ING_FORM, 0, 0, none), Reading::Open);
     }
 
     #[test]

@@ -150,6 +150,8 @@ pub struct SentenceAnalysis {
     pub sentence: Sentence,
     /// A discard phrase in this sentence: then no event rule ran.
     pub discard: Option<DiscardHit>,
+    /// The reading of every token (noun, verb, or open).
+    pub readings: Vec<Reading>,
     pub mentions: Vec<Mention>,
     pub matches: Vec<RuleMatch>,
 }
@@ -288,6 +290,7 @@ impl<'p> Matcher<'p> {
                         index,
                         sentence: sentence.clone(),
                         discard,
+                        readings: self.readings.clone(),
                         mentions: self.mentions.all.clone(),
                         matches,
                     });
@@ -320,6 +323,7 @@ impl<'p> Matcher<'p> {
                     index,
                     sentence: sentence.clone(),
                     discard: None,
+                    readings: self.readings.clone(),
                     mentions: self.mentions.all.clone(),
                     matches,
                 });
@@ -356,22 +360,29 @@ impl<'p> Matcher<'p> {
     /// The reading of every word and the chains of coordinated verbs,
     /// from the words and the mentions the lexicon and built-ins found.
     fn read_words(&mut self) {
+        use crate::compile::features::{
+            ARTICLE, CAPITALIZED, DETERMINER, EVENT_ADJECTIVE, NUMERIC, POSSESSIVE, PREPOSITION,
+        };
         let n = self.prepared.len();
-        let mut after_mention = vec![false; n + 1];
-        let mut after_number = vec![false; n + 1];
+        let mut before = vec![category::Before::default(); n + 1];
         for m in &self.mentions.all {
+            let ends = &mut before[m.end];
             if m.ty == crate::lang::pack::NUMBER {
-                after_number[m.end] = true;
-            } else {
-                after_mention[m.end] = true;
+                ends.number = true;
+                continue;
+            }
+            ends.mention = true;
+            let opens_phrase =
+                DETERMINER | ARTICLE | PREPOSITION | POSSESSIVE | NUMERIC | EVENT_ADJECTIVE;
+            if m.end - m.start == 1
+                && self.prepared.has(m.start, CAPITALIZED)
+                && m.start > 0
+                && self.prepared.has(m.start - 1, opens_phrase)
+            {
+                ends.modifier = true;
             }
         }
-        category::read_sentence(
-            &self.prepared,
-            &after_mention,
-            &after_number,
-            &mut self.readings,
-        );
+        category::read_sentence(&self.prepared, &before, &mut self.readings);
         self.chains.build(&self.prepared, &self.readings);
     }
 

@@ -485,14 +485,12 @@ impl Vm {
         while at < tokens && input.prepared.has(at, DETERMINER | NUMERIC) {
             at += 1;
         }
-        if let Some(ids) = input.mentions.starting_at.get(at) {
-            if let Some(number) = ids
-                .iter()
+        if let Some(number) = input.mentions.starting_at.get(at).and_then(|ids| {
+            ids.iter()
                 .map(|&m| &input.mentions.all[m as usize])
                 .find(|m| m.ty == NUMBER)
-            {
-                at = number.end;
-            }
+        }) {
+            at = number.end;
         }
         const FUNCTION: crate::compile::features::Features =
             PUNCT | PREPOSITION | COORDINATOR | VERB_GROUP | SUBJECT_PRONOUN | TO | OF | COMMA;

@@ -20,6 +20,7 @@ pub struct ShownRecord {
     pub ty: String,
     pub fields: Vec<(String, String)>,
     pub negated: bool,
+    pub modality: Option<String>,
 }
 
 impl ShownRecord {
@@ -35,7 +36,12 @@ impl ShownRecord {
             format!(" {{ {} }}", fields.join(", "))
         };
         let negated = if self.negated { " negated" } else { "" };
-        format!("{}{body}{negated}", self.ty)
+        let modality = self
+            .modality
+            .as_deref()
+            .map(|m| format!(" {m}"))
+            .unwrap_or_default();
+        format!("{}{body}{negated}{modality}", self.ty)
     }
 
     fn from_event(event: &EventRecord) -> ShownRecord {
@@ -48,6 +54,7 @@ impl ShownRecord {
                 .map(|(n, a)| (n.clone(), a.text.clone()))
                 .collect(),
             negated: event.negated,
+            modality: event.modality.clone(),
         }
     }
 
@@ -56,6 +63,7 @@ impl ShownRecord {
     fn satisfies(&self, expected: &ExpectedDef) -> bool {
         self.ty == expected.type_name
             && self.negated == expected.negated
+            && self.modality == expected.modality
             && expected
                 .fields
                 .iter()
@@ -176,6 +184,7 @@ fn produced(
                 ty: pack.pack.type_name(mention.ty).to_string(),
                 fields,
                 negated: false,
+                modality: None,
             });
         }
     }
@@ -306,6 +315,7 @@ fn render_failure(result: &CaseResult, pack: &CompiledPack, style: Style) -> Str
         ty: e.type_name.clone(),
         fields: e.fields.clone(),
         negated: e.negated,
+        modality: e.modality.clone(),
     });
     match &expected {
         Some(expected) => out.push_str(&format!("   expected  {}\n", expected.render())),
@@ -372,6 +382,11 @@ fn field_diff(expected: &ShownRecord, actual: &ShownRecord, style: Style) -> Str
     if expected.negated != actual.negated {
         line(format!("- negated: {}", expected.negated), '-');
         line(format!("+ negated: {}", actual.negated), '+');
+    }
+    if expected.modality != actual.modality {
+        let shown = |m: &Option<String>| m.clone().unwrap_or_else(|| "none".to_string());
+        line(format!("- modality: {}", shown(&expected.modality)), '-');
+        line(format!("+ modality: {}", shown(&actual.modality)), '+');
     }
     out
 }

@@ -732,6 +732,7 @@ impl Checker<'_> {
                         .map(|(n, v)| (n.text.clone(), v.value.clone()))
                         .collect(),
                     negated: e.negated,
+                    modality: e.modality.clone(),
                 }
             });
             cases.push(CaseDef {

@@ -1,12 +1,21 @@
 #!/usr/bin/env python3
 """Draws the sentences of tests/data/news_dev.jsonl and the tokens of
-tests/data/word_category.jsonl from the shared news corpora.
+tests/data/word_category.jsonl (`--set dev`, the default), or the sentences
+of the held-out tests/data/news_test.jsonl (`--set test`), from the shared
+news corpora.
 
 Run from the repository root (the corpus is read from
 ../shared/corpus/news/, the sentences come from `evrule sentences --lines`):
 
     python3 tests/data/tools/sample_news_dev.py --out /tmp/news_dev.jsonl \
         --words-out /tmp/word_category.jsonl [--view /tmp/view.tsv]
+    python3 tests/data/tools/sample_news_dev.py --set test \
+        --out /tmp/news_test.jsonl [--view /tmp/view.tsv]
+
+The test set uses the same strata, word list and length filter with its own
+seed, and first removes from both strata every sentence of the committed
+tests/data/news_dev.jsonl and every other sentence with the same text
+(Reuters repeats stories word for word).
 
 It writes unlabelled skeletons (`"events": []`, `"category": null`): the
 labels in the committed files were added by hand afterwards, so never write
@@ -29,6 +38,11 @@ FILES = ["news/bbc.txt", "news/reuters21578.txt"]
 NEWS_DEV_SEED = 20240607
 PER_STRATUM = 300
 MIN_WORDS, MAX_WORDS = 4, 80
+
+NEWS_DEV_GOLD = "tests/data/news_dev.jsonl"
+NEWS_TEST_SEED = 20240615
+# The violence stratum is where events are: more of it makes recall measurable.
+TEST_VIOLENCE, TEST_REST = 500, 200
 
 # The violence and protest word list of news_dev.md, word for word.
 WORD_LIST = """
@@ -121,12 +135,18 @@ def read_sentences():
     return sentences
 
 
-def sample_news_dev(sentences):
+def strata(sentences):
+    """The length-filtered sentences split into (violence, rest)."""
     is_violent = violence_matcher()
     violence, rest = [], []
     for s in sentences:
         if MIN_WORDS <= word_count(s["text"]) <= MAX_WORDS:
             (violence if is_violent(s["text"]) else rest).append(s)
+    return violence, rest
+
+
+def sample_news_dev(sentences):
+    violence, rest = strata(sentences)
     rng = random.Random(NEWS_DEV_SEED)
     drawn = [("violence", s) for s in rng.sample(violence, PER_STRATUM)]
     drawn += [("rest", s) for s in rng.sample(rest, PER_STRATUM)]
@@ -136,6 +156,49 @@ def sample_news_dev(sentences):
         file=sys.stderr,
     )
     return drawn
+
+
+def dev_sentence_keys():
+    """(file, line, sentence) of every sentence in the committed dev gold."""
+    with open(NEWS_DEV_GOLD, encoding="utf-8") as gold:
+        records = [json.loads(line) for line in gold][1:]
+    return {(r["file"], r["line"], r["sentence"]) for r in records}
+
+
+def sample_news_test(sentences):
+    dev_keys = dev_sentence_keys()
+    dev_texts = {s["text"] for s in sentences if (s["file"], s["line"], s["sentence"]) in dev_keys}
+    if len(dev_texts) != len(dev_keys):
+        missing = len(dev_keys) - len(dev_texts)
+        print(f"note: {missing} dev sentences share their text with another dev sentence or are missing", file=sys.stderr)
+
+    def held_out(pool):
+        return [s for s in pool if s["text"] not in dev_texts]
+
+    violence, rest = strata(sentences)
+    violence_out, rest_out = held_out(violence), held_out(rest)
+    rng = random.Random(NEWS_TEST_SEED)
+    drawn = [("violence", s) for s in rng.sample(violence_out, TEST_VIOLENCE)]
+    drawn += [("rest", s) for s in rng.sample(rest_out, TEST_REST)]
+    print(
+        f"news_test: {len(violence)} violence and {len(rest)} rest sentences after the length "
+        f"filter; {len(violence) - len(violence_out)} and {len(rest) - len(rest_out)} removed as "
+        f"in news_dev (by text); drew {TEST_VIOLENCE} and {TEST_REST}",
+        file=sys.stderr,
+    )
+    return drawn
+
+
+def write_news(path, news):
+    with open(path, "w", encoding="utf-8") as out:
+        for stratum, s in news:
+            keys = {k: s[k] for k in ("file", "line", "sentence", "start", "end")}
+            out.write(json.dumps({**keys, "stratum": stratum, "events": []}) + "\n")
+
+
+def write_news_view(view, news):
+    for i, (stratum, s) in enumerate(news):
+        view.write(f"S{i}\t{stratum}\t{s['file']}:{s['line']}#{s['sentence']}\t{s['text']}\n")
 
 
 def sample_word_category(sentences):
@@ -161,25 +224,33 @@ def sample_word_category(sentences):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", required=True, help="news_dev skeleton (JSONL)")
-    parser.add_argument("--words-out", required=True, help="word_category skeleton (JSONL)")
+    parser.add_argument("--set", choices=["dev", "test"], default="dev", help="which gold set to draw")
+    parser.add_argument("--out", required=True, help="news_dev or news_test skeleton (JSONL)")
+    parser.add_argument("--words-out", help="word_category skeleton (JSONL); `--set dev` only")
     parser.add_argument("--view", help="also write sampled text here, for labelling")
     args = parser.parse_args()
+    if args.set == "dev" and not args.words_out:
+        parser.error("--set dev needs --words-out")
+    if args.set == "test" and args.words_out:
+        parser.error("--words-out belongs to --set dev")
     sentences = read_sentences()
+    if args.set == "test":
+        news = sample_news_test(sentences)
+        write_news(args.out, news)
+        if args.view:
+            with open(args.view, "w", encoding="utf-8") as view:
+                write_news_view(view, news)
+        return
     news = sample_news_dev(sentences)
     words = sample_word_category(sentences)
-    with open(args.out, "w", encoding="utf-8") as out:
-        for stratum, s in news:
-            keys = {k: s[k] for k in ("file", "line", "sentence", "start", "end")}
-            out.write(json.dumps({**keys, "stratum": stratum, "events": []}) + "\n")
+    write_news(args.out, news)
     with open(args.words_out, "w", encoding="utf-8") as out:
         for s, start, end, form in words:
             record = {"file": s["file"], "line": s["line"], "start": start, "end": end}
             out.write(json.dumps({**record, "word": form, "category": None}) + "\n")
     if args.view:
         with open(args.view, "w", encoding="utf-8") as view:
-            for i, (stratum, s) in enumerate(news):
-                view.write(f"S{i}\t{stratum}\t{s['file']}:{s['line']}#{s['sentence']}\t{s['text']}\n")
+            write_news_view(view, news)
             for i, (s, start, end, form) in enumerate(words):
                 view.write(f"W{i}\t{form}\t{s['file']}:{s['line']}@{start}\t{s['text']}\n")
 
