@@ -7,6 +7,7 @@
 pub mod fold;
 pub mod inflect;
 pub mod number;
+pub mod offsets;
 pub mod proper;
 pub mod sentence;
 pub mod token;
@@ -16,6 +17,7 @@ pub mod wordlist;
 pub use fold::{fold, fold_into};
 pub use inflect::{WordForms, be_forms, word_forms};
 pub use number::{NumberMention, NumberWords, find_numbers};
+pub use offsets::CharOffsets;
 pub use proper::{ProperWords, find_proper_runs};
 pub use sentence::{Sentence, split_sentences};
 pub use token::{Token, TokenKind, is_clitic, tokenize, tokenize_into, tokenize_phrase};
