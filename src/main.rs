@@ -39,6 +39,14 @@ enum Command {
     Eval(cli::eval::Args),
     /// Print the JSON Schema of a pack's event records.
     Schema(cli::schema::Args),
+    /// Rewrite rule files in the canonical layout (`--check`: only list them).
+    Fmt(cli::fmt::Args),
+    /// Create a new pack folder with a type, a lexicon, an event, a rule,
+    /// its examples, an example article and its snapshot.
+    Init(cli::init::Args),
+    /// Serve editors over stdio (Language Server Protocol): diagnostics,
+    /// hover, definitions, references, completion.
+    Lsp(cli::lsp::Args),
     /// Print each sentence of the inputs as a JSON line, with its offsets.
     Sentences(cli::sentences::Args),
 }
@@ -53,6 +61,9 @@ fn main() -> ExitCode {
         Command::Diff(args) => cli::diff::run(args, &global),
         Command::Explain(args) => cli::explain::run(args, &global),
         Command::Schema(args) => cli::schema::run(args, &global),
+        Command::Fmt(args) => cli::fmt::run(args, &global),
+        Command::Init(args) => cli::init::run(args, &global),
+        Command::Lsp(args) => cli::lsp::run(args, &global),
         Command::Eval(args) => cli::eval::run(args, &global),
         Command::Sentences(args) => cli::sentences::run(args, &global),
     }

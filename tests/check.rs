@@ -92,3 +92,35 @@ fn the_shipped_conflict_pack_checks_clean() {
         report::render_all(&loaded.diagnostics, &loaded.sources, false)
     );
 }
+
+#[test]
+fn json_diagnostics_give_positions_in_characters_and_bytes() {
+    let wanted = [
+        "syntax_error",
+        "not_imported",
+        "unknown_type",
+        "lexicon_malformed",
+    ];
+    for (name, fixture) in support::fixtures("check/invalid") {
+        if !wanted.contains(&name.as_str()) {
+            continue;
+        }
+        let (dir, description) = support::write_fixture(&fixture);
+        let loaded = lang::load_pack(dir.path());
+        let root = dir.path().display().to_string();
+        let json = lang::json::to_json_lines(&loaded.diagnostics, &loaded.sources)
+            .replace(&root, "[PACK]");
+        for line in json.lines() {
+            let value: serde_json::Value = serde_json::from_str(line).expect("one JSON object");
+            assert!(value["line"].as_u64().is_some(), "{name}: {line}");
+        }
+        insta::with_settings!({
+            description => description,
+            snapshot_path => "check/snapshots",
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(format!("{name}.json"), json);
+        });
+    }
+}

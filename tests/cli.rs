@@ -73,6 +73,40 @@ fn check_exits_zero_on_a_clean_pack_and_one_on_errors() {
 }
 
 #[test]
+fn check_format_json_prints_one_object_per_diagnostic_on_stdout() {
+    let (dir, _) = support::write_fixture(PACK);
+    let pack = dir.path().to_str().expect("utf-8 path");
+    let output = evrule(&["check", pack, "--format", "json"], None);
+    assert!(output.status.success());
+    assert_eq!(text(&output.stdout), "", "a clean pack prints no JSON");
+    assert!(text(&output.stderr).contains("ok: 1 rule file"));
+
+    std::fs::write(
+        dir.path().join("broken.evr"),
+        "rule r\n  \"X go\"\n  => Nope\n",
+    )
+    .expect("write");
+    let output = evrule(&["check", pack, "--format", "json"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = text(&output.stdout);
+    let diagnostics: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let places: Vec<String> = diagnostics
+        .iter()
+        .map(|d| format!("{}:{}:{} {}", d["file"], d["line"], d["column"], d["code"]))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "\"broken.evr\":2:4 \"untyped-slot\"",
+            "\"broken.evr\":3:6 \"unknown-event\""
+        ]
+    );
+}
+
+#[test]
 fn warnings_fail_only_when_denied() {
     let fixture = PACK.replace(
         "lexicon \"actors.tsv\"",
@@ -512,6 +546,132 @@ fn explain_reads_stdin_and_one_line_of_a_corpus_file() {
         None,
     );
     assert!(text(&output.stdout).starts_with("sentence 0 0..21  Russia attacked Isis."));
+}
+
+#[test]
+fn test_runs_only_the_rules_asked_for() {
+    let fixture = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/workflow/pack.txt"
+    ))
+    .expect("read fixture");
+    let (dir, _) = support::write_fixture(&fixture);
+    let pack = dir.path().to_str().expect("utf-8 path");
+
+    let output = evrule(&["test", pack, "--rule", "attack"], None);
+    assert!(output.status.success(), "the broken rule is not run");
+    assert!(text(&output.stdout).contains("1 rules with cases, 3 cases: 3 passed, 0 failed"));
+
+    let output = evrule(&["test", pack, "--filter", "draw"], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stdout).contains("1 rules with cases, 3 cases: 1 passed, 2 failed"));
+
+    let output = evrule(&["test", pack, "--rule", "atack"], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        text(&output.stderr),
+        "error: no rule is named `atack`; did you mean `attack`?\n"
+    );
+    let output = evrule(&["test", pack, "--filter", "zzz"], None);
+    assert_eq!(text(&output.stderr), "error: no rule name contains `zzz`\n");
+}
+
+#[test]
+fn fmt_check_lists_what_would_change_and_fmt_rewrites_it() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let messy = dir.path().join("messy.evr");
+    let tidy = dir.path().join("sub/tidy.evr");
+    let broken = dir.path().join("broken.evr");
+    std::fs::create_dir_all(dir.path().join("sub")).expect("mkdir");
+    std::fs::write(&messy, "type  A:B # note\ntype B\n").expect("write");
+    std::fs::write(&tidy, "type A\n").expect("write");
+    std::fs::write(&broken, "rule r\n  \"X (go\"\n").expect("write");
+    let folder = dir.path().to_str().expect("utf-8 path");
+
+    let output = evrule(&["fmt", "--check", folder], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(text(&output.stdout), format!("{}\n", messy.display()));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("broken.evr: not formatted (syntax errors)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("3 files, 1 would change, 1 with errors"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&messy).expect("read"),
+        "type  A:B # note\ntype B\n",
+        "--check writes nothing"
+    );
+
+    std::fs::remove_file(&broken).expect("remove");
+    let output = evrule(&["fmt", folder], None);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        format!("formatted {}\n", messy.display())
+    );
+    assert_eq!(
+        std::fs::read_to_string(&messy).expect("read"),
+        "type A : B  # note\ntype B\n"
+    );
+    let output = evrule(&["fmt", "--check", folder], None);
+    assert!(output.status.success());
+    assert_eq!(text(&output.stdout), "");
+}
+
+#[test]
+fn init_creates_a_pack_that_checks_tests_and_snapshots_clean() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let run_in = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_evrule"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("CI", "true")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run evrule")
+    };
+    let output = run_in(&["init", "deals"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    for args in [
+        &["check", "deals", "--deny-warnings"][..],
+        &["test", "deals"],
+        &["test", "deals", "--corpus", "deals/corpus"],
+        &["fmt", "--check", "deals"],
+    ] {
+        let output = run_in(args);
+        assert!(
+            output.status.success(),
+            "evrule {}:\n{}{}",
+            args.join(" "),
+            text(&output.stdout),
+            text(&output.stderr)
+        );
+    }
+    let output = run_in(&["test", "deals", "--corpus", "deals/corpus"]);
+    assert!(
+        text(&output.stdout).contains("1 documents, 1 unchanged"),
+        "{}",
+        text(&output.stdout)
+    );
+    let snapshot = std::fs::read_to_string(dir.path().join("deals/__snapshots__/example-1.snap"))
+        .expect("the example article's snapshot");
+    assert!(
+        snapshot.contains("Acquisition  (rule acquire, sentence 0)"),
+        "{snapshot}"
+    );
+
+    let output = run_in(&["init", "deals"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        text(&output.stderr),
+        "error: deals exists and is not empty; give a new folder\n"
+    );
+    std::fs::create_dir(dir.path().join("empty")).expect("mkdir");
+    assert!(run_in(&["init", "empty"]).status.success());
 }
 
 #[test]

@@ -7,37 +7,12 @@ use evrule::compile::CompiledPack;
 use evrule::lang::report;
 use evrule::testing::{examples, style::Style};
 
-/// The ```evrule blocks of the page, with their info strings.
-fn blocks(markdown: &str) -> Vec<(String, String)> {
-    let mut blocks = Vec::new();
-    let mut current: Option<(String, String)> = None;
-    for line in markdown.lines() {
-        match &mut current {
-            None => {
-                if let Some(info) = line.strip_prefix("```evrule") {
-                    current = Some((info.trim().to_string(), String::new()));
-                }
-            }
-            Some((info, text)) => {
-                if line.starts_with("```") {
-                    blocks.push((info.clone(), text.clone()));
-                    current = None;
-                } else {
-                    text.push_str(line);
-                    text.push('\n');
-                }
-            }
-        }
-    }
-    blocks
-}
-
 #[test]
 fn every_example_in_the_language_reference_runs() {
     let markdown =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/LANGUAGE.md"))
             .expect("read docs/LANGUAGE.md");
-    let blocks = blocks(&markdown);
+    let blocks = support::evrule_blocks(&markdown);
     assert!(
         blocks.len() >= 12,
         "found only {} example blocks",
@@ -64,6 +39,9 @@ fn every_example_in_the_language_reference_runs() {
         let report = examples::run_examples(&compiled);
         if report.results.is_empty() {
             failures.push(format!("block {index} has no example"));
+        }
+        if report.count(examples::Outcome::Fixed) > 0 {
+            failures.push(format!("block {index} has a `todo` case that passes"));
         }
         if report.failed() > 0 {
             failures.push(format!(

@@ -295,6 +295,9 @@ fn print_rule(r: &RuleDecl) -> String {
                 out.push_str(&format!(" {modality}"));
             }
         }
+        if case.todo {
+            out.push_str(" todo");
+        }
         out.push('\n');
     }
     out

@@ -35,6 +35,56 @@ fn test_report_shows_the_broken_rule() {
     );
 }
 
+/// The broken rule's two failures marked `todo`, and a `todo` on a case
+/// that passes: the run is green, the known misses are listed briefly and
+/// the passing one is flagged for its marker to be removed.
+fn fixture_with_todo() -> String {
+    fixture()
+        .replace(
+            "\"Russia pulled its troops out of Palmyra.\" => Withdrawal { actor: \"Russia\", place: \"Palmyra\" }",
+            "\"Russia pulled its troops out of Palmyra.\" => Withdrawal { actor: \"Russia\", place: \"Palmyra\" } todo",
+        )
+        .replace(
+            "counterexample \"Talk that Russia withdrew from Palmyra is false.\"",
+            "counterexample \"Talk that Russia withdrew from Palmyra is false.\" todo",
+        )
+        .replace(
+            "counterexample \"Russia did not attack Isis.\"",
+            "counterexample \"Russia did not attack Isis.\" todo",
+        )
+}
+
+#[test]
+fn todo_cases_are_reported_but_do_not_fail_the_run() {
+    let (dir, _) = support::write_fixture(&fixture_with_todo());
+    let pack = compile(dir.path());
+    let report = examples::run_examples(&pack);
+    assert_eq!(report.failed(), 0);
+    assert_eq!(report.count(examples::Outcome::Todo), 2);
+    assert_eq!(report.count(examples::Outcome::Fixed), 1);
+    insta::assert_snapshot!(
+        "test_report_todo",
+        examples::render(&report, &pack, Style::PLAIN, false)
+    );
+    insta::assert_snapshot!(
+        "test_report_todo_verbose",
+        examples::render(&report, &pack, Style::PLAIN, true)
+    );
+}
+
+#[test]
+fn a_selection_of_rules_runs_only_their_cases() {
+    let (dir, _) = support::write_fixture(&fixture());
+    let pack = compile(dir.path());
+    let report = examples::run_examples_of(&pack, |rule| rule.name == "attack");
+    assert_eq!(report.results.len(), 3);
+    assert_eq!(report.failed(), 0);
+    insta::assert_snapshot!(
+        "test_report_one_rule",
+        examples::render(&report, &pack, Style::PLAIN, true)
+    );
+}
+
 #[test]
 fn losing_lexicon_rows_fails_the_examples_that_need_them() {
     let (dir, _) = support::write_fixture(&fixture());

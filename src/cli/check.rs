@@ -1,9 +1,11 @@
-//! `evrule check`: load and validate a pack, every diagnostic at once.
+//! `evrule check`: load and validate a pack, every diagnostic at once,
+//! rendered for people (stderr) or as JSON Lines for tools (stdout).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use evrule::lang::{self, report};
+use clap::ValueEnum;
+use evrule::lang::{self, json, report};
 
 use super::Global;
 
@@ -14,12 +16,27 @@ pub struct Args {
     /// Fail on warnings too.
     #[arg(long)]
     deny_warnings: bool,
+    /// `human`: reports on stderr; `json`: one JSON object per diagnostic
+    /// and per line on stdout (the summary still goes to stderr).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
 }
 
 pub fn run(args: Args, global: &Global) -> ExitCode {
     let path = &args.pack;
     let loaded = lang::load_pack(path);
-    if !loaded.diagnostics.is_empty() {
+    if args.format == Format::Json {
+        out!(
+            "{}",
+            json::to_json_lines(&loaded.diagnostics, &loaded.sources)
+        );
+    } else if !loaded.diagnostics.is_empty() {
         eprintln!(
             "{}",
             report::render_all(&loaded.diagnostics, &loaded.sources, global.color_stderr)
@@ -36,15 +53,19 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
             } else {
                 String::new()
             };
-            outln!("{}: ok{note}: {}", path.display(), pack.summary());
+            let summary = format!("{}: ok{note}: {}", path.display(), pack.summary());
+            if args.format == Format::Json {
+                eprintln!("{summary}");
+            } else {
+                outln!("{summary}");
+            }
             ExitCode::SUCCESS
         }
         _ => {
             eprintln!(
-                "{}: {errors} error{}, {warnings} warning{}{}",
+                "{}: {}{}",
                 path.display(),
-                if errors == 1 { "" } else { "s" },
-                if warnings == 1 { "" } else { "s" },
+                loaded.tally(),
                 if errors == 0 {
                     " (denied by --deny-warnings)"
                 } else {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use evrule::corpus::read::expand_inputs;
+use evrule::lang::suggest::did_you_mean;
 use evrule::testing::{examples, snapshot};
 
 use super::{Global, default_jobs, load, text_mode};
@@ -26,9 +27,41 @@ pub struct Args {
     /// Accept every snapshot change.
     #[arg(long)]
     accept: bool,
-    /// List passing rules too.
+    /// List passing rules too, and show `todo` cases in full.
     #[arg(long, short)]
     verbose: bool,
+    /// Run only this rule's examples (repeatable).
+    #[arg(long = "rule", value_name = "NAME")]
+    rules: Vec<String>,
+    /// Run only the examples of rules whose name contains this (repeatable).
+    #[arg(long = "filter", value_name = "SUBSTRING")]
+    filters: Vec<String>,
+}
+
+impl Args {
+    /// Whether a rule's examples run: all of them without `--rule` and
+    /// `--filter`, else those named or matching any filter.
+    fn selects(&self, rule: &str) -> bool {
+        (self.rules.is_empty() && self.filters.is_empty())
+            || self.rules.iter().any(|r| r == rule)
+            || self.filters.iter().any(|f| rule.contains(f.as_str()))
+    }
+
+    /// An error for a `--rule` or `--filter` that selects no rule.
+    fn unmatched(&self, names: &[&str]) -> Option<String> {
+        for wanted in &self.rules {
+            if !names.contains(&wanted.as_str()) {
+                let hint = did_you_mean(wanted, names.iter().copied())
+                    .map(|h| format!("; {h}"))
+                    .unwrap_or_default();
+                return Some(format!("no rule is named `{wanted}`{hint}"));
+            }
+        }
+        self.filters
+            .iter()
+            .find(|f| !names.iter().any(|n| n.contains(f.as_str())))
+            .map(|f| format!("no rule name contains `{f}`"))
+    }
 }
 
 pub fn run(args: Args, global: &Global) -> ExitCode {
@@ -43,7 +76,17 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let style = global.style();
-    let report = examples::run_examples(&compiled);
+    let names: Vec<&str> = compiled
+        .pack
+        .rules
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect();
+    if let Some(error) = args.unmatched(&names) {
+        eprintln!("error: {error}");
+        return ExitCode::FAILURE;
+    }
+    let report = examples::run_examples_of(&compiled, |rule| args.selects(&rule.name));
     out!(
         "{}",
         examples::render(&report, &compiled, style, args.verbose)

@@ -8,6 +8,7 @@ pub mod discard;
 pub mod english;
 pub mod features;
 pub mod lexicon;
+pub mod load;
 pub mod passive;
 pub mod program;
 pub mod vocab;

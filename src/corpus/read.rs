@@ -253,17 +253,26 @@ fn next_line(reader: &mut impl BufRead, buffer: &mut Vec<u8>) -> Option<io::Resu
 /// One JSONL line to a document.
 pub fn parse_jsonl_line(name: &str, line: usize, bytes: Vec<u8>) -> Result<Document, Failure> {
     let text = utf8(name, bytes, Some(line))?;
-    let mut object: Map<String, Value> = serde_json::from_str(&text).map_err(|e| {
+    let object: Map<String, Value> = serde_json::from_str(&text).map_err(|e| {
         Failure::new(
             format!("{name}:{line}:{}", e.column()),
             format!("invalid JSON: {e}"),
         )
     })?;
-    let location = format!("{name}:{line}");
+    document_from_object(object, &format!("{name}:{line}"))
+}
+
+/// A JSON object to a document: `text` (a string) is required, `id` (a
+/// string or a number) defaults to `location`, `date` is a string or null,
+/// and every other field is kept as metadata. Failures name `location`.
+pub fn document_from_object(
+    mut object: Map<String, Value>,
+    location: &str,
+) -> Result<Document, Failure> {
     let id = match object.shift_remove("id") {
         Some(Value::String(id)) => id,
         Some(Value::Number(n)) => n.to_string(),
-        None => location.clone(),
+        None => location.to_string(),
         Some(other) => {
             return Err(Failure::new(
                 location,

@@ -108,10 +108,18 @@ pub enum Step<'a, T> {
     BatchEnd,
 }
 
+/// Batches matched at once, at most: while the workers match them, the
+/// calling thread reads the next batch and writes the results of the
+/// oldest, so the workers never wait for reading or writing, and memory
+/// stays bounded.
+pub const IN_FLIGHT: usize = 3;
+
 /// The parallel core of a run: documents in batches of [`BATCH`], `work`
 /// on `jobs` threads (each with its own `init` state), and `each` called
-/// on every outcome in input order. A panic in `work` (a bug) becomes a
-/// failure of that document, and that thread's state is rebuilt.
+/// on every outcome in input order. Reading the documents and `each`
+/// (writing) happen on the calling thread while up to [`IN_FLIGHT`]
+/// batches are matched. A panic in `work` (a bug) becomes a failure of
+/// that document, and that thread's state is rebuilt.
 pub fn in_batches<S, T: Send>(
     documents: impl Iterator<Item = Result<Document, Failure>>,
     jobs: usize,
@@ -119,28 +127,13 @@ pub fn in_batches<S, T: Send>(
     work: impl Fn(&mut S, &Document) -> T + Sync + Send,
     mut each: impl FnMut(Step<T>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    type Batch = Vec<Result<Document, Failure>>;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.max(1))
         .build()
         .map_err(std::io::Error::other)?;
-    let mut documents = documents.peekable();
-    while documents.peek().is_some() {
-        let batch: Vec<Result<Document, Failure>> = documents.by_ref().take(BATCH).collect();
-        let results: Vec<Result<T, Failure>> = pool.install(|| {
-            batch
-                .par_iter()
-                .map_init(&init, |state, item| match item {
-                    Ok(doc) => catch_unwind(AssertUnwindSafe(|| work(state, doc))).map_err(|_| {
-                        *state = init();
-                        Failure {
-                            location: doc.id.clone(),
-                            message: "internal error while matching this document (a bug: please report it with the document)".into(),
-                        }
-                    }),
-                    Err(failure) => Err(failure.clone()),
-                })
-                .collect()
-        });
+    let match_batch = |batch: &Batch| match_batch(&pool, batch, &init, &work);
+    let mut deliver = |batch: Batch, results: Vec<Result<T, Failure>>| -> std::io::Result<()> {
         for (item, result) in batch.iter().zip(results) {
             match (item, result) {
                 (Ok(doc), Ok(result)) => each(Step::Done(doc, result))?,
@@ -148,7 +141,64 @@ pub fn in_batches<S, T: Send>(
                 (Err(_), Ok(_)) => unreachable!("a failed input yields no result"),
             }
         }
-        each(Step::BatchEnd)?;
-    }
-    Ok(())
+        each(Step::BatchEnd)
+    };
+    pool.in_place_scope(|scope| {
+        let mut in_flight = std::collections::VecDeque::new();
+        let mut documents = documents.peekable();
+        let mut outcome = Ok(());
+        while documents.peek().is_some() {
+            let batch: Batch = documents.by_ref().take(BATCH).collect();
+            let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+            let match_batch = &match_batch;
+            scope.spawn(move |_| {
+                let results = match_batch(&batch);
+                // The receiver only goes away when writing failed.
+                let _ = sender.send((batch, results));
+            });
+            in_flight.push_back(receiver);
+            if in_flight.len() >= IN_FLIGHT {
+                let oldest = in_flight.pop_front().expect("a batch in flight");
+                let (batch, results) = oldest.recv().map_err(std::io::Error::other)?;
+                if let Err(error) = deliver(batch, results) {
+                    outcome = Err(error);
+                    break;
+                }
+            }
+        }
+        if outcome.is_ok() {
+            for receiver in in_flight.drain(..) {
+                let (batch, results) = receiver.recv().map_err(std::io::Error::other)?;
+                deliver(batch, results)?;
+            }
+        }
+        outcome
+    })
+}
+
+/// One batch of [`in_batches`], for callers that pull results instead of
+/// being called back (the Python package's streaming run): `work` on every
+/// document on `pool`, outcomes in input order. A failed input stays a
+/// failure; a panic in `work` (a bug) becomes a failure of that document.
+pub fn match_batch<S, T: Send>(
+    pool: &rayon::ThreadPool,
+    batch: &[Result<Document, Failure>],
+    init: &(impl Fn() -> S + Sync + Send),
+    work: &(impl Fn(&mut S, &Document) -> T + Sync + Send),
+) -> Vec<Result<T, Failure>> {
+    pool.install(|| {
+        batch
+            .par_iter()
+            .map_init(init, |state, item| match item {
+                Ok(doc) => catch_unwind(AssertUnwindSafe(|| work(state, doc))).map_err(|_| {
+                    *state = init();
+                    Failure {
+                        location: doc.id.clone(),
+                        message: "internal error while matching this document (a bug: please report it with the document)".into(),
+                    }
+                }),
+                Err(failure) => Err(failure.clone()),
+            })
+            .collect()
+    })
 }

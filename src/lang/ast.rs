@@ -189,12 +189,14 @@ pub enum CodeTerm {
     Literal(StringLit),
 }
 
-/// `example "text" => Type { field: "text" }` or `counterexample "text"`.
+/// `example "text" => Type { field: "text" }` or `counterexample "text"`,
+/// either followed by `todo` for a known miss.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {
     pub counter: bool,
     pub text: StringLit,
     pub expected: Option<Expected>,
+    pub todo: bool,
     pub span: Span,
 }
 

@@ -1,7 +1,7 @@
 //! Reading a pack from disk: its rule files, their imports and the lexicons
 //! they name. Paths in a pack are relative to the pack root and may not leave it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
 use super::ast::{Item, RuleFile, StringLit};
@@ -21,6 +21,73 @@ pub struct LoadedFiles {
     /// Lexicons: the rule file that names it, the lexicon file, its rows.
     pub lexicons: Vec<LexiconFile>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Unsaved texts read instead of the files on disk.
+    pub overrides: Overrides,
+}
+
+/// Texts to use instead of what is on disk, by path: an editor's unsaved
+/// buffers (`evrule lsp`). A path here counts as an existing file, so a
+/// new rule file that was never saved is part of its pack. Paths are
+/// compared after lexical normalisation (`a/./b/../c` is `a/c`).
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    texts: HashMap<PathBuf, String>,
+}
+
+impl Overrides {
+    pub fn insert(&mut self, path: &Path, text: String) {
+        self.texts.insert(normalize(path), text);
+    }
+
+    fn get(&self, path: &Path) -> Option<&str> {
+        if self.texts.is_empty() {
+            return None;
+        }
+        self.texts.get(&normalize(path)).map(String::as_str)
+    }
+
+    fn exists(&self, path: &Path) -> bool {
+        self.get(path).is_some() || path.is_file()
+    }
+
+    /// The rule files given here that lie below `root`.
+    fn rule_files_below(&self, root: &Path) -> Vec<PathBuf> {
+        let root = normalize(root);
+        self.texts
+            .keys()
+            .filter(|p| p.starts_with(&root) && p.extension().is_some_and(|e| e == "evr"))
+            .cloned()
+            .collect()
+    }
+
+    fn read_to_string(&self, path: &Path) -> std::io::Result<String> {
+        match self.get(path) {
+            Some(text) => Ok(text.to_string()),
+            None => std::fs::read_to_string(path),
+        }
+    }
+
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        match self.get(path) {
+            Some(text) => Ok(text.as_bytes().to_vec()),
+            None => std::fs::read(path),
+        }
+    }
+}
+
+/// `a/./b/../c` → `a/c`, without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 #[derive(Debug)]
@@ -33,7 +100,16 @@ pub struct LexiconFile {
 /// Reads a pack: a folder (every `.evr` file below it) or a single `.evr`
 /// file (that file and what it imports, with its folder as the pack root).
 pub fn read_pack(path: &Path) -> LoadedFiles {
-    let mut loaded = LoadedFiles::default();
+    read_pack_with(path, &Overrides::default())
+}
+
+/// Reads a pack like [`read_pack`], taking the text of the files in
+/// `overrides` from there instead of from disk.
+pub fn read_pack_with(path: &Path, overrides: &Overrides) -> LoadedFiles {
+    let mut loaded = LoadedFiles {
+        overrides: overrides.clone(),
+        ..LoadedFiles::default()
+    };
     let (root, entry_files) = if path.is_dir() {
         let mut files = Vec::new();
         if let Err(error) = collect_rule_files(path, &mut files) {
@@ -42,9 +118,14 @@ pub fn read_pack(path: &Path) -> LoadedFiles {
                 format!("cannot read pack folder {}: {error}", path.display()),
             ));
         }
+        for unsaved in overrides.rule_files_below(path) {
+            if !files.iter().any(|f| normalize(f) == unsaved) {
+                files.push(unsaved);
+            }
+        }
         files.sort();
         (path.to_path_buf(), files)
-    } else if path.is_file() {
+    } else if overrides.exists(path) {
         let root = path
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -71,7 +152,7 @@ pub fn read_pack(path: &Path) -> LoadedFiles {
         if loaded.sources.find_by_path(&file_path).is_some() {
             continue;
         }
-        let text = match std::fs::read_to_string(&file_path) {
+        let text = match loaded.overrides.read_to_string(&file_path) {
             Ok(text) => text,
             Err(error) => {
                 loaded.diagnostics.push(Diagnostic::error(
@@ -123,7 +204,7 @@ impl LoadedFiles {
             return None;
         }
         let full = self.root.join(relative);
-        if !full.is_file() {
+        if !self.overrides.exists(&full) {
             self.diagnostics.push(
                 Diagnostic::error(
                     "missing-file",
@@ -184,7 +265,7 @@ impl LoadedFiles {
                 );
                 continue;
             }
-            let text = match std::fs::read(&full) {
+            let text = match self.overrides.read(&full) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => text,
                     Err(error) => {
@@ -249,4 +330,30 @@ fn display_name(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overridden_texts_replace_the_files_and_add_unsaved_ones() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        std::fs::write(dir.path().join("main.evr"), "type A :\n").expect("write");
+        let (on_disk, _, diagnostics) = crate::lang::check::check(read_pack(dir.path()));
+        assert!(on_disk.is_none() && !diagnostics.is_empty());
+
+        let mut overrides = Overrides::default();
+        overrides.insert(&dir.path().join("main.evr"), "type A\n".into());
+        overrides.insert(
+            &dir.path().join("sub/../new.evr"),
+            "import \"main.evr\"\ntype B : A\n".into(),
+        );
+        let files = read_pack_with(dir.path(), &overrides);
+        let names: Vec<&str> = files.sources.iter().map(|(_, f)| f.name.as_str()).collect();
+        assert_eq!(names, ["main.evr", "new.evr"]);
+        let (pack, _, diagnostics) = crate::lang::check::check(files);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(pack.expect("a pack").types.len(), 4);
+    }
 }

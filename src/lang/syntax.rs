@@ -89,13 +89,15 @@ struct Cx<'d> {
 
 impl Cx<'_> {
     /// The pair's span without the whitespace and comments that implicit
-    /// whitespace may have swallowed at its end.
+    /// whitespace may have swallowed at its end (also inside its last inner
+    /// pair, so that a rule does not end with the comments after its last
+    /// example).
     fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
         let text = pair.as_str();
         let mut end = text.trim_end().len();
         if let Some(last_inner) = pair.clone().into_inner().last() {
-            let inner_end = last_inner.as_span().end() - s.start();
+            let inner_end = self.span(&last_inner).end - self.offset - s.start();
             if let Some(hash) = text.get(inner_end..end).and_then(|rest| rest.find('#')) {
                 end = text[..inner_end + hash].trim_end().len();
             }
@@ -453,11 +455,20 @@ impl Cx<'_> {
                 let counter = part.as_rule() == Rule::counterexample;
                 let mut inner = part.into_inner();
                 let text = self.string(inner.next().expect("case text"));
-                let expected = inner.next().map(|e| self.expected(e));
+                let mut expected = None;
+                let mut todo = false;
+                for part in inner {
+                    match part.as_rule() {
+                        Rule::expected => expected = Some(self.expected(part)),
+                        Rule::todo_mark => todo = true,
+                        other => unreachable!("grammar yields no case part {other:?}"),
+                    }
+                }
                 rule.cases.push(Case {
                     counter,
                     text,
                     expected,
+                    todo,
                     span,
                 });
             }
@@ -633,9 +644,16 @@ impl Cx<'_> {
             Rule::categorized => {
                 let mut inner = pair.into_inner();
                 let word = self.element(inner.next().expect("categorized word"));
-                let category = match inner.next().map(|p| p.as_str()) {
-                    Some("n") => WordCategory::Noun,
-                    _ => WordCategory::Verb,
+                let letter = inner.next().map_or("", |p| p.as_str());
+                let category = match letter {
+                    "v" => WordCategory::Verb,
+                    "n" => WordCategory::Noun,
+                    other => {
+                        return Node {
+                            kind: NodeKind::Stray(format!(":{other}")),
+                            span: Span::new(self.file, span.end - other.len() - 1, span.end),
+                        };
+                    }
                 };
                 NodeKind::Category(Box::new(word), category)
             }
@@ -850,6 +868,7 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::expected_field => "a field like `actor: \"Russia\"`",
         Rule::negated_mark => "`negated`",
         Rule::modality_mark => "a modality (`future`, `intended`, `threatened`, …)",
+        Rule::todo_mark => "`todo`",
         Rule::alternatives | Rule::sequence | Rule::group | Rule::optional | Rule::gap => {
             PATTERN_ELEMENT
         }

@@ -1,5 +1,9 @@
 //! Running a pack's own examples and counterexamples: per-rule pass/fail,
 //! and true/false positives and negatives per event type.
+//!
+//! A case marked `todo` is a known miss: when it fails it is reported as
+//! "todo" and does not fail the run; when it passes it is reported as
+//! "fixed" so that the marker gets removed (Semgrep's `todoruleid`).
 
 use std::collections::BTreeMap;
 
@@ -9,7 +13,7 @@ use crate::compile::CompiledPack;
 use crate::document::Document;
 use crate::event::EventRecord;
 use crate::lang::ast::RuleKind;
-use crate::lang::pack::{CaseDef, ExpectedDef, RuleId};
+use crate::lang::pack::{CaseDef, ExpectedDef, RuleDef, RuleId};
 use crate::matcher::Matcher;
 use crate::matcher::mentions::MentionSource;
 
@@ -76,6 +80,7 @@ impl ShownRecord {
 pub struct CaseResult {
     pub rule: RuleId,
     pub case: CaseDef,
+    /// Whether the rule did what the case expects (whatever `todo` says).
     pub passed: bool,
     /// What this rule produced on the text.
     pub produced: Vec<ShownRecord>,
@@ -83,6 +88,29 @@ pub struct CaseResult {
     pub others: Vec<ShownRecord>,
     /// For a failed example: how far the rule got.
     pub progress: Vec<RuleProgress>,
+}
+
+/// What a case's result means for the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    Passed,
+    /// Failed, and not marked `todo`: fails the run.
+    Failed,
+    /// Failed, marked `todo`: a known miss.
+    Todo,
+    /// Passed, marked `todo`: the marker should go.
+    Fixed,
+}
+
+impl CaseResult {
+    pub fn outcome(&self) -> Outcome {
+        match (self.passed, self.case.todo) {
+            (true, false) => Outcome::Passed,
+            (false, false) => Outcome::Failed,
+            (false, true) => Outcome::Todo,
+            (true, true) => Outcome::Fixed,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -100,16 +128,33 @@ pub struct ExampleReport {
 }
 
 impl ExampleReport {
+    /// Cases that fail the run (failed and not marked `todo`).
     pub fn failed(&self) -> usize {
-        self.results.iter().filter(|r| !r.passed).count()
+        self.count(Outcome::Failed)
+    }
+
+    pub fn count(&self, outcome: Outcome) -> usize {
+        self.results
+            .iter()
+            .filter(|r| r.outcome() == outcome)
+            .count()
     }
 }
 
 /// Runs every case of every rule of the pack.
 pub fn run_examples(pack: &CompiledPack) -> ExampleReport {
+    run_examples_of(pack, |_| true)
+}
+
+/// Runs the cases of the rules `selected` accepts (`evrule test --rule`,
+/// `--filter`); the counts cover those cases only.
+pub fn run_examples_of(pack: &CompiledPack, selected: impl Fn(&RuleDef) -> bool) -> ExampleReport {
     let mut matcher = Matcher::new(pack);
     let mut report = ExampleReport::default();
     for (index, rule) in pack.pack.rules.iter().enumerate() {
+        if !selected(rule) {
+            continue;
+        }
         let rule_id = RuleId(index as u32);
         for case in &rule.cases {
             let records = produced(pack, &mut matcher, rule_id, &case.text);
@@ -222,7 +267,9 @@ fn count(
     }
 }
 
-/// The report: one line per rule, every failure in detail, the counts.
+/// The report: one line per rule, every failure (and every `todo` case)
+/// in detail, the counts. `verbose` lists passing rules too, and shows
+/// known misses in full.
 pub fn render(report: &ExampleReport, pack: &CompiledPack, style: Style, verbose: bool) -> String {
     let mut out = String::new();
     let mut by_rule: BTreeMap<RuleId, Vec<&CaseResult>> = BTreeMap::new();
@@ -231,23 +278,40 @@ pub fn render(report: &ExampleReport, pack: &CompiledPack, style: Style, verbose
     }
     for (rule, results) in &by_rule {
         let def = pack.pack.rule(*rule);
-        let failed = results.iter().filter(|r| !r.passed).count();
+        let count = |outcome| results.iter().filter(|r| r.outcome() == outcome).count();
+        let (failed, todo, fixed) = (
+            count(Outcome::Failed),
+            count(Outcome::Todo),
+            count(Outcome::Fixed),
+        );
         let examples = results.iter().filter(|r| !r.case.counter).count();
         let counters = results.len() - examples;
-        if failed == 0 && !verbose {
+        if failed + todo + fixed == 0 && !verbose {
             continue;
         }
-        let status = if failed == 0 {
-            style.green("PASS")
-        } else {
+        let status = if failed > 0 {
             style.red("FAIL")
+        } else if todo + fixed > 0 {
+            style.yellow("TODO")
+        } else {
+            style.green("PASS")
         };
         let mut counts = format!("{examples} example{}", plural(examples));
         if counters > 0 {
             counts.push_str(&format!(", {counters} counterexample{}", plural(counters)));
         }
+        let mut notes = Vec::new();
         if failed > 0 {
-            counts.push_str(&format!(": {failed} failed"));
+            notes.push(format!("{failed} failed"));
+        }
+        if todo > 0 {
+            notes.push(format!("{todo} todo"));
+        }
+        if fixed > 0 {
+            notes.push(format!("{fixed} fixed"));
+        }
+        if !notes.is_empty() {
+            counts.push_str(&format!(": {}", notes.join(", ")));
         }
         out.push_str(&format!(
             "{status}  {:<28} {counts}  {}\n",
@@ -255,9 +319,18 @@ pub fn render(report: &ExampleReport, pack: &CompiledPack, style: Style, verbose
             style.dim(&pack.pack.sources.location(def.span))
         ));
     }
-    for result in report.results.iter().filter(|r| !r.passed) {
+    for result in &report.results {
+        let detail = match result.outcome() {
+            Outcome::Passed => continue,
+            Outcome::Failed => render_failure(result, pack, style, "", style.red("──")),
+            Outcome::Todo if verbose => {
+                render_failure(result, pack, style, " (todo)", style.yellow("──"))
+            }
+            Outcome::Todo => render_brief(result, pack, style, "todo, a known miss"),
+            Outcome::Fixed => render_brief(result, pack, style, "fixed, remove `todo`"),
+        };
         out.push('\n');
-        out.push_str(&render_failure(result, pack, style));
+        out.push_str(&detail);
     }
     if !report.counts.is_empty() {
         out.push_str(&format!(
@@ -273,11 +346,18 @@ pub fn render(report: &ExampleReport, pack: &CompiledPack, style: Style, verbose
     }
     let total = report.results.len();
     let failed = report.failed();
-    let summary = format!(
-        "\n{} rules with cases, {total} cases: {} passed, {failed} failed\n",
+    let mut summary = format!(
+        "\n{} rules with cases, {total} cases: {} passed, {failed} failed",
         by_rule.len(),
-        total - failed
+        report.count(Outcome::Passed)
     );
+    for (outcome, what) in [(Outcome::Todo, "todo"), (Outcome::Fixed, "fixed")] {
+        let n = report.count(outcome);
+        if n > 0 {
+            summary.push_str(&format!(", {n} {what}"));
+        }
+    }
+    summary.push('\n');
     out.push_str(&if failed == 0 {
         style.green(&summary)
     } else {
@@ -286,16 +366,38 @@ pub fn render(report: &ExampleReport, pack: &CompiledPack, style: Style, verbose
     out
 }
 
-fn render_failure(result: &CaseResult, pack: &CompiledPack, style: Style) -> String {
+/// A `todo` case in two lines: where it is, what became of it, its text.
+fn render_brief(result: &CaseResult, pack: &CompiledPack, style: Style, note: &str) -> String {
     let rule = pack.pack.rule(result.rule);
-    let kind = if result.case.counter {
+    format!(
+        "{} {} {} at {}: {note}\n   text      {}\n",
+        style.yellow("──"),
+        style.bold(&rule.name),
+        case_kind(&result.case),
+        pack.pack.sources.location(result.case.span),
+        result.case.text
+    )
+}
+
+fn case_kind(case: &CaseDef) -> &'static str {
+    if case.counter {
         "counterexample"
     } else {
         "example"
-    };
+    }
+}
+
+fn render_failure(
+    result: &CaseResult,
+    pack: &CompiledPack,
+    style: Style,
+    note: &str,
+    rule_mark: String,
+) -> String {
+    let rule = pack.pack.rule(result.rule);
+    let kind = case_kind(&result.case);
     let mut out = format!(
-        "{} {} {kind} at {}\n",
-        style.red("──"),
+        "{rule_mark} {} {kind} at {}{note}\n",
         style.bold(&rule.name),
         pack.pack.sources.location(result.case.span)
     );

@@ -83,3 +83,42 @@ pub fn compile_pack(dir: &Path) -> evrule::compile::CompiledPack {
     });
     evrule::compile::CompiledPack::new(pack).expect("compile")
 }
+
+/// The ```evrule blocks of a markdown page, with their info strings
+/// (`error` for an error example).
+pub fn evrule_blocks(markdown: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for line in markdown.lines() {
+        match &mut current {
+            None => {
+                if let Some(info) = line.strip_prefix("```evrule") {
+                    current = Some((info.trim().to_string(), String::new()));
+                }
+            }
+            Some((info, text)) => {
+                if line.starts_with("```") {
+                    blocks.push((info.clone(), text.clone()));
+                    current = None;
+                } else {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+            }
+        }
+    }
+    blocks
+}
+
+/// The files of a fixture, as (path, text), in order.
+pub fn fixture_files(fixture: &str) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for line in fixture.split_inclusive('\n') {
+        if let Some(name) = line.strip_prefix("=== ") {
+            files.push((name.trim().to_string(), String::new()));
+        } else if let Some((_, text)) = files.last_mut() {
+            text.push_str(line);
+        }
+    }
+    files
+}

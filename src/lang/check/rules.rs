@@ -342,7 +342,11 @@ impl Checker<'_> {
                             .with_label(inner.span, "not a word")
                             .with_help("write `attack:v` or `@attack:n`; a slot, a group or punctuation has no reading"),
                     );
-                    return leaf(None, false);
+                    // Keep what it binds: the error is about the reading only.
+                    return Checked {
+                        pat: None,
+                        ..checked
+                    };
                 }
                 Checked {
                     pat: checked.pat.map(|p| Pat {
@@ -354,7 +358,13 @@ impl Checker<'_> {
             }
             NodeKind::NounPhrase => leaf(Some(PatKind::NounPhrase), false),
             NodeKind::Stray(text) => {
-                let diagnostic = if text.chars().next().is_some_and(char::is_uppercase) {
+                let diagnostic = if let Some(letter) = text.strip_prefix(':') {
+                    Diagnostic::error("bad-category", format!("`:{letter}` is not a reading"))
+                        .with_label(node.span, "not `:v` or `:n`")
+                        .with_help(
+                            "`:v` asks for the verb reading of a word, `:n` for its noun reading",
+                        )
+                } else if text.chars().next().is_some_and(char::is_uppercase) {
                     Diagnostic::error("capitalized-word", format!("capitalized word `{text}` in a pattern"))
                         .with_label(node.span, "neither a word nor a slot")
                         .with_help(format!(
@@ -711,6 +721,7 @@ impl Checker<'_> {
             counter,
             text,
             expected,
+            todo,
             span,
         } in &decl.cases
         {
@@ -739,6 +750,7 @@ impl Checker<'_> {
                 counter: *counter,
                 text: text.value.clone(),
                 expected,
+                todo: *todo,
                 span: *span,
             });
         }
