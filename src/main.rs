@@ -49,6 +49,8 @@ enum Command {
     Lsp(cli::lsp::Args),
     /// Print each sentence of the inputs as a JSON line, with its offsets.
     Sentences(cli::sentences::Args),
+    /// Write a pack from another coder's dictionaries.
+    Import(cli::import::Args),
 }
 
 fn main() -> ExitCode {
@@ -66,5 +68,6 @@ fn main() -> ExitCode {
         Command::Lsp(args) => cli::lsp::run(args, &global),
         Command::Eval(args) => cli::eval::run(args, &global),
         Command::Sentences(args) => cli::sentences::run(args, &global),
+        Command::Import(args) => cli::import::run(args, &global),
     }
 }

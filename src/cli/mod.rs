@@ -34,6 +34,7 @@ pub mod diff;
 pub mod eval;
 pub mod explain;
 pub mod fmt;
+pub mod import;
 pub mod init;
 pub mod lsp;
 pub mod run;

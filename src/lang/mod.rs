@@ -6,6 +6,7 @@
 pub mod ast;
 pub mod builtin_lists;
 pub mod check;
+pub mod date;
 pub mod diagnostic;
 pub mod json;
 pub mod lexicon;

@@ -455,10 +455,15 @@ impl Cx<'_> {
                 let counter = part.as_rule() == Rule::counterexample;
                 let mut inner = part.into_inner();
                 let text = self.string(inner.next().expect("case text"));
+                let mut date = None;
                 let mut expected = None;
                 let mut todo = false;
                 for part in inner {
                     match part.as_rule() {
+                        Rule::case_date => {
+                            let value = part.into_inner().next().expect("date string");
+                            date = Some(self.string(value));
+                        }
                         Rule::expected => expected = Some(self.expected(part)),
                         Rule::todo_mark => todo = true,
                         other => unreachable!("grammar yields no case part {other:?}"),
@@ -467,6 +472,7 @@ impl Cx<'_> {
                 rule.cases.push(Case {
                     counter,
                     text,
+                    date,
                     expected,
                     todo,
                     span,
@@ -864,6 +870,7 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::field_binding => "a field binding like `actor: X`",
         Rule::code_expr | Rule::slot_code => "a code like `S.code` or \"MIL\"",
         Rule::example | Rule::counterexample => "`example` or `counterexample`",
+        Rule::case_date => "`date \"YYYY-MM-DD\"`",
         Rule::expected => "the expected record",
         Rule::expected_field => "a field like `actor: \"Russia\"`",
         Rule::negated_mark => "`negated`",
