@@ -26,7 +26,8 @@ pub struct EventRecord {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    #[serde(default, skip_serializing_if = "is_false")]
+    /// Always written, `false` included, so that every record has it.
+    #[serde(default)]
     pub negated: bool,
     /// How the text holds the event back when its type marks modality
     /// (`modality mark`): "future", "intended", "threatened",
@@ -39,10 +40,6 @@ pub struct EventRecord {
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Map<String, Value>>,
-}
-
-fn is_false(value: &bool) -> bool {
-    !value
 }
 
 /// An argument: a mention in the text, with its type and code.
@@ -197,7 +194,7 @@ fn event_schema(pack: &Pack, id: EventId) -> Value {
     json!({
         "title": event.name,
         "type": "object",
-        "required": ["doc", "sentence", "event", "isa", "rule", "start", "end", "text", "args"],
+        "required": ["doc", "sentence", "event", "isa", "rule", "start", "end", "text", "negated", "args"],
         "properties": properties,
         "additionalProperties": false
     })

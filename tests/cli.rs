@@ -179,9 +179,19 @@ fn run_writes_csv_and_tables_and_reads_folders_in_order() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "doc,sentence,event,label,code,rule,start,end,text,negated,date,attacker,attacker_code,victim,victim_code,location,location_code"
+        "doc,sentence,event,label,isa,code,rule,start,end,start_char,end_char,text,negated,modality,date,meta,\
+         attacker,attacker_type,attacker_code,attacker_value,\
+         victim,victim_type,victim_code,victim_value,\
+         location,location_type,location_code,location_value"
     );
-    assert!(lines[1].contains("1.txt,0,Attack,Attack,190,attack,0,31,Russia attacked Isis in Palmyra,false,,Russia,RUS,Isis,IMGMUSISI,Palmyra,SYR"), "{}", lines[1]);
+    assert!(
+        lines[1].contains(
+            "1.txt,0,Attack,Attack,Attack,\"190\",attack,0,31,0,31,Russia attacked Isis in Palmyra,false,,,,\
+             Russia,Actor,\"RUS\",,Isis,Actor,\"IMGMUSISI\",,Palmyra,Place,\"SYR\","
+        ),
+        "{}",
+        lines[1]
+    );
     assert!(lines[2].contains("2.txt,0,Attack"), "{}", lines[2]);
     assert!(
         text(&output.stderr).contains("skipped"),
@@ -189,9 +199,144 @@ fn run_writes_csv_and_tables_and_reads_folders_in_order() {
     );
 
     let output = evrule(&["run", pack, folder, "--format", "table", "--quiet"], None);
-    assert!(text(&output.stdout).contains(
-        "Attack  [attack]  attacker=Russia (RUS)  victim=Isis (IMGMUSISI)  location=Palmyra (SYR)"
-    ));
+    let table = text(&output.stdout);
+    let rows: Vec<&str> = table.lines().collect();
+    // Cells are separated by at least two spaces; every column starts at
+    // the same character in every row.
+    let cells = |row: &str| -> Vec<String> {
+        row.split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let file = |name: &str| corpus.path().join(name).display().to_string();
+    assert_eq!(
+        rows.iter().map(|r| cells(r)).collect::<Vec<_>>(),
+        [
+            vec!["doc", "sent", "event", "rule", "arguments", "text"]
+                .into_iter()
+                .map(String::from)
+                .collect::<Vec<_>>(),
+            vec![
+                file("1.txt"),
+                "0".into(),
+                "Attack".into(),
+                "attack".into(),
+                "attacker=Russia (RUS)".into(),
+                "victim=Isis (IMGMUSISI)".into(),
+                "location=Palmyra (SYR)".into(),
+                "«Russia attacked Isis in Palmyra»".into()
+            ],
+            vec![
+                file("2.txt"),
+                "0".into(),
+                "Attack".into(),
+                "attack".into(),
+                "attacker=Isis (IMGMUSISI)".into(),
+                "victim=Russia (RUS)".into(),
+                "«Isis attacked Russia»".into()
+            ],
+        ]
+    );
+    let column = |row: &str, cell: &str| row[..row.find(cell).expect("cell")].chars().count();
+    for (header, cell_1, cell_2) in [
+        ("sent", "0", "0"),
+        ("rule", "attack", "attack"),
+        ("arguments", "attacker=", "attacker="),
+        ("text", "«", "«"),
+    ] {
+        let at = column(rows[0], header);
+        assert_eq!(column(rows[1], &format!("  {cell_1}")) + 2, at, "{table}");
+        assert_eq!(column(rows[2], &format!("  {cell_2}")) + 2, at, "{table}");
+    }
+}
+
+/// CSV read back with a CSV parser: one typed column per thing a record
+/// holds, codes as written, character offsets next to byte offsets.
+#[test]
+fn csv_keeps_metadata_types_codes_values_and_character_offsets() {
+    let pack = "=== main.evr
+type Company
+lexicon \"companies.tsv\"
+event Deal { buyer: Company, target: Company, price: Number? } code \"010\"
+rule buy
+  \"X buy Y [for N]\"
+  X: Company  Y: Company  N: Number
+  => Deal { buyer: X, target: Y, price: N }
+=== companies.tsv
+Société Générale\tCompany\tNA
+Zürich Re\tCompany\t007
+";
+    let (dir, _) = support::write_fixture(pack);
+    let input = concat!(
+        r#"{"id": "d1", "text": "Société Générale bought Zürich Re for £11m.", "date": "2024-03-06", "source": "wire", "tags": ["m&a"]}"#,
+        "\n"
+    );
+    let output = evrule(
+        &[
+            "run",
+            dir.path().to_str().expect("utf-8 path"),
+            "-",
+            "--format",
+            "csv",
+            "--quiet",
+        ],
+        Some(input),
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    assert_eq!(rows.len(), 1);
+    let cell = |name: &str| -> &str {
+        let at = header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"));
+        &rows[0][at]
+    };
+    let text_of_doc = "Société Générale bought Zürich Re for £11m.";
+    let (start, end): (usize, usize) = (
+        cell("start").parse().expect("a byte offset"),
+        cell("end").parse().expect("a byte offset"),
+    );
+    let (start_char, end_char): (usize, usize) = (
+        cell("start_char").parse().expect("a character offset"),
+        cell("end_char").parse().expect("a character offset"),
+    );
+    assert_eq!(&text_of_doc[start..end], cell("text"));
+    let by_chars: String = text_of_doc
+        .chars()
+        .skip(start_char)
+        .take(end_char - start_char)
+        .collect();
+    assert_eq!(by_chars, cell("text"));
+    assert_eq!((start, end, start_char, end_char), (0, 48, 0, 42));
+    assert_eq!(cell("code"), "010");
+    assert_eq!(cell("isa"), "Deal");
+    assert_eq!(cell("negated"), "false");
+    assert_eq!(cell("modality"), "");
+    assert_eq!(cell("date"), "2024-03-06");
+    let meta: serde_json::Value = serde_json::from_str(cell("meta")).expect("meta is JSON");
+    assert_eq!(meta, serde_json::json!({"source": "wire", "tags": ["m&a"]}));
+    assert_eq!(
+        (cell("buyer"), cell("buyer_type"), cell("buyer_code")),
+        ("Société Générale", "Company", "NA")
+    );
+    assert_eq!(cell("target_code"), "007");
+    assert_eq!((cell("price"), cell("price_type")), ("£11m", "Number"));
+    assert_eq!(cell("price_value").parse::<f64>().expect("a number"), 11e6);
+    assert_eq!(cell("buyer_value"), "");
+    // Code columns are quoted in the file itself, whatever they hold.
+    let raw = text(&output.stdout);
+    assert!(raw.contains(",\"010\","), "{raw}");
+    assert!(raw.contains(",\"NA\","), "{raw}");
 }
 
 #[test]
@@ -331,6 +476,70 @@ fn explain_names_unknown_rules_with_a_suggestion() {
     );
     assert_eq!(output.status.code(), Some(2), "a usage error");
     assert!(text(&output.stderr).contains("the pack has no rule `atack`; did you mean `attack`?"));
+}
+
+#[test]
+fn explain_reads_stdin_and_one_line_of_a_corpus_file() {
+    let (dir, _) = support::write_fixture(PACK);
+    let pack = dir.path().to_str().expect("utf-8 path");
+    let rule_lines = |output: &Output| -> Vec<String> {
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        let stdout = text(&output.stdout);
+        let from = stdout.find("\nrule ").expect("a rule section");
+        stdout[from + 1..].lines().map(str::to_string).collect()
+    };
+    let from_stdin = evrule(
+        &["explain", pack, "-", "--rule", "attack"],
+        Some("Russia attacked Isis in Palmyra.\n"),
+    );
+    assert_eq!(
+        rule_lines(&from_stdin),
+        [
+            "rule attack matched in every sentence:",
+            "  sentence 0: pattern 1 (active) matched «Russia attacked Isis in Palmyra»; emitted Attack"
+        ]
+    );
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\": \"a\", \"text\": \"Nothing here.\"}\n{\"id\": \"b\", \"text\": \"Isis attacked Russia.\"}\n",
+    )
+    .expect("write corpus");
+    let corpus = corpus.to_str().expect("utf-8 path");
+    let second_line = evrule(
+        &[
+            "explain", pack, "--doc", corpus, "--line", "2", "--rule", "attack",
+        ],
+        None,
+    );
+    assert_eq!(
+        rule_lines(&second_line),
+        [
+            "rule attack matched in every sentence:",
+            "  sentence 0: pattern 1 (active) matched «Isis attacked Russia»; emitted Attack"
+        ]
+    );
+    let past_the_end = evrule(&["explain", pack, "--doc", corpus, "--line", "3"], None);
+    assert_eq!(past_the_end.status.code(), Some(1));
+    assert!(text(&past_the_end.stderr).contains("corpus.jsonl: has 2 line(s), so no line 3"));
+    let text_lines = dir.path().join("corpus.txt");
+    std::fs::write(
+        &text_lines,
+        "Isis attacked Russia.\nRussia attacked Isis.\n",
+    )
+    .expect("write");
+    let output = evrule(
+        &[
+            "explain",
+            pack,
+            "--doc",
+            text_lines.to_str().expect("utf-8 path"),
+            "--line",
+            "2",
+        ],
+        None,
+    );
+    assert!(text(&output.stdout).starts_with("sentence 0 0..21  Russia attacked Isis."));
 }
 
 #[test]

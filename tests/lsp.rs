@@ -372,7 +372,19 @@ fn the_server_answers_an_editor_over_a_framed_stream() {
         ["Actor", "Group", "Number", "Place", "Proper", "State"]
     );
     let classes = client.request("textDocument/completion", at(&rules, 6, 7));
-    assert_eq!(labels(&classes), ["travel"]);
+    // The pack's classes and the built-in lists.
+    assert_eq!(
+        labels(&classes),
+        [
+            "number.currency",
+            "number.unit",
+            "proper.initial",
+            "proper.stop",
+            "proper.title",
+            "proper.title_modifier",
+            "travel"
+        ]
+    );
     let fields = client.request("textDocument/completion", at(&rules, 8, 23));
     assert_eq!(labels(&fields), ["first", "place", "second"]);
     let events_line = editing

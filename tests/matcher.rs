@@ -241,6 +241,70 @@ fn passive_voice_is_derived() {
 }
 
 #[test]
+fn the_verb_group_opens_after_the_subject_past_optional_parts() {
+    check(&[
+        (
+            "Russia has merged with Syria.",
+            &["Merger merge party=Russia[State RUS] other=Syria[State SYR]"],
+        ),
+        (
+            "Russia has now formally merged with Syria.",
+            &["Merger merge party=Russia[State RUS] other=Syria[State SYR]"],
+        ),
+        (
+            "Russia formally merged with Syria.",
+            &["Merger merge party=Russia[State RUS] other=Syria[State SYR]"],
+        ),
+        // A negation between the subject and the verb still negates.
+        ("Russia has not formally merged with Syria.", &[]),
+        ("Russia has not merged with Syria.", &[]),
+    ]);
+}
+
+#[test]
+fn possessives_and_currency_symbols_in_patterns() {
+    check(&[
+        (
+            "Russia's chief Igor Sechin resigned.",
+            &["Leadership chief org=Russia[State RUS] leader=Igor Sechin[Proper]"],
+        ),
+        (
+            "Russia’s chief Igor Sechin resigned.",
+            &["Leadership chief org=Russia[State RUS] leader=Igor Sechin[Proper]"],
+        ),
+        ("Russia chief Igor Sechin resigned.", &[]),
+        (
+            "Syria paid £11m and Russia paid €3.5bn.",
+            &[
+                "Payment pay payer=Syria[State SYR] amount=11m[Number]",
+                "Payment pay payer=Russia[State RUS] amount=3.5bn[Number]",
+            ],
+        ),
+        ("Syria paid $11m.", &[]),
+        // Without the symbol in the pattern, the amount keeps its currency.
+        (
+            "Syria spent £11m and Russia spent 5 million dollars.",
+            &[
+                "Payment spend payer=Syria[State SYR] amount=£11m[Number]",
+                "Payment spend payer=Russia[State RUS] amount=5 million dollars[Number]",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_phrase_the_lexicon_knows_is_no_proper_mention() {
+    check(&[
+        // `Z: Place | Proper`: "Isis" is a known group, not an unknown name.
+        ("Russia seized Isis.", &[]),
+        (
+            "Russia seized Faydat Ibn Muwaina.",
+            &["Seizure seize actor=Russia[State RUS] place=Faydat Ibn Muwaina[Proper]"],
+        ),
+    ]);
+}
+
+#[test]
 fn negation_suppresses_or_marks() {
     check(&[
         ("Russia did not attack Isis.", &[]),

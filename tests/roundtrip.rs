@@ -161,7 +161,14 @@ fn print_item(item: &Item) -> String {
             Some(parent) => format!("type {} : {}", t.name.text, parent.text),
             None => format!("type {}", t.name.text),
         },
-        Item::Words(w) => format!("words {} = {}", w.name.text, entries(&w.entries)),
+        Item::Words(w) => {
+            let op = match w.op {
+                WordsOp::Set => "=",
+                WordsOp::Add => "+=",
+                WordsOp::Remove => "-=",
+            };
+            format!("words {} {op} {}", w.name.text, entries(&w.entries))
+        }
         Item::Discard(d) => format!(
             "discard {} = {}",
             match d.scope {

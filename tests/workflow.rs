@@ -155,6 +155,81 @@ fn diff_reports_added_removed_and_changed_events() {
     insta::assert_snapshot!("diff_jsonl_summary", jsonl.join("\n"));
 }
 
+fn explain_pack() -> CompiledPack {
+    let fixture = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/workflow/explain_pack.txt"
+    ))
+    .expect("read fixture");
+    let (dir, _) = support::write_fixture(&fixture);
+    compile(dir.path())
+}
+
+/// The rule section of `explain`: what follows the sentences.
+fn rule_section(pack: &CompiledPack, text: &str, rule: &str) -> String {
+    let rule = pack.pack.rule_by_name(rule).expect("the rule exists");
+    let report = explain::explain(pack, text, Some(rule), Style::PLAIN);
+    let from = report.find("\nrule ").expect("a rule section");
+    report[from + 1..].to_string()
+}
+
+const EXPLAINED: &str = "Gunmen seized aid workers. Russia withdraws from Palmyra. \
+                         Russia withdrew into Palmyra. Russia was captured by gunmen. \
+                         Russia withdrew out of Palmyra.";
+
+/// A rule that matched in one sentence of several: each sentence says what
+/// happened there; an exact word and a choice of function words are shown
+/// as written.
+#[test]
+fn explain_tells_each_sentence_how_far_the_rule_got() {
+    let pack = explain_pack();
+    insta::assert_snapshot!(
+        "explain_rule_per_sentence",
+        rule_section(&pack, EXPLAINED, "withdraw")
+    );
+}
+
+/// A match outranked by a competing rule says by which and why; an active
+/// pattern on a passive clause says so.
+#[test]
+fn explain_tells_why_a_match_was_dropped() {
+    let pack = explain_pack();
+    insta::assert_snapshot!(
+        "explain_outranked_and_passive",
+        format!(
+            "{}\n{}",
+            rule_section(&pack, EXPLAINED, "attack"),
+            rule_section(&pack, EXPLAINED, "capture")
+        )
+    );
+}
+
+/// The `test` report of an example lost to a competing rule says so
+/// instead of "wants nothing".
+#[test]
+fn a_failed_example_tells_what_became_of_its_match() {
+    let fixture = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/workflow/explain_pack.txt"
+    ))
+    .expect("read fixture")
+    .replace(
+        "  => Attack { attacker: X, victim: Y }\n",
+        "  => Attack { attacker: X, victim: Y }\n  example \"Gunmen seized aid workers.\" => Attack\n",
+    );
+    let (dir, _) = support::write_fixture(&fixture);
+    let pack = compile(dir.path());
+    let report = examples::run_examples(&pack);
+    assert_eq!(report.failed(), 1);
+    let rendered = examples::render(&report, &pack, Style::PLAIN, true);
+    let failure: Vec<&str> = rendered
+        .lines()
+        .skip_while(|l| !l.starts_with("── "))
+        .take_while(|l| !l.is_empty())
+        .collect();
+    insta::assert_snapshot!("test_report_outranked", failure.join("\n"));
+}
+
 #[test]
 fn explain_shows_mentions_rules_and_where_a_rule_stopped() {
     let (dir, _) = support::write_fixture(&fixture());

@@ -1,9 +1,11 @@
 //! `evrule explain`: everything the matcher saw in a text, and how far a
 //! named rule got.
 
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use evrule::corpus::read;
 use evrule::lang;
 use evrule::testing::explain;
 
@@ -13,12 +15,16 @@ use super::{Global, exit, load};
 pub struct Args {
     /// A pack folder, or a single .evr file.
     pack: PathBuf,
-    /// The text to explain.
+    /// The text to explain; `-` reads it from stdin.
     #[arg(required_unless_present = "doc", conflicts_with = "doc")]
     text: Option<String>,
     /// Explain a file's text instead.
     #[arg(long)]
     doc: Option<PathBuf>,
+    /// With --doc, explain only this line (from 1) of a corpus file: a
+    /// document per line, JSONL or text.
+    #[arg(long, requires = "doc")]
+    line: Option<usize>,
     /// Also say how far this rule got where it did not fire.
     #[arg(long)]
     rule: Option<String>,
@@ -28,16 +34,31 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
     let Some(compiled) = load(&args.pack, global) else {
         return exit::code(exit::PACK);
     };
-    let text = match (args.text, args.doc) {
-        (Some(text), _) => text,
-        (None, Some(path)) => match read_capped(&path) {
+    let text = match (args.text, args.doc, args.line) {
+        (Some(text), _, _) if text == "-" => {
+            let mut text = String::new();
+            if let Err(error) = std::io::stdin().read_to_string(&mut text) {
+                eprintln!("error: cannot read stdin: {error}");
+                return ExitCode::FAILURE;
+            }
+            text
+        }
+        (Some(text), _, _) => text,
+        (None, Some(path), Some(line)) => match read::document_at_line(&path, line) {
+            Ok(document) => document.text,
+            Err(failure) => {
+                eprintln!("error: {failure}");
+                return ExitCode::FAILURE;
+            }
+        },
+        (None, Some(path), None) => match read_capped(&path) {
             Ok(text) => text,
             Err(error) => {
                 eprintln!("error: cannot read {}: {error}", path.display());
                 return exit::code(exit::FAILURES);
             }
         },
-        (None, None) => unreachable!("clap requires text or --doc"),
+        (None, None, _) => unreachable!("clap requires text or --doc"),
     };
     let rule_id = match args
         .rule

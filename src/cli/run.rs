@@ -46,8 +46,8 @@ struct CliSink<W: std::io::Write> {
 }
 
 impl<W: std::io::Write> Sink for CliSink<W> {
-    fn events(&mut self, _doc: &Document, events: &[EventRecord]) -> std::io::Result<()> {
-        events.iter().try_for_each(|e| self.writer.write(e))
+    fn events(&mut self, doc: &Document, events: &[EventRecord]) -> std::io::Result<()> {
+        self.writer.write_document(&doc.text, events)
     }
 
     fn failure(&mut self, failure: &Failure) -> std::io::Result<()> {

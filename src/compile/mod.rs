@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use crate::lang::Pack;
 use crate::lang::pack::RuleOutput;
 use crate::lang::pack::{RuleId, TypeId};
+use crate::text::{NumberWords, PhraseList, ProperWords, WordList};
 use lexicon::LexiconIndex;
 use program::{Lowering, Program, SlotBinds, Voice, generate, mark_trigger};
 use vocab::{Vocabulary, WordId};
@@ -45,6 +46,39 @@ pub struct CompiledPack {
     /// Programs without an anchor: tried on every sentence.
     pub unanchored: Vec<u32>,
     pub words: FunctionWords,
+    /// The lists the built-in `Proper` and `Number` mentions consult.
+    pub builtin_words: BuiltinWords,
+}
+
+/// The pack's built-in word lists (`proper.*`, `number.*`) as the plain
+/// data the text stage takes.
+#[derive(Debug, Clone)]
+pub struct BuiltinWords {
+    pub proper: ProperWords,
+    pub number: NumberWords,
+}
+
+impl BuiltinWords {
+    fn new(pack: &Pack) -> BuiltinWords {
+        let phrases = |name: &str| -> Vec<String> {
+            pack.word_list(name)
+                .iter()
+                .map(|entry| entry.words.join(" "))
+                .collect()
+        };
+        BuiltinWords {
+            proper: ProperWords {
+                titles: PhraseList::new(phrases("proper.title")),
+                title_modifiers: WordList::new(phrases("proper.title_modifier")),
+                stop: WordList::new(phrases("proper.stop")),
+                initial: WordList::new(phrases("proper.initial")),
+            },
+            number: NumberWords {
+                currencies: PhraseList::new(phrases("number.currency")),
+                units: PhraseList::new(phrases("number.unit")),
+            },
+        }
+    }
 }
 
 /// Word sets of the closed classes the matcher uses (see [`english`]).
@@ -69,6 +103,7 @@ impl CompiledPack {
         features::register_closed_classes(&mut vocab);
         let mut sets = WordSets::default();
         let lexicon = LexiconIndex::build(&pack.lexicon, &mut vocab)?;
+        let builtin_words = BuiltinWords::new(&pack);
         let discards = discard::DiscardIndex::build(&pack.discards, &mut vocab)?;
         let mut class = |words: &[&str], sets: &mut WordSets| {
             let ids = words.iter().map(|w| vocab.intern(w)).collect();
@@ -232,6 +267,7 @@ impl CompiledPack {
             anchored,
             unanchored,
             words,
+            builtin_words,
         })
     }
 }

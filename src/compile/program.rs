@@ -324,24 +324,46 @@ pub fn mark_trigger(root: &mut Elem, verbs: bool) {
         return;
     };
     set_trigger(&mut parts[index]);
-    if index > 0 && ends_with_slot(&parts[index - 1]) {
-        // "X attack Y": the word right after a subject the pattern requires
-        // is a verb, unless the pattern says which reading it wants.
-        if verbs
-            && matches!(parts[index - 1].kind, ElemKind::Slot(_))
-            && !has_category(&parts[index])
+    if let Some(at) = verb_group_position(&parts[..index]) {
+        // "X attack Y", "X [formally] merge": the word after a subject the
+        // pattern requires (past optional parts) is a verb, unless the
+        // pattern says which reading it wants.
+        if verbs && matches!(parts[at - 1].kind, ElemKind::Slot(_)) && !has_category(&parts[index])
         {
             set_category(&mut parts[index], WordCategory::Verb);
         }
         let span = parts[index].span;
         parts.insert(
-            index,
+            at,
             Elem {
                 kind: ElemKind::Aux { max: VERB_GROUP },
                 span,
             },
         );
     }
+}
+
+/// Where the verb group opens among the parts before the trigger: right
+/// after the subject slot, past any optional parts that stand between it
+/// and the verb ("X [agree to] merge" reads "Rosneft has merged" and
+/// "Rosneft has agreed to merge"). `None` when no slot precedes the verb
+/// that way.
+fn verb_group_position(before_trigger: &[Elem]) -> Option<usize> {
+    for (index, part) in before_trigger.iter().enumerate().rev() {
+        if ends_with_slot(part) {
+            return Some(index + 1);
+        }
+        if !can_be_skipped(part) {
+            return None;
+        }
+    }
+    None
+}
+
+/// An optional part or a `!` test: what may stand between a subject and
+/// its verb without closing the verb group.
+fn can_be_skipped(elem: &Elem) -> bool {
+    matches!(elem.kind, ElemKind::Optional(_) | ElemKind::NotNext(_))
 }
 
 /// Words that join slots rather than say what happened.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::features;
 use super::vocab::{Vocabulary, WordId};
-use crate::text::{TokenKind, fold, tokenize, word_forms};
+use crate::text::{TokenKind, fold, is_clitic, tokenize_phrase, word_forms};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct WordSetId(pub u32);
@@ -83,15 +83,19 @@ pub enum Forms {
 /// token, each the folded forms that token may take. Every word token of a
 /// phrase inflects ("air strike" also matches "air strikes"; forms that
 /// never occur in text cost nothing); for a passive only the first word
-/// becomes a participle ("carry out" → "carried out").
+/// becomes a participle ("carry out" → "carried out"). Clitics (`'s`,
+/// `n't`) are the single tokens text splits off ("Rosneft's") and never
+/// inflect.
 pub fn word_tokens(written: &str, forms: Forms, vocab: &mut Vocabulary) -> Vec<Vec<WordId>> {
-    tokenize(written)
+    tokenize_phrase(written)
         .iter()
         .enumerate()
         .map(|(index, token)| {
-            let folded = fold(token.text(written));
+            let text = token.text(written);
+            let folded = fold(text);
             let token_forms = match (forms, token.kind) {
                 (_, TokenKind::Punct) => Forms::Exact,
+                _ if is_clitic(text) => Forms::Exact,
                 (Forms::PastParticiple, _) if index > 0 => Forms::Exact,
                 (forms, _) => forms,
             };

@@ -326,6 +326,39 @@ fn read_source(source: Source, mode: TextMode) -> DocumentIter {
     }
 }
 
+/// The document on line `line` (from 1) of a corpus file: a JSONL object
+/// on a `.jsonl` file, the line's text otherwise (id `path:line`).
+pub fn document_at_line(path: &Path, line: usize) -> Result<Document, Failure> {
+    let name = path.display().to_string();
+    let reader = open(path).map_err(|e| Failure::new(&name, format!("cannot open: {e}")))?;
+    let mut reader = BufReader::new(reader);
+    let mut buffer = Vec::new();
+    let mut number = 0;
+    while let Some(read) = next_line(&mut reader, &mut buffer) {
+        read.map_err(|e| {
+            Failure::new(
+                format!("{name}:{}", number + 1),
+                format!("cannot read: {e}"),
+            )
+        })?;
+        number += 1;
+        if number == line {
+            let bytes = std::mem::take(&mut buffer);
+            return match classify(path) {
+                Some(Source::Jsonl(_)) => parse_jsonl_line(&name, line, bytes),
+                _ => {
+                    let text = utf8(&name, bytes, Some(line))?;
+                    Ok(Document::new(format!("{name}:{line}"), text))
+                }
+            };
+        }
+    }
+    Err(Failure::new(
+        name,
+        format!("has {number} line(s), so no line {line}"),
+    ))
+}
+
 fn open(path: &Path) -> io::Result<Box<dyn Read>> {
     let file = File::open(path)?;
     let gzipped = path

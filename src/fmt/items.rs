@@ -86,17 +86,26 @@ fn type_decl(b: &mut Builder, decl: &TypeDecl) {
     }
 }
 
-/// `words name = entry, =exact entry, two words`
+/// `words name = entry, =exact entry, two words`, or a change to a
+/// built-in list: `words proper.title += chairman`.
 fn words_decl(b: &mut Builder, decl: &WordClassDecl) {
     let WordClassDecl {
         name,
+        op,
         entries,
         span,
     } = decl;
     b.line(0, span.start);
     b.text("words ");
     b.name(name);
-    b.text(" = ");
+    b.text(match op {
+        WordsOp::Set => " =",
+        WordsOp::Add => " +=",
+        WordsOp::Remove => " -=",
+    });
+    if !entries.is_empty() {
+        b.text(" ");
+    }
     word_entries(b, entries);
 }
 

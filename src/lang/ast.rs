@@ -45,12 +45,26 @@ pub struct TypeDecl {
     pub span: Span,
 }
 
-/// `words force = troops, armed forces, =army`
+/// `words force = troops, armed forces, =army`, or a change to a built-in
+/// list: `words proper.title += chairman, chief executive`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WordClassDecl {
+    /// The class name; dotted (`proper.title`) for a built-in list.
     pub name: Name,
+    pub op: WordsOp,
     pub entries: Vec<WordEntry>,
     pub span: Span,
+}
+
+/// What a `words` item does with its entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordsOp {
+    /// `=`: declares a class, or replaces a built-in list.
+    Set,
+    /// `+=`: adds entries to a built-in list.
+    Add,
+    /// `-=`: removes entries from a built-in list.
+    Remove,
 }
 
 /// One entry of a word class: one or more words; `exact` turns inflection off.

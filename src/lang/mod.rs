@@ -4,6 +4,7 @@
 //! the edges, `report` (miette rendering of [`Diagnostic`]s).
 
 pub mod ast;
+pub mod builtin_lists;
 pub mod check;
 pub mod date;
 pub mod diagnostic;

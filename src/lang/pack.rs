@@ -39,6 +39,7 @@ pub struct Pack {
     /// Entity types; the built-ins come first.
     pub types: Vec<TypeDef>,
     pub events: Vec<EventDef>,
+    /// The pack's word classes, then every built-in list.
     pub word_classes: Vec<WordClassDef>,
     pub lexicon: Vec<LexiconEntry>,
     /// Phrases that stop coding a sentence or a document.
@@ -85,8 +86,11 @@ pub struct FieldDef {
 
 #[derive(Debug, Clone)]
 pub struct WordClassDef {
+    /// The class name; dotted for a built-in list (`proper.title`).
     pub name: String,
     pub entries: Vec<WordClassEntry>,
+    /// A built-in list (see `lang::builtin_lists`), as the pack changed it.
+    pub builtin: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -217,6 +221,15 @@ impl Pack {
         &self.types[id.0 as usize].name
     }
 
+    /// The entries of a built-in list (`proper.title`), as the pack left
+    /// them; empty for a name the registry does not have.
+    pub fn word_list(&self, name: &str) -> &[WordClassEntry] {
+        self.word_classes
+            .iter()
+            .find(|c| c.builtin && c.name == name)
+            .map_or(&[], |c| &c.entries)
+    }
+
     pub fn rule_by_name(&self, name: &str) -> Option<RuleId> {
         self.rules
             .iter()
@@ -278,7 +291,7 @@ impl Pack {
             self.events.len(),
             self.rules.len(),
             entity_rules,
-            self.word_classes.len(),
+            self.word_classes.iter().filter(|c| !c.builtin).count(),
             self.lexicon.len()
         )
     }

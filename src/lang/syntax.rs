@@ -153,6 +153,9 @@ impl Cx<'_> {
             pest::error::InputLocation::Pos(p) => p,
             pest::error::InputLocation::Span((s, _)) => s,
         };
+        if let Some(problem) = unclosed_quote(chunk, at) {
+            return self.unclosed_quote_error(problem);
+        }
         let found = found_at(chunk, at);
         let (message, label) = match &error.variant {
             pest::error::ErrorVariant::ParsingError { positives, .. } => {
@@ -198,6 +201,32 @@ impl Cx<'_> {
         Diagnostic::error("syntax", message).with_label(Span::new(self.file, start, end), label)
     }
 
+    fn unclosed_quote_error(&self, problem: UnclosedQuote) -> Diagnostic {
+        let what = if problem.pattern { "pattern" } else { "string" };
+        let quote = |at: usize| Span::new(self.file, self.offset + at, self.offset + at + 1);
+        let diagnostic = Diagnostic::error(
+            "unclosed-quote",
+            format!("unclosed quote: a {what} ends on the line it starts"),
+        );
+        match problem.closed_by {
+            None => diagnostic
+                .with_label(quote(problem.open), format!("this {what} is never closed"))
+                .with_help(format!(
+                    "end the {what} with `\"` before the end of the line"
+                )),
+            Some(close) => diagnostic
+                .with_label(
+                    quote(problem.open),
+                    format!("this {what} lacks its closing quote"),
+                )
+                .with_label(
+                    quote(close),
+                    "so it runs to this quote, which was meant to open the next string",
+                )
+                .with_help(format!("add the missing `\"` where the {what} should end")),
+        }
+    }
+
     fn item(&mut self, pair: Pair<Rule>) -> Item {
         match pair.as_rule() {
             Rule::import => Item::Import(self.first_string(pair)),
@@ -213,9 +242,15 @@ impl Cx<'_> {
                 let span = self.span(&pair);
                 let mut inner = pair.into_inner();
                 let name = self.name(inner.next().expect("word class name"));
+                let op = match inner.next().map(|p| p.as_str()) {
+                    Some("+=") => WordsOp::Add,
+                    Some("-=") => WordsOp::Remove,
+                    _ => WordsOp::Set,
+                };
                 let entries = inner.map(|entry| self.word_entry(entry)).collect();
                 Item::Words(WordClassDecl {
                     name,
+                    op,
                     entries,
                     span,
                 })
@@ -683,6 +718,102 @@ fn unescape(raw: &str, offset: usize, file: FileId, diagnostics: &mut Vec<Diagno
     out
 }
 
+/// A quote that does not pair up on its line, found where a syntax error is.
+#[derive(Debug, PartialEq, Eq)]
+struct UnclosedQuote {
+    /// Chunk offset of the opening quote.
+    open: usize,
+    /// The quote that closed it instead, when the quotes of the line pair
+    /// up wrongly (`example "text => E { f: "v" }`).
+    closed_by: Option<usize>,
+    pattern: bool,
+}
+
+/// Explains a syntax error at chunk offset `at` by a quote that does not
+/// pair up on its line: the error is inside a quote that the line ends
+/// (`"X buy Y`), or the line has an odd number of quotes and the error
+/// comes right after a string that closed at a quote meant to open the
+/// next one.
+fn unclosed_quote(chunk: &str, at: usize) -> Option<UnclosedQuote> {
+    let line_start = chunk[..at.min(chunk.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = chunk[line_start..]
+        .find('\n')
+        .map_or(chunk.len(), |i| line_start + i);
+    let line = &chunk[line_start..line_end];
+    // (open, close) offsets in the chunk of every quoted part of the line.
+    let mut quoted: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut chars = line.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '#' => break,
+            '"' => {
+                let pattern = is_pattern_quote(&line[..i]);
+                let mut close = None;
+                while let Some((j, d)) = chars.next() {
+                    match d {
+                        '\\' if !pattern => {
+                            chars.next();
+                        }
+                        '"' => {
+                            close = Some(line_start + j);
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                quoted.push((line_start + i, close));
+            }
+            _ => {}
+        }
+    }
+    let is_pattern = |open: usize| is_pattern_quote(&chunk[line_start..open]);
+    if let Some(&(open, None)) = quoted.last()
+        && open <= at
+    {
+        return Some(UnclosedQuote {
+            open,
+            closed_by: None,
+            pattern: is_pattern(open),
+        });
+    }
+    if !matches!(quoted.last(), Some((_, None))) {
+        return None;
+    }
+    // The quoted part that ends right before the error.
+    let (open, close) = quoted
+        .iter()
+        .filter_map(|&(open, close)| Some((open, close?)))
+        .rfind(|&(_, close)| close < at && chunk[close + 1..at].trim().is_empty())?;
+    Some(UnclosedQuote {
+        open,
+        closed_by: Some(close),
+        pattern: is_pattern(open),
+    })
+}
+
+/// Whether a quote after this text (the start of its line) opens a pattern
+/// rather than a string: strings follow a keyword, a `:` or a `+`.
+fn is_pattern_quote(before: &str) -> bool {
+    let before = before.trim_end();
+    let string_keywords = [
+        "example",
+        "counterexample",
+        "import",
+        "lexicon",
+        "code",
+        "label",
+    ];
+    !(before.ends_with(':')
+        || before.ends_with('+')
+        || string_keywords.iter().any(|k| {
+            before
+                .strip_suffix(k)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
+        }))
+}
+
 /// The word or character at a byte position, for "found `...`" in messages.
 fn found_at(chunk: &str, at: usize) -> &str {
     let rest = chunk.get(at..).unwrap_or("");
@@ -706,7 +837,8 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::EOI => "the end of the item",
         Rule::item | Rule::import | Rule::type_decl | Rule::lexicon | Rule::words_decl => "an item",
         Rule::event_decl | Rule::event_rule | Rule::entity_rule => "an item",
-        Rule::ident => "a name",
+        Rule::ident | Rule::class_name => "a name",
+        Rule::words_op => "`=`, `+=` or `-=`",
         Rule::integer => "a number",
         Rule::string => "a string",
         Rule::word_entry | Rule::entry_word | Rule::exact_mark => "a word",
@@ -848,6 +980,32 @@ mod tests {
         );
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].labels[0].span, Span::new(FileId(0), 21, 23));
+    }
+
+    #[test]
+    fn unclosed_quotes_are_found_at_their_opening_quote() {
+        let one = |text: &str| {
+            let (_, diagnostics) = parse(text);
+            assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+            let d = &diagnostics[0];
+            let at: Vec<usize> = d.labels.iter().map(|l| l.span.start).collect();
+            (d.code, d.message.clone(), at)
+        };
+        // An escaped quote does not close a string; a `#` inside one is no comment.
+        let text = "rule r\n  \"X buy Y\"\n  => E\n  example \"a \\\" # b\n";
+        assert_eq!(
+            one(text),
+            (
+                "unclosed-quote",
+                "unclosed quote: a string ends on the line it starts".to_string(),
+                vec![text.find("\"a").expect("quote")]
+            )
+        );
+        // A quote in a comment is not one.
+        let text = "rule r # \"\n  \"X buy\n  => E\n";
+        assert_eq!(one(text).2, vec![text.find("\"X").expect("quote")]);
+        // Other syntax errors stay what they were.
+        assert_eq!(one("rule r\n  \"X buy\" =>\n").0, "syntax");
     }
 
     #[test]

@@ -6,6 +6,8 @@
 
 use lsp_types::{CompletionItem, CompletionItemKind};
 
+use crate::lang::builtin_lists::{BUILTIN_LISTS, builtin_list};
+
 use super::analysis::Analysis;
 use super::hover::Decls;
 
@@ -59,10 +61,15 @@ pub fn complete(analysis: &Analysis, text: &str, offset: usize) -> Vec<Completio
         Context::Classes => decls
             .classes
             .values()
+            .filter(|d| builtin_list(&d.name.text).is_none())
             .map(|d| {
                 let detail = format!("words {} ({} entries)", d.name.text, d.entries.len());
                 item(&d.name.text, CompletionItemKind::ENUM, detail)
             })
+            .chain(BUILTIN_LISTS.iter().map(|list| {
+                let detail = format!("built-in list ({} default entries)", list.default.len());
+                item(list.name, CompletionItemKind::ENUM, detail)
+            }))
             .collect(),
         Context::Fields(record) => {
             if decls.events.contains_key(record.as_str()) {

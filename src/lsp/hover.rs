@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::compile::words::{Forms, surface_forms};
 use crate::lang::ast::*;
+use crate::lang::builtin_lists::{BuiltinList, builtin_list};
 use crate::lang::pack::BUILTIN_TYPES;
 use crate::lang::source::Span;
 use crate::text::fold;
@@ -114,10 +115,13 @@ pub fn hover(analysis: &Analysis, symbol: &Symbol) -> Option<String> {
                 type_hover(analysis, &decls, name)
             }
         }
-        Symbol::Class(name) => decls
-            .classes
-            .get(name.as_str())
-            .map(|d| class_hover(analysis, &decls, d)),
+        Symbol::Class(name) => match builtin_list(name) {
+            Some(list) => Some(builtin_list_hover(analysis, list)),
+            None => decls
+                .classes
+                .get(name.as_str())
+                .map(|d| class_hover(analysis, &decls, d)),
+        },
         Symbol::Rule(name) => decls
             .rules
             .get(name.as_str())
@@ -320,6 +324,50 @@ fn entry_forms(entry: &WordEntry) -> String {
         .join(" ")
 }
 
+/// A built-in word list: what it is for, its defaults, and the pack's
+/// changes to it.
+fn builtin_list_hover(analysis: &Analysis, list: &BuiltinList) -> String {
+    let shown: Vec<String> = list
+        .default
+        .iter()
+        .take(SHOWN_ENTRIES)
+        .map(|e| format!("`{e}`"))
+        .collect();
+    let more = if list.default.len() > shown.len() {
+        format!(", … ({} in all)", list.default.len())
+    } else {
+        String::new()
+    };
+    let mut out = format!(
+        "**built-in list** `{}` — {}
+
+Defaults: {}{more}",
+        list.name,
+        list.description,
+        shown.join(", ")
+    );
+    for item in analysis.syntax.iter().flat_map(|f| &f.items) {
+        let Item::Words(decl) = item else {
+            continue;
+        };
+        if decl.name.text != list.name {
+            continue;
+        }
+        let op = match decl.op {
+            WordsOp::Set => "=",
+            WordsOp::Add => "+=",
+            WordsOp::Remove => "-=",
+        };
+        let entries: Vec<String> = decl.entries.iter().map(|e| e.words.join(" ")).collect();
+        out.push_str(&format!(
+            "\n- `{op} {}` ({})",
+            entries.join(", "),
+            location(analysis, decl.name.span)
+        ));
+    }
+    out
+}
+
 fn class_hover(analysis: &Analysis, decls: &Decls, decl: &WordClassDecl) -> String {
     let name = &decl.name.text;
     let mut out = format!(
@@ -380,4 +428,33 @@ fn rule_hover(analysis: &Analysis, decl: &RuleDecl) -> String {
         if examples == 1 { "" } else { "s" },
         if counters == 1 { "" } else { "s" },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::loader::Overrides;
+
+    /// A built-in list hovers as itself, with the pack's changes to it.
+    #[test]
+    fn a_built_in_list_shows_its_purpose_defaults_and_changes() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        std::fs::write(
+            dir.path().join("main.evr"),
+            "type Company\nwords proper.title += chairman, chief executive\nwords proper.title -= general\n",
+        )
+        .expect("write");
+        let analysis = Analysis::new(dir.path(), &Overrides::default());
+        let text = hover(&analysis, &Symbol::Class("proper.title".into())).expect("a hover");
+        assert!(
+            text.starts_with("**built-in list** `proper.title` — titles before a name"),
+            "{text}"
+        );
+        assert!(text.contains("Defaults: `admiral`, `ambassador`"), "{text}");
+        assert!(
+            text.contains("\n- `+= chairman, chief executive` (main.evr:2:7)"),
+            "{text}"
+        );
+        assert!(text.contains("\n- `-= general` (main.evr:3:7)"), "{text}");
+    }
 }

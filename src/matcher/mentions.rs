@@ -102,8 +102,7 @@ impl Mentions {
                 group: None,
             });
         }
-        self.hits = hits;
-        for number in find_numbers(text, tokens) {
+        for number in find_numbers(text, tokens, &pack.builtin_words.number) {
             self.add(Mention {
                 start: number.tokens.start,
                 end: number.tokens.end,
@@ -114,7 +113,13 @@ impl Mentions {
                 group: None,
             });
         }
-        for run in find_proper_runs(text, tokens) {
+        // A phrase the lexicon knows is no unknown name.
+        let known =
+            |start: usize, end: usize| hits.iter().any(|hit| hit.start <= start && end <= hit.end);
+        for run in find_proper_runs(text, tokens, &pack.builtin_words.proper) {
+            if known(run.start, run.end) {
+                continue;
+            }
             self.add(Mention {
                 start: run.start,
                 end: run.end,
@@ -125,6 +130,7 @@ impl Mentions {
                 group: None,
             });
         }
+        self.hits = hits;
     }
 
     /// Adds a mention, keeping each start's list longest first; returns

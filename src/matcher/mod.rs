@@ -23,6 +23,7 @@ use crate::compile::CompiledPack;
 use crate::compile::program::Voice;
 use crate::document::Document;
 use crate::event::{Argument, EventRecord, TextSpan};
+use crate::lang::Pack;
 use crate::lang::ast::{CompoundMode, DiscardScope, NegationMode};
 use crate::lang::date::Date;
 use crate::lang::pack::{CodePart, RuleId, RuleOutput};
@@ -38,6 +39,75 @@ use vm::{Bound, Conjunct, Found, Input, Progress, Vm};
 /// Most records one match makes from its compounds ("A and B attacked C
 /// and D" makes four).
 pub const MAX_RECORDS_PER_MATCH: usize = 16;
+
+/// How competing matches are ordered, best first: the longest, then the
+/// highest priority, then the most specific event type, then the rule
+/// written first, then active before passive.
+type Rank = (
+    std::cmp::Reverse<usize>,
+    std::cmp::Reverse<i64>,
+    std::cmp::Reverse<usize>,
+    RuleId,
+    bool,
+);
+
+fn rank(pack: &Pack, m: &RuleMatch) -> Rank {
+    let rule = pack.rule(m.rule);
+    let depth = match rule.output {
+        RuleOutput::Event { event, .. } => pack.event_chain(event).len(),
+        RuleOutput::Entity { .. } => 0,
+    };
+    (
+        std::cmp::Reverse(m.end - m.start),
+        std::cmp::Reverse(rule.priority),
+        std::cmp::Reverse(depth),
+        m.rule,
+        m.voice == Voice::Passive,
+    )
+}
+
+/// Why one competing match outranks another: the first criterion of
+/// [`rank`] that tells them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutrankReason {
+    /// A longer match, in tokens.
+    Longer {
+        winner: usize,
+        loser: usize,
+    },
+    HigherPriority {
+        winner: i64,
+        loser: i64,
+    },
+    /// A more specific event type (deeper in the taxonomy).
+    MoreSpecific,
+    /// Its rule comes first in the pack.
+    WrittenFirst,
+    /// The active reading wins over the derived passive.
+    Active,
+}
+
+/// Why `winner` outranks `loser` (two competing matches).
+pub fn outrank_reason(pack: &Pack, winner: &RuleMatch, loser: &RuleMatch) -> OutrankReason {
+    let (w, l) = (rank(pack, winner), rank(pack, loser));
+    if w.0 != l.0 {
+        OutrankReason::Longer {
+            winner: winner.end - winner.start,
+            loser: loser.end - loser.start,
+        }
+    } else if w.1 != l.1 {
+        OutrankReason::HigherPriority {
+            winner: w.1.0,
+            loser: l.1.0,
+        }
+    } else if w.2 != l.2 {
+        OutrankReason::MoreSpecific
+    } else if w.3 != l.3 {
+        OutrankReason::WrittenFirst
+    } else {
+        OutrankReason::Active
+    }
+}
 
 /// One rule match and what became of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -538,20 +608,7 @@ impl<'p> Matcher<'p> {
                 && family(a) == family(b)
                 && (ta == tb || ((holds(a, tb) || holds(b, ta)) && !self.chains.same_chain(ta, tb)))
         };
-        let rank = |m: &RuleMatch| {
-            let rule = pack.rule(m.rule);
-            let depth = match rule.output {
-                RuleOutput::Event { event, .. } => pack.event_chain(event).len(),
-                RuleOutput::Entity { .. } => 0,
-            };
-            (
-                std::cmp::Reverse(m.end - m.start),
-                std::cmp::Reverse(rule.priority),
-                std::cmp::Reverse(depth),
-                m.rule,
-                m.voice == Voice::Passive,
-            )
-        };
+        let rank = |m: &RuleMatch| rank(pack, m);
         // Competing matches overlap, so a sweep over matches sorted by start
         // finds every pair while keeping only the still-open ones: linear in
         // matches plus competing pairs, even in a huge sentence.

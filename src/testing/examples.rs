@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::style::Style;
-use super::trace::{RuleProgress, trace};
+use super::trace::{RuleProgress, describe_fate, trace};
 use crate::compile::CompiledPack;
 use crate::document::Document;
 use crate::event::EventRecord;
@@ -526,6 +526,13 @@ pub fn describe_progress(p: &RuleProgress) -> String {
     } else {
         format!("matched «{}»", p.reached)
     };
+    if let Some(fate) = &p.fate {
+        return format!(
+            "pattern {} ({voice}) {reached}; {}",
+            p.pattern + 1,
+            describe_fate(fate)
+        );
+    }
     let stopped = match &p.stopped_at {
         Some(token) => format!("stopped at «{token}»"),
         None => "reached the end of the sentence".to_string(),

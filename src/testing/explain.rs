@@ -4,25 +4,21 @@
 
 use super::examples::describe_progress;
 use super::style::Style;
-use super::trace::trace;
+use super::trace::{describe_fate, discarded, fate_of, trace};
 use crate::compile::CompiledPack;
 use crate::compile::program::Voice;
 use crate::document::Document;
 use crate::lang::pack::{RuleId, RuleOutput};
 use crate::matcher::mentions::MentionSource;
-use crate::matcher::{Matcher, Outcome};
+use crate::matcher::{Matcher, Outcome, RuleMatch, SentenceAnalysis};
+use crate::text::Token;
 
 /// The explanation of a text, and (with `rule`) of one rule on it.
 pub fn explain(pack: &CompiledPack, text: &str, rule: Option<RuleId>, style: Style) -> String {
     let mut matcher = Matcher::new(pack);
     let (_, tokens, analyses) = matcher.analyze(&Document::new("explain", text));
     let mut out = String::new();
-    let mut rule_fired = false;
     for analysis in &analyses {
-        rule_fired |= analysis
-            .mentions
-            .iter()
-            .any(|m| matches!((m.source, rule), (MentionSource::Entity { rule: built, .. }, Some(wanted)) if built == wanted));
         let sentence = &analysis.sentence;
         let sentence_tokens = &tokens[sentence.tokens.clone()];
         let span_text = |start: usize, end: usize| {
@@ -92,7 +88,6 @@ pub fn explain(pack: &CompiledPack, text: &str, rule: Option<RuleId>, style: Sty
         }
         for m in event_matches {
             let def = pack.pack.rule(m.rule);
-            rule_fired |= Some(m.rule) == rule;
             let voice = if m.voice == Voice::Passive {
                 " (passive)"
             } else {
@@ -165,30 +160,82 @@ pub fn explain(pack: &CompiledPack, text: &str, rule: Option<RuleId>, style: Sty
         }
     }
     if let Some(rule) = rule {
-        let name = &pack.pack.rule(rule).name;
-        if rule_fired {
-            out.push_str(&format!("\nrule {name} matched (see above)\n"));
-        } else {
-            out.push_str(&format!("\nrule {name} did not match:\n"));
-            let progress = trace(pack, rule, text);
-            let best = progress
-                .iter()
-                .filter(|p| !p.matched)
-                .max_by_key(|p| (p.pc, p.tokens, std::cmp::Reverse(p.sentence)));
-            for p in progress.iter().filter(|p| p.matched) {
-                out.push_str(&format!(
-                    "  sentence {}: pattern {} matched but built no event (see `rules` above)\n",
-                    p.sentence,
-                    p.pattern + 1
-                ));
-            }
-            if let Some(p) = best {
-                out.push_str(&format!(
-                    "  sentence {}: {}\n",
-                    p.sentence,
-                    describe_progress(p)
-                ));
-            }
+        out.push_str(&rule_report(pack, rule, text, &tokens, &analyses));
+    }
+    out
+}
+
+/// How a rule fared in each sentence: what became of its matches, or how
+/// far its best attempt got and what stopped it.
+fn rule_report(
+    pack: &CompiledPack,
+    rule: RuleId,
+    text: &str,
+    tokens: &[Token],
+    analyses: &[SentenceAnalysis],
+) -> String {
+    let name = &pack.pack.rule(rule).name;
+    let progress = trace(pack, rule, text);
+    let matched: Vec<usize> = analyses
+        .iter()
+        .filter(|a| a.matches.iter().any(|m| m.rule == rule))
+        .map(|a| a.index)
+        .collect();
+    let summary = match (matched.as_slice(), analyses.len()) {
+        ([], _) => "did not match".to_string(),
+        (all, n) if all.len() == n => "matched in every sentence".to_string(),
+        (some, _) => format!(
+            "matched in sentence{} {}",
+            if some.len() == 1 { "" } else { "s" },
+            some.iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let mut out = format!("\nrule {name} {summary}:\n");
+    for analysis in analyses {
+        let sentence_tokens = &tokens[analysis.sentence.tokens.clone()];
+        let span_text = |start: usize, end: usize| {
+            &text[sentence_tokens[start].start..sentence_tokens[end - 1].end]
+        };
+        let matches: Vec<&RuleMatch> = analysis.matches.iter().filter(|m| m.rule == rule).collect();
+        for m in &matches {
+            let program = &pack.programs[m.program].1;
+            let voice = match program.voice {
+                Voice::Active => "active",
+                Voice::Passive => "passive",
+            };
+            let fate = fate_of(pack, analysis, m, text, sentence_tokens);
+            out.push_str(&format!(
+                "  sentence {}: pattern {} ({voice}) matched «{}»; {}\n",
+                analysis.index,
+                program.pattern + 1,
+                span_text(m.start, m.end),
+                describe_fate(&fate)
+            ));
+        }
+        if !matches.is_empty() {
+            continue;
+        }
+        if analysis.discard.is_some() {
+            out.push_str(&format!(
+                "  sentence {}: {}\n",
+                analysis.index,
+                describe_fate(&discarded(pack, analysis))
+            ));
+            continue;
+        }
+        let best = progress
+            .iter()
+            .filter(|p| p.sentence == analysis.index)
+            .max_by_key(|p| (p.matched, p.tokens, p.voice == Voice::Active, p.pc));
+        if let Some(p) = best {
+            out.push_str(&format!(
+                "  sentence {}: {}\n",
+                analysis.index,
+                describe_progress(p)
+            ));
         }
     }
     out

@@ -12,14 +12,16 @@ pub mod proper;
 pub mod sentence;
 pub mod token;
 mod unicode;
+pub mod wordlist;
 
 pub use fold::{fold, fold_into};
 pub use inflect::{WordForms, be_forms, word_forms};
-pub use number::{NumberMention, find_numbers};
+pub use number::{NumberMention, NumberWords, find_numbers};
 pub use offsets::CharOffsets;
-pub use proper::find_proper_runs;
+pub use proper::{ProperWords, find_proper_runs};
 pub use sentence::{MAX_SENTENCE_TOKENS, Sentence, split_sentences};
-pub use token::{Token, TokenKind, tokenize, tokenize_into};
+pub use token::{Token, TokenKind, is_clitic, tokenize, tokenize_into, tokenize_phrase};
+pub use wordlist::{PhraseList, WordList};
 
 #[cfg(test)]
 mod tests {
@@ -47,7 +49,7 @@ mod tests {
 
         let s = &sentences[1];
         let sent_tokens = &tokens[s.tokens.clone()];
-        let numbers = find_numbers(doc, sent_tokens);
+        let numbers = find_numbers(doc, sent_tokens, &NumberWords::default());
         assert_eq!(numbers.len(), 1);
         let n = &numbers[0];
         let text_of = |r: &std::ops::Range<usize>| {
@@ -56,7 +58,7 @@ mod tests {
         assert_eq!(text_of(&n.tokens), "at least 40");
         assert_eq!(n.value, Some(40.0));
 
-        let names: Vec<&str> = find_proper_runs(doc, sent_tokens)
+        let names: Vec<&str> = find_proper_runs(doc, sent_tokens, &ProperWords::default())
             .iter()
             .map(text_of)
             .collect();
@@ -130,14 +132,11 @@ mod tests {
                 assert!(s.tokens.start < s.tokens.end);
                 next = s.tokens.end;
                 let slice = &tokens[s.tokens.clone()];
-                let mut last = 0;
-                for m in find_numbers(&doc, slice) {
-                    assert!(last <= m.tokens.start && m.tokens.start < m.tokens.end);
-                    assert!(m.tokens.end <= slice.len());
-                    last = m.tokens.end;
+                for m in find_numbers(&doc, slice, &NumberWords::default()) {
+                    assert!(m.tokens.start < m.tokens.end && m.tokens.end <= slice.len());
                 }
                 let mut last = 0;
-                for r in find_proper_runs(&doc, slice) {
+                for r in find_proper_runs(&doc, slice, &ProperWords::default()) {
                     assert!(last <= r.start && r.start < r.end && r.end <= slice.len());
                     last = r.end;
                 }

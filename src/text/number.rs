@@ -5,10 +5,53 @@
 //! "twenty-five", "a dozen", "dozens of", often after an approximator such as
 //! "at least" or "more than". This module recognizes them within one sentence
 //! without allocating: words are compared ASCII-case-insensitively in place.
+//!
+//! A currency ("£11m", "US$5", "5 million dollars") or a unit ("5 percent",
+//! "40%") next to a numeral makes a second, longer mention that includes it,
+//! so that a slot can take the amount with its currency or, when the
+//! pattern spells the currency out (`"£ N"`), the numeral alone. The lists
+//! are plain data in [`NumberWords`]; a pack can change them
+//! (`number.currency`, `number.unit`).
 
 use std::ops::Range;
 
 use super::token::{Token, TokenKind};
+use super::wordlist::PhraseList;
+
+/// The word lists `Number` consults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberWords {
+    /// Currency symbols, codes and words, before or after a numeral.
+    pub currencies: PhraseList,
+    /// Units after a numeral.
+    pub units: PhraseList,
+}
+
+impl Default for NumberWords {
+    fn default() -> NumberWords {
+        NumberWords {
+            currencies: PhraseList::new(CURRENCIES),
+            units: PhraseList::new(MEASURE_UNITS),
+        }
+    }
+}
+
+/// Currencies a Number mention includes: symbols and codes (written before
+/// or after the amount) and currency words (after it).
+pub const CURRENCIES: &[&str] = &[
+    "$", "£", "€", "¥", "₹", "₽", "₩", "₺", "us $", "hk $", "usd", "eur", "gbp", "jpy", "chf",
+    "cny", "rmb", "dollars", "euros", "pounds", "pence", "cents", "yen", "yuan", "rupees",
+    "roubles", "rubles", "francs", "dinars", "riyals", "lira",
+];
+
+/// Units a Number mention includes when they follow the amount.
+pub const MEASURE_UNITS: &[&str] = &[
+    "%",
+    "percent",
+    "per cent",
+    "percentage points",
+    "basis points",
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberMention {
@@ -48,25 +91,46 @@ const APPROXIMATORS: &[&[&str]] = &[
 ];
 
 /// Number mentions among `tokens` (the tokens of ONE sentence, indices
-/// relative to that slice), longest first at each start, non-overlapping,
-/// left to right.
-pub fn find_numbers(text: &str, tokens: &[Token]) -> Vec<NumberMention> {
-    let cx = Cx { text, tokens };
+/// relative to that slice), left to right. Amounts do not overlap; an
+/// amount with a currency or unit is two mentions, the whole ("£11m",
+/// "5 million dollars", "40%") and the numeral without them ("11m",
+/// "5 million", "40"), the whole first.
+pub fn find_numbers(text: &str, tokens: &[Token], words: &NumberWords) -> Vec<NumberMention> {
+    let cx = Cx {
+        text,
+        tokens,
+        words,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match cx.mention_at(i) {
-            Some((end, value)) => {
+        match cx.amount_at(i) {
+            Some(amount) => {
+                let bare = amount.bare.clone();
                 out.push(NumberMention {
-                    tokens: i..end,
-                    value,
+                    tokens: amount.whole.clone(),
+                    value: amount.value,
                 });
-                i = end;
+                if bare != amount.whole {
+                    out.push(NumberMention {
+                        tokens: bare,
+                        value: amount.value,
+                    });
+                }
+                i = amount.whole.end;
             }
             None => i += 1,
         }
     }
     out
+}
+
+/// An amount found at a token: the whole mention, the numeral without its
+/// currency or unit, and the value.
+struct Amount {
+    whole: Range<usize>,
+    bare: Range<usize>,
+    value: Option<f64>,
 }
 
 /// Where the word-number parser stands after the last consumed word.
@@ -87,6 +151,7 @@ enum State {
 struct Cx<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    words: &'a NumberWords,
 }
 
 impl Cx<'_> {
@@ -108,18 +173,53 @@ impl Cx<'_> {
         }
     }
 
-    fn mention_at(&self, i: usize) -> Option<(usize, Option<f64>)> {
+    /// An amount starting at `i`: [approximator] [currency] numeral
+    /// [currency or unit].
+    fn amount_at(&self, i: usize) -> Option<Amount> {
         let tok = self.tokens.get(i)?;
-        if tok.kind != TokenKind::Number && !can_start(tok.text(self.text)) {
+        let currency_first = self.currency_at(i);
+        if tok.kind != TokenKind::Number
+            && !can_start(tok.text(self.text))
+            && currency_first.is_none()
+        {
             return None;
         }
         for approx in APPROXIMATORS {
             let matches = approx.iter().enumerate().all(|(k, w)| self.is(i + k, w));
-            if matches && let Some(found) = self.numeral_at(i + approx.len()) {
-                return Some(found);
+            if matches && let Some(amount) = self.priced_at(i, i + approx.len()) {
+                return Some(amount);
             }
         }
-        self.numeral_at(i)
+        self.priced_at(i, i)
+    }
+
+    /// A numeral at `at`, or a currency there and a numeral after it; the
+    /// whole mention starts at `start` (before an approximator).
+    fn priced_at(&self, start: usize, at: usize) -> Option<Amount> {
+        let (numeral_start, (end, value)) = match self.currency_at(at) {
+            Some(len) => (at + len, self.numeral_at(at + len)?),
+            None => (at, self.numeral_at(at)?),
+        };
+        let after = self
+            .currency_at(end)
+            .or_else(|| self.words.units.longest_at(self.text, self.tokens, end))
+            .unwrap_or(0);
+        // Without a currency before it, the bare numeral keeps its
+        // approximator ("about 5" of "about 5 percent").
+        let bare_start = if numeral_start > at {
+            numeral_start
+        } else {
+            start
+        };
+        Some(Amount {
+            whole: start..end + after,
+            bare: bare_start..end,
+            value,
+        })
+    }
+
+    fn currency_at(&self, i: usize) -> Option<usize> {
+        self.words.currencies.longest_at(self.text, self.tokens, i)
     }
 
     /// A numeral starting exactly at `i`: (end index, value).
@@ -133,7 +233,8 @@ impl Cx<'_> {
             .or_else(|| self.words_at(i))
     }
 
-    /// A digit numeral with optional scale words: "40", "1.5 million", "5bn".
+    /// A digit numeral with optional scale words: "40", "1.5 million", "5bn",
+    /// "£11m".
     fn digits_at(&self, i: usize) -> Option<(usize, Option<f64>)> {
         let mut value = match parse_digits(self.tokens.get(i)?.text(self.text)) {
             Digits::Ordinal => return None,
@@ -352,7 +453,9 @@ fn parse_digits(s: &str) -> Digits {
     let scale = match suffix {
         "" => 1.0,
         _ if lower_suffix_is("bn") => 1e9,
-        _ if lower_suffix_is("mln") || lower_suffix_is("mn") => 1e6,
+        // "600m", "£11m", "$3.5m": millions in business news.
+        _ if lower_suffix_is("m") || lower_suffix_is("mln") || lower_suffix_is("mn") => 1e6,
+        _ if lower_suffix_is("k") => 1e3,
         _ if lower_suffix_is("tn") => 1e12,
         _ => return Digits::Other,
     };
@@ -477,7 +580,7 @@ mod tests {
     /// (mention text, value) pairs for a sentence.
     fn mentions(s: &str) -> Vec<(String, Option<f64>)> {
         let toks = tokenize(s);
-        find_numbers(s, &toks)
+        find_numbers(s, &toks, &NumberWords::default())
             .into_iter()
             .map(|m| {
                 let a = toks[m.tokens.start].start;
@@ -502,7 +605,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            mentions("The fund lost 1.5 million dollars, then $2,500.75 and 3 bn more."),
+            mentions("The fund lost 1.5 million, then 2,500.75 and 3 bn more."),
             [
                 m("1.5 million", Some(1.5e6)),
                 m("2,500.75", Some(2500.75)),
@@ -516,6 +619,55 @@ mod tests {
                 m("200 thousand", Some(2e5)),
                 m("4.2mln", Some(4.2e6))
             ]
+        );
+        assert_eq!(
+            mentions("It paid 600m, a 500k bonus and 2.5bn."),
+            [
+                m("600m", Some(6e8)),
+                m("500k", Some(5e5)),
+                m("2.5bn", Some(2.5e9))
+            ]
+        );
+    }
+
+    #[test]
+    fn currencies_and_units_make_a_longer_mention() {
+        assert_eq!(
+            mentions("It paid £11m, then US$3.5m and 5 million dollars, more than €2bn."),
+            [
+                m("£11m", Some(1.1e7)),
+                m("11m", Some(1.1e7)),
+                m("US$3.5m", Some(3.5e6)),
+                m("3.5m", Some(3.5e6)),
+                m("5 million dollars", Some(5e6)),
+                m("5 million", Some(5e6)),
+                m("more than €2bn", Some(2e9)),
+                m("2bn", Some(2e9))
+            ]
+        );
+        assert_eq!(
+            mentions("Shares rose 40%, about 5 percent, and 12 per cent."),
+            [
+                m("40%", Some(40.0)),
+                m("40", Some(40.0)),
+                m("about 5 percent", Some(5.0)),
+                m("about 5", Some(5.0)),
+                m("12 per cent", Some(12.0)),
+                m("12", Some(12.0))
+            ]
+        );
+        // A currency with no amount is no mention.
+        assert_eq!(mentions("Paid in $ and £."), []);
+        // The lists are the caller's: without them, only the numerals.
+        let toks = tokenize("£11m and 40%");
+        let bare = NumberWords {
+            currencies: PhraseList::default(),
+            units: PhraseList::default(),
+        };
+        let found = find_numbers("£11m and 40%", &toks, &bare);
+        assert_eq!(
+            found.iter().map(|m| m.tokens.clone()).collect::<Vec<_>>(),
+            [1..2, 3..4]
         );
     }
 
@@ -667,7 +819,7 @@ mod tests {
     fn long_sentence() {
         let s = "at least 5 and dozens of ".repeat(1000);
         let toks = tokenize(&s);
-        let found = find_numbers(&s, &toks);
+        let found = find_numbers(&s, &toks, &NumberWords::default());
         assert_eq!(found.len(), 2000);
         assert_eq!(
             found[0],

@@ -6,19 +6,48 @@
 //! together by the lowercase particles that occur inside names ("Center for
 //! Studies", "Bashar al-Assad", "Staffan de Mistura") and by hyphens
 //! ("Al-Bab"). Capitalized function words ("The", "However") never start a
-//! run, which removes most sentence-initial noise.
+//! run, and common words that only are capitalized because they start the
+//! sentence ("Buyers snap up…") are no names either.
+//!
+//! The word lists (titles, stop words, sentence-initial common words) are
+//! plain data in [`ProperWords`]: a pack can change them (`proper.title`,
+//! `proper.stop`, …); the constants here are the defaults.
 
 use std::ops::Range;
 
 use super::sentence::is_title_abbreviation;
 use super::token::{Token, TokenKind};
+use super::wordlist::{PhraseList, WordList};
+
+/// The word lists `Proper` consults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProperWords {
+    /// Titles and offices before a name, phrases allowed ("chief executive").
+    pub titles: PhraseList,
+    /// Words that make a title only together with one ("Prime Minister").
+    pub title_modifiers: WordList,
+    /// Capitalized words that are never part of a name.
+    pub stop: WordList,
+    /// Common words that are no name when they start a sentence.
+    pub initial: WordList,
+}
+
+impl Default for ProperWords {
+    fn default() -> ProperWords {
+        ProperWords {
+            titles: PhraseList::new(TITLES),
+            title_modifiers: WordList::new(TITLE_MODIFIERS),
+            stop: WordList::new(STOPWORDS),
+            initial: WordList::new(INITIAL_COMMON_WORDS),
+        }
+    }
+}
 
 /// Capitalized words that are not names: function words, sentence adverbs,
 /// determiners, number words, weekdays and months (but not "May", also a
 /// surname). Compared case-insensitively, so all-caps
-/// headlines ("ATTACK IN RAQQA") are split at "IN" as well. Kept sorted for
-/// binary search (a test checks).
-const STOPWORDS: &[&str] = &[
+/// headlines ("ATTACK IN RAQQA") are split at "IN" as well.
+pub const STOPWORDS: &[&str] = &[
     "a",
     "about",
     "above",
@@ -205,8 +234,12 @@ const MAX_BRIDGE: usize = 3;
 
 /// Maximal runs of capitalized word tokens within one sentence's tokens
 /// (indices relative to the slice).
-pub fn find_proper_runs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
-    let cx = Cx { text, tokens };
+pub fn find_proper_runs(text: &str, tokens: &[Token], words: &ProperWords) -> Vec<Range<usize>> {
+    let cx = Cx {
+        text,
+        tokens,
+        words,
+    };
     let mut runs = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -232,10 +265,7 @@ pub fn find_proper_runs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         runs.push(start..end);
         // "General Kenneth McKenzie" is also "Kenneth McKenzie", so that
         // a rule can tell the title from the name.
-        let name_start = (start..end)
-            .find(|&k| !cx.is_title(k) && !cx.is_title_modifier(k))
-            .unwrap_or(end);
-        if name_start < end && (start..name_start).any(|k| cx.is_title(k)) {
+        if let Some(name_start) = cx.after_titles(start, end) {
             runs.push(name_start..end);
         }
         i = end;
@@ -244,7 +274,7 @@ pub fn find_proper_runs(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 }
 
 /// Titles and offices that precede a name, compared case-insensitively.
-const TITLES: &[&str] = &[
+pub const TITLES: &[&str] = &[
     "admiral",
     "ambassador",
     "brigadier",
@@ -284,14 +314,69 @@ const TITLES: &[&str] = &[
 
 /// Words that make a title only together with one ("Prime Minister",
 /// "Defence Minister"; but "Defence Ministry" is no title).
-const TITLE_MODIFIERS: &[&str] = &[
+pub const TITLE_MODIFIERS: &[&str] = &[
     "chief", "defence", "defense", "deputy", "foreign", "interior", "justice", "major", "prime",
     "vice",
+];
+
+/// Plural and abstract nouns that often start a news sentence and are no
+/// names there ("Analysts said…", "Shares fell…", "Buyers snap up…"). A
+/// capitalized word of this list at the start of a sentence starts no run.
+pub const INITIAL_COMMON_WORDS: &[&str] = &[
+    "analysts",
+    "authorities",
+    "banks",
+    "buyers",
+    "companies",
+    "consumers",
+    "critics",
+    "customers",
+    "demand",
+    "diplomats",
+    "doctors",
+    "earnings",
+    "economists",
+    "experts",
+    "families",
+    "farmers",
+    "firms",
+    "growth",
+    "households",
+    "inflation",
+    "investors",
+    "lawmakers",
+    "lawyers",
+    "leaders",
+    "markets",
+    "observers",
+    "officials",
+    "prices",
+    "profits",
+    "researchers",
+    "residents",
+    "revenue",
+    "sales",
+    "scientists",
+    "sellers",
+    "shareholders",
+    "shares",
+    "shoppers",
+    "sources",
+    "staff",
+    "stocks",
+    "students",
+    "traders",
+    "unemployment",
+    "users",
+    "voters",
+    "witnesses",
+    "workers",
 ];
 
 struct Cx<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    words: &'a ProperWords,
 }
 
 impl Cx<'_> {
@@ -316,14 +401,33 @@ impl Cx<'_> {
         matches!(self.text_of(i), "-" | "\u{2010}" | "\u{2011}")
     }
 
-    fn is_title(&self, i: usize) -> bool {
-        let word = self.text_of(i);
-        TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
+    /// Where the name starts in the run `start..end` when it begins with
+    /// titles ("Deputy Foreign Minister", "Chief Executive"), else `None`.
+    fn after_titles(&self, start: usize, end: usize) -> Option<usize> {
+        let mut k = start;
+        let mut titled = false;
+        while k < end {
+            if let Some(len) = self
+                .words
+                .titles
+                .longest_at(self.text, self.tokens, k)
+                .filter(|&len| k + len <= end)
+            {
+                titled = true;
+                k += len;
+            } else if self.words.title_modifiers.contains(self.text_of(k)) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        (titled && k < end).then_some(k)
     }
 
-    fn is_title_modifier(&self, i: usize) -> bool {
-        let word = self.text_of(i);
-        TITLE_MODIFIERS.iter().any(|t| t.eq_ignore_ascii_case(word))
+    /// Whether only opening punctuation (quotes, brackets, dashes) comes
+    /// before token `i` in the sentence.
+    fn at_sentence_start(&self, i: usize) -> bool {
+        i <= 3 && self.tokens[..i].iter().all(|t| t.kind == TokenKind::Punct)
     }
 
     /// A capitalized word that can be part of a name.
@@ -338,7 +442,10 @@ impl Cx<'_> {
         if !(starts_uppercase(w) || is_elided_name(w)) {
             return false;
         }
-        if is_stopword(w) {
+        if self.words.stop.contains(w) {
+            return false;
+        }
+        if self.at_sentence_start(i) && self.words.initial.contains(w) {
             return false;
         }
         // "Gen." and "Mr." are capitalized but are titles, not names.
@@ -402,19 +509,6 @@ impl Cx<'_> {
     }
 }
 
-/// Case-insensitive lookup in the sorted [`STOPWORDS`] without allocating.
-fn is_stopword(w: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(dst) = buf.get_mut(..w.len()) else {
-        return false;
-    };
-    dst.copy_from_slice(w.as_bytes());
-    dst.make_ascii_lowercase();
-    STOPWORDS
-        .binary_search_by(|s| s.as_bytes().cmp(&*dst))
-        .is_ok()
-}
-
 fn starts_uppercase(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -439,8 +533,12 @@ mod tests {
     use crate::text::token::tokenize;
 
     fn runs(s: &str) -> Vec<&str> {
+        runs_with(s, &ProperWords::default())
+    }
+
+    fn runs_with<'a>(s: &'a str, words: &ProperWords) -> Vec<&'a str> {
         let toks = tokenize(s);
-        find_proper_runs(s, &toks)
+        find_proper_runs(s, &toks, words)
             .into_iter()
             .map(|r| {
                 assert!(r.start < r.end && r.end <= toks.len());
@@ -529,13 +627,61 @@ mod tests {
     }
 
     #[test]
-    fn stopwords_sorted_and_found() {
-        assert!(STOPWORDS.windows(2).all(|p| p[0] < p[1]));
+    fn stopwords_are_found_in_any_case() {
+        let stop = ProperWords::default().stop;
         for w in STOPWORDS {
-            assert!(is_stopword(w) && is_stopword(&w.to_uppercase()), "{w}");
+            assert!(stop.contains(w) && stop.contains(&w.to_uppercase()), "{w}");
         }
-        assert!(!is_stopword("Aleppo"));
-        assert!(!is_stopword("Ünal"));
+        assert!(!stop.contains("Aleppo"));
+        assert!(!stop.contains("Ünal"));
+    }
+
+    #[test]
+    fn common_words_starting_a_sentence_are_no_names() {
+        assert_eq!(
+            runs("Buyers snap up Rosneft shares, Analysts said."),
+            ["Rosneft", "Analysts"]
+        );
+        assert_eq!(runs("\"Shares fell,\" Gazprom said."), ["Gazprom"]);
+        // Not in the list: still a name at the start of a sentence.
+        assert_eq!(runs("Rosneft bought Gazprom."), ["Rosneft", "Gazprom"]);
+    }
+
+    #[test]
+    fn the_lists_are_the_callers_to_change() {
+        let text = "Chairman Gene Kahn met General Kurilla and Chief Executive Tim Cook.";
+        assert_eq!(
+            runs(text),
+            [
+                "Chairman Gene Kahn",
+                "General Kurilla",
+                "Kurilla",
+                "Chief Executive Tim Cook"
+            ]
+        );
+        let words = ProperWords {
+            titles: PhraseList::new(["chairman", "chief executive"]),
+            ..ProperWords::default()
+        };
+        assert_eq!(
+            runs_with(text, &words),
+            [
+                "Chairman Gene Kahn",
+                "Gene Kahn",
+                "General Kurilla",
+                "Chief Executive Tim Cook",
+                "Tim Cook"
+            ]
+        );
+        let words = ProperWords {
+            stop: WordList::new(["met"]),
+            initial: WordList::default(),
+            ..ProperWords::default()
+        };
+        assert_eq!(
+            runs_with("The Buyers Club met.", &words),
+            ["The Buyers Club"]
+        );
     }
 
     #[test]
@@ -547,7 +693,7 @@ mod tests {
         let long = "Aleppo of ".repeat(2500);
         let toks = tokenize(&long);
         assert_eq!(
-            find_proper_runs(&long, &toks),
+            find_proper_runs(&long, &toks, &ProperWords::default()),
             [Range {
                 start: 0,
                 end: 4999

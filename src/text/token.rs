@@ -70,6 +70,68 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     }
 }
 
+/// Tokens of a word or phrase written in a rule, as the same words are
+/// tokenized in a document: a clitic written on its own (`'s`, `'re`,
+/// `n't`) is the one token it is in text, where it is glued to the word
+/// before it ("Russia's" → `Russia` `'s`). Everything else tokenizes as in
+/// a document, so a rule word always lowers to tokens text can produce.
+pub fn tokenize_phrase(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut word_start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (is_separator(c), word_start) {
+            (false, None) => word_start = Some(i),
+            (true, Some(start)) => {
+                phrase_word(text, start, i, &mut out);
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Tokens of one whitespace-free word of a rule phrase (see [`tokenize_phrase`]).
+fn phrase_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let word = &text[start..end];
+    if is_clitic(word) {
+        out.push(Token {
+            start,
+            end,
+            kind: TokenKind::Word,
+        });
+        return;
+    }
+    let mut tokens = Vec::new();
+    tokenize_into(word, &mut tokens);
+    out.extend(tokens.into_iter().map(|t| Token {
+        start: start + t.start,
+        end: start + t.end,
+        kind: t.kind,
+    }));
+}
+
+/// Whether a token text is an English clitic the tokenizer splits off the
+/// word before it: `'s`, `'re`, `'ve`, `'ll`, `'d`, `'m` (any apostrophe)
+/// or `n't`.
+pub fn is_clitic(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if is_apostrophe(c) => {
+            let after = c.len_utf8();
+            clitic_end(word, after) == Some(word.len())
+        }
+        Some('n' | 'N') => matches!(
+            (chars.next(), chars.next(), chars.next()),
+            (Some(apostrophe), Some('t' | 'T'), None) if is_apostrophe(apostrophe)
+        ),
+        _ => false,
+    }
+}
+
 /// The character starting at byte `i`, or `None` at the end. `i` is always a
 /// char boundary in this module; `get` keeps a mistake from becoming a panic.
 #[inline]
@@ -380,6 +442,27 @@ mod tests {
         assert_eq!(texts("the 1980's"), ["the", "1980", "'s"]);
         assert_eq!(texts("n't"), ["n't"]);
         assert_eq!(texts("'s"), ["'", "s"]);
+    }
+
+    #[test]
+    fn rule_phrases_tokenize_as_their_words_do_in_text() {
+        let phrase = |s: &str| -> Vec<String> {
+            tokenize_phrase(s)
+                .iter()
+                .map(|t| t.text(s).to_string())
+                .collect()
+        };
+        // A clitic written alone is the token it is in "Rosneft's".
+        assert_eq!(phrase("'s"), ["'s"]);
+        assert_eq!(phrase("n 's c"), ["n", "'s", "c"]);
+        assert_eq!(phrase("’re n't 'll 'D"), ["’re", "n't", "'ll", "'D"]);
+        assert_eq!(texts("Rosneft's"), ["Rosneft", "'s"]);
+        // Everything else as in a document.
+        assert_eq!(phrase("can't  al-bab"), ["ca", "n't", "al", "-", "bab"]);
+        assert_eq!(phrase("'twas 'st"), ["'", "twas", "'", "st"]);
+        assert_eq!(phrase("£11m"), ["£", "11m"]);
+        assert!(is_clitic("'s") && is_clitic("N’T") && is_clitic("'ve"));
+        assert!(!is_clitic("'") && !is_clitic("s") && !is_clitic("'st") && !is_clitic("nt"));
     }
 
     #[test]

@@ -127,7 +127,7 @@ pub fn check_text(text: &str) -> Result<(), TestCaseError> {
             "sentence over the cap"
         );
         let slice = &tokens[sentence.tokens.clone()];
-        for number in find_numbers(text, slice) {
+        for number in find_numbers(text, slice, &evrule::text::NumberWords::default()) {
             ensure!(
                 number.tokens.start < number.tokens.end && number.tokens.end <= slice.len(),
                 "number {number:?} out of its sentence"
@@ -137,7 +137,7 @@ pub fn check_text(text: &str) -> Result<(), TestCaseError> {
                 "number {number:?} is not finite"
             );
         }
-        for run in find_proper_runs(text, slice) {
+        for run in find_proper_runs(text, slice, &evrule::text::ProperWords::default()) {
             ensure!(
                 run.start < run.end && run.end <= slice.len(),
                 "proper run {run:?} out of its sentence"

@@ -4,7 +4,8 @@
 use rustc_hash::FxHashMap;
 
 use super::*;
-use crate::lang::ast::{CompoundMode, Item, NegationMode};
+use crate::lang::ast::{CompoundMode, Item, NegationMode, WordClassDecl, WordEntry, WordsOp};
+use crate::lang::builtin_lists::{BUILTIN_LISTS, builtin_list};
 use crate::lang::date::DateRange;
 
 impl<'a> Checker<'a> {
@@ -54,10 +55,16 @@ impl<'a> Checker<'a> {
                         self.symbols
                             .insert(decl.name.text.clone(), Symbol::Event(id));
                     }
+                    Item::Words(decl) if decl.name.text.contains('.') => {
+                        self.list_edits.push(decl);
+                    }
                     Item::Words(decl) => {
+                        if !self.check_own_class(decl) {
+                            continue;
+                        }
                         if let Some(first) = self.class_index.get(&decl.name.text) {
-                            let first = self.classes[first.0 as usize].decl.name.span;
-                            self.duplicate("word class", &decl.name, Some(first));
+                            let first = self.classes[first.0 as usize].decl.map(|d| d.name.span);
+                            self.duplicate("word class", &decl.name, first);
                             continue;
                         }
                         let id = ClassId(self.classes.len() as u32);
@@ -66,9 +73,10 @@ impl<'a> Checker<'a> {
                             def: WordClassDef {
                                 name: decl.name.text.clone(),
                                 entries: Vec::new(),
+                                builtin: false,
                             },
-                            decl,
-                            file: rule_file.file,
+                            decl: Some(decl),
+                            file: Some(rule_file.file),
                             used: false,
                         });
                     }
@@ -249,7 +257,165 @@ impl<'a> Checker<'a> {
 
     pub(super) fn collect_word_classes(&mut self) {
         for entry in &mut self.classes {
-            entry.def.entries = entry.decl.entries.iter().map(class_entry).collect();
+            if let Some(decl) = entry.decl {
+                entry.def.entries = decl.entries.iter().map(class_entry).collect();
+            }
+        }
+    }
+
+    /// A pack's own class is declared whole, with `=` and some entries.
+    /// `false` when the item does not declare a class at all.
+    fn check_own_class(&mut self, decl: &WordClassDecl) -> bool {
+        let name = &decl.name.text;
+        if decl.op != WordsOp::Set {
+            let op = if decl.op == WordsOp::Add { "+=" } else { "-=" };
+            self.error(
+                Diagnostic::error(
+                    "words-op",
+                    format!("`{op}` changes a built-in list, but `{name}` is the pack's own word class"),
+                )
+                .with_label(decl.name.span, "not a built-in list")
+                .with_help(format!(
+                    "declare the class once with all its entries: `words {name} = …`; `+=` and `-=` are for the dotted built-in lists, like `proper.title`"
+                )),
+            );
+            return false;
+        }
+        if decl.entries.is_empty() {
+            self.error(
+                Diagnostic::error(
+                    "empty-word-class",
+                    format!("word class `@{name}` has no entries"),
+                )
+                .with_label(decl.name.span, "declared empty")
+                .with_help(format!(
+                    "list its words: `words {name} = word, phrase of words`"
+                )),
+            );
+        }
+        true
+    }
+
+    /// Resolves every built-in list from its defaults and the pack's
+    /// changes: a `=` replaces the defaults, then every `+=` and `-=` is
+    /// applied in file order. Built-in lists become word classes after the
+    /// pack's own.
+    pub(super) fn resolve_builtin_lists(&mut self) {
+        let edits = std::mem::take(&mut self.list_edits);
+        for edit in &edits {
+            if builtin_list(&edit.name.text).is_none() {
+                let names = BUILTIN_LISTS.iter().map(|l| l.name);
+                let help = did_you_mean(&edit.name.text, names).unwrap_or_else(|| {
+                    let names: Vec<&str> = BUILTIN_LISTS.iter().map(|l| l.name).collect();
+                    format!(
+                        "dotted names are built-in lists: {}; name a class of your own without a dot",
+                        names.join(", ")
+                    )
+                });
+                self.error(
+                    Diagnostic::error(
+                        "unknown-word-list",
+                        format!("`{}` is not a built-in word list", edit.name.text),
+                    )
+                    .with_label(edit.name.span, "no built-in list of this name")
+                    .with_help(help),
+                );
+            }
+        }
+        for list in BUILTIN_LISTS {
+            let mut entries: Vec<WordClassEntry> = list
+                .default
+                .iter()
+                .map(|e| WordClassEntry {
+                    words: e
+                        .trim_start_matches('=')
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect(),
+                    exact: e.starts_with('='),
+                })
+                .collect();
+            let ours: Vec<&WordClassDecl> = edits
+                .iter()
+                .copied()
+                .filter(|e| e.name.text == list.name)
+                .collect();
+            let mut replaced: Option<&WordClassDecl> = None;
+            for edit in ours.iter().filter(|e| e.op == WordsOp::Set) {
+                match replaced {
+                    Some(first) => self.error(
+                        Diagnostic::error(
+                            "duplicate-name",
+                            format!("built-in list `{}` is replaced twice", list.name),
+                        )
+                        .with_label(edit.name.span, "replaced again here")
+                        .with_label(first.name.span, "first replaced here")
+                        .with_help(
+                            "keep one `=`; add to it with `+=` and remove from it with `-=`",
+                        ),
+                    ),
+                    None => {
+                        replaced = Some(edit);
+                        entries = edit.entries.iter().map(class_entry).collect();
+                    }
+                }
+            }
+            for edit in &ours {
+                match edit.op {
+                    WordsOp::Set => {}
+                    WordsOp::Add => {
+                        for entry in &edit.entries {
+                            let entry = class_entry(entry);
+                            if !entries.iter().any(|e| e.words == entry.words) {
+                                entries.push(entry);
+                            }
+                        }
+                    }
+                    WordsOp::Remove => {
+                        for written in &edit.entries {
+                            let entry = class_entry(written);
+                            let before = entries.len();
+                            entries.retain(|e| e.words != entry.words);
+                            if entries.len() == before {
+                                self.error(
+                                    Diagnostic::warning(
+                                        "not-in-list",
+                                        format!("`{}` is not in `{}`", entry.words.join(" "), list.name),
+                                    )
+                                    .with_label(written.span, "nothing to remove")
+                                    .with_help(format!("the entries of `{}` are listed in docs/LANGUAGE.md (\"Built-in word lists\")", list.name)),
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            if list.single_words {
+                for edit in &ours {
+                    for written in edit.entries.iter().filter(|e| e.words.len() > 1) {
+                        self.error(
+                            Diagnostic::error(
+                                "list-entry",
+                                format!("the entries of `{}` are single words", list.name),
+                            )
+                            .with_label(written.span, "several words")
+                            .with_help("list each word on its own, separated by commas"),
+                        );
+                    }
+                }
+            }
+            let id = ClassId(self.classes.len() as u32);
+            self.class_index.insert(list.name.to_string(), id);
+            self.classes.push(ClassEntry {
+                def: WordClassDef {
+                    name: list.name.to_string(),
+                    entries,
+                    builtin: true,
+                },
+                decl: None,
+                file: None,
+                used: false,
+            });
         }
     }
 
@@ -385,19 +551,36 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn warn_unused_word_classes(&mut self) {
+        // An item that failed to parse may use a class: its file's text
+        // is all there is to go by.
+        let unparsed_files: BTreeSet<FileId> = self
+            .loaded
+            .diagnostics
+            .iter()
+            .filter(|d| matches!(d.code, "syntax" | "unclosed-quote" | "nesting-too-deep"))
+            .filter_map(|d| d.primary_span().map(|s| s.file))
+            .collect();
+        let maybe_used = |name: &str| {
+            let reference = format!("@{name}");
+            unparsed_files
+                .iter()
+                .any(|&file| self.sources().get(file).text.contains(&reference))
+        };
         let unused: Vec<Diagnostic> = self
             .classes
             .iter()
             .filter(|c| !c.used)
-            .map(|c| {
+            .filter_map(|c| c.decl)
+            .filter(|decl| !decl.entries.is_empty() && !maybe_used(&decl.name.text))
+            .map(|decl| {
                 Diagnostic::warning(
                     "unused-word-class",
-                    format!("word class `@{}` is never used", c.decl.name.text),
+                    format!("word class `@{}` is never used", decl.name.text),
                 )
-                .with_label(c.decl.name.span, "declared here, used by no pattern")
+                .with_label(decl.name.span, "declared here, used by no pattern")
                 .with_help(format!(
                     "use it in a pattern as `@{}`, or remove it",
-                    c.decl.name.text
+                    decl.name.text
                 ))
             })
             .collect();
@@ -447,7 +630,7 @@ fn find_parent_cycles(parents: &[Option<usize>]) -> Vec<Vec<usize>> {
 }
 
 /// A written entry of a word class or discard list, folded to lowercase.
-fn class_entry(entry: &crate::lang::ast::WordEntry) -> WordClassEntry {
+fn class_entry(entry: &WordEntry) -> WordClassEntry {
     WordClassEntry {
         words: entry.words.iter().map(|w| w.to_lowercase()).collect(),
         exact: entry.exact,

@@ -7,11 +7,12 @@
 mod cascade;
 mod declarations;
 mod rules;
+mod tokens;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::ast::{Name, RuleDecl};
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Label};
 use super::loader::LoadedFiles;
 use super::pack::*;
 use super::source::{FileId, SourceMap, Span};
@@ -24,6 +25,7 @@ pub fn check(loaded: LoadedFiles) -> (Option<Pack>, SourceMap, Vec<Diagnostic>) 
     checker.resolve_types();
     checker.resolve_events();
     checker.collect_word_classes();
+    checker.resolve_builtin_lists();
     checker.collect_lexicon();
     let rules = checker.check_rules();
     let entity_order = checker.order_entity_rules(&rules);
@@ -85,8 +87,10 @@ struct EventEntry<'a> {
 
 struct ClassEntry<'a> {
     def: WordClassDef,
-    decl: &'a super::ast::WordClassDecl,
-    file: FileId,
+    /// The declaration; `None` for a built-in list.
+    decl: Option<&'a super::ast::WordClassDecl>,
+    /// The declaring file; `None` for a built-in list (visible everywhere).
+    file: Option<FileId>,
     used: bool,
 }
 
@@ -104,8 +108,17 @@ struct Checker<'a> {
     events: Vec<EventEntry<'a>>,
     classes: Vec<ClassEntry<'a>>,
     class_index: HashMap<String, ClassId>,
+    /// `words` items with a dotted name: changes to built-in lists.
+    list_edits: Vec<&'a super::ast::WordClassDecl>,
     rule_decls: Vec<(&'a RuleDecl, FileId)>,
     lexicon: Vec<LexiconEntry>,
+    /// Name errors already reported, by (code, name, file): a name that is
+    /// wrong once is wrong everywhere in its file, so later uses only add
+    /// a label to the first report (index into `diagnostics`).
+    reported_names: HashMap<(&'static str, String, FileId), usize>,
+    /// Errors folded into an earlier report by `name_error`: they still
+    /// make the item that has them fail.
+    folded_errors: usize,
     discards: Vec<(&'a super::ast::DiscardDecl, FileId)>,
 }
 
@@ -135,8 +148,11 @@ impl<'a> Checker<'a> {
             events: Vec::new(),
             classes: Vec::new(),
             class_index: HashMap::new(),
+            list_edits: Vec::new(),
             rule_decls: Vec::new(),
             lexicon: Vec::new(),
+            reported_names: HashMap::new(),
+            folded_errors: 0,
             discards: Vec::new(),
         };
         for (name, _) in BUILTIN_TYPES {
@@ -159,6 +175,25 @@ impl<'a> Checker<'a> {
 
     fn error(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Reports a wrong name once per file: the first use gets `diagnostic`,
+    /// later uses a label on it.
+    fn name_error(&mut self, name: &Name, diagnostic: Diagnostic) {
+        let key = (diagnostic.code, name.text.clone(), name.span.file);
+        match self.reported_names.get(&key) {
+            Some(&index) => {
+                self.diagnostics[index].labels.push(Label {
+                    span: name.span,
+                    message: "and here".to_string(),
+                });
+                self.folded_errors += 1;
+            }
+            None => {
+                self.reported_names.insert(key, self.diagnostics.len());
+                self.error(diagnostic);
+            }
+        }
     }
 
     fn is_visible(&self, from: FileId, declared_in: Option<FileId>) -> bool {
@@ -204,7 +239,7 @@ impl<'a> Checker<'a> {
                         name,
                         declared_in.expect("built-ins are visible"),
                     );
-                    self.error(diagnostic);
+                    self.name_error(name, diagnostic);
                     None
                 }
             }
@@ -225,7 +260,8 @@ impl<'a> Checker<'a> {
                     self.symbol_names(|s| matches!(s, Symbol::Type(_))),
                 )
                 .unwrap_or_else(|| format!("declare it: `type {}`", name.text));
-                self.error(
+                self.name_error(
+                    name,
                     Diagnostic::error("unknown-type", format!("unknown type `{}`", name.text))
                         .with_label(name.span, "no type of this name in the pack")
                         .with_help(help),
@@ -264,7 +300,7 @@ impl<'a> Checker<'a> {
                     Some(id)
                 } else {
                     let diagnostic = self.not_imported("event", name, declared_in);
-                    self.error(diagnostic);
+                    self.name_error(name, diagnostic);
                     None
                 }
             }
@@ -287,7 +323,8 @@ impl<'a> Checker<'a> {
                     self.symbol_names(|s| matches!(s, Symbol::Event(_))),
                 )
                 .unwrap_or_else(|| format!("declare it: `event {} {{ … }}`", name.text));
-                self.error(
+                self.name_error(
+                    name,
                     Diagnostic::error("unknown-event", format!("unknown event `{}`", name.text))
                         .with_label(name.span, "no event of this name in the pack")
                         .with_help(help),
@@ -301,19 +338,21 @@ impl<'a> Checker<'a> {
         match self.class_index.get(&name.text).copied() {
             Some(id) => {
                 let entry = &self.classes[id.0 as usize];
-                if self.is_visible(name.span.file, Some(entry.file)) {
+                if self.is_visible(name.span.file, entry.file) {
                     self.classes[id.0 as usize].used = true;
                     Some(id)
                 } else {
-                    let diagnostic = self.not_imported("word class", name, entry.file);
-                    self.error(diagnostic);
+                    let file = entry.file.expect("built-in lists are visible");
+                    let diagnostic = self.not_imported("word class", name, file);
+                    self.name_error(name, diagnostic);
                     None
                 }
             }
             None => {
                 let help = did_you_mean(&name.text, self.class_index.keys().map(String::as_str))
                     .unwrap_or_else(|| format!("declare it: `words {} = …`", name.text));
-                self.error(
+                self.name_error(
+                    name,
                     Diagnostic::error(
                         "unknown-word-class",
                         format!("unknown word class `@{}`", name.text),

@@ -22,6 +22,9 @@ struct Checked {
 
 struct SlotTable {
     slots: Vec<(Name, Option<Vec<TypeId>>)>,
+    /// For each slot name the record uses, the field it fills (event
+    /// name, field name), to suggest a type for an untyped slot.
+    fills: Vec<(String, String, String)>,
     /// Untyped slot names already reported in a pattern, so that the
     /// record using them does not report them again.
     reported_untyped: BTreeSet<String>,
@@ -66,6 +69,7 @@ impl Checker<'_> {
                 );
             }
             self.warn_edge_gaps(&pattern.root);
+            self.warn_unmatchable(&pattern.root);
             pattern_bindings.push((pattern.span, checked.bindings));
             if let Some(pat) = checked.pat {
                 patterns.push(pat);
@@ -117,13 +121,22 @@ impl Checker<'_> {
         })
     }
 
+    /// Errors so far, counting those folded into an earlier report.
     fn error_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        self.diagnostics.iter().filter(|d| d.is_error()).count() + self.folded_errors
     }
 
     fn slot_table(&mut self, decl: &RuleDecl) -> SlotTable {
+        let fills = match &decl.emit {
+            Emit::Event { event, fields, .. } => fields
+                .iter()
+                .map(|(field, slot)| (slot.text.clone(), event.text.clone(), field.text.clone()))
+                .collect(),
+            Emit::Entity { .. } => Vec::new(),
+        };
         let mut table = SlotTable {
             slots: Vec::new(),
+            fills,
             reported_untyped: BTreeSet::new(),
         };
         for slot in &decl.slots {
@@ -281,7 +294,11 @@ impl Checker<'_> {
                     let help =
                         did_you_mean(&name.text, slots.slots.iter().map(|(n, _)| n.text.as_str()))
                             .unwrap_or_else(|| {
-                                format!("type it after the patterns, e.g. `{}: Actor`", name.text)
+                                format!(
+                                    "type it after the patterns, e.g. `{}: {}`",
+                                    name.text,
+                                    self.suggested_type(slots, &name.text)
+                                )
                             });
                     self.error(
                         Diagnostic::error(
@@ -358,7 +375,7 @@ impl Checker<'_> {
                 } else {
                     Diagnostic::error("bad-pattern-element", format!("`{text}` is not a pattern element"))
                         .with_label(node.span, "not understood")
-                        .with_help("pattern elements: word, =exact, word:v, word:n, X (slot), @class, ^ (a noun phrase), ..., ...{m,n}, (a | b), [optional], !word, and , : ; % $ - / '")
+                        .with_help("pattern elements: word, =exact, word:v, word:n, 's and other clitics, X (slot), @class, ^ (a noun phrase), ..., ...{m,n}, (a | b), [optional], !word, and , : ; % - / ' and currency symbols ($ £ € ¥ …)")
                 };
                 self.error(diagnostic);
                 leaf(None, false)
@@ -366,15 +383,44 @@ impl Checker<'_> {
         }
     }
 
+    /// A type to suggest for an untyped slot, among the pack's own: the
+    /// type of the record field it fills, else the first type declared,
+    /// else the built-in `Proper`.
+    fn suggested_type(&self, slots: &SlotTable, slot: &str) -> String {
+        let field_types = slots.fills.iter().filter(|(s, _, _)| s == slot).find_map(
+            |(_, event, field)| match self.symbols.get(event) {
+                Some(Symbol::Event(id)) => self.events[id.0 as usize]
+                    .def
+                    .fields
+                    .iter()
+                    .find(|f| f.name == *field && !f.types.is_empty())
+                    .map(|f| f.types.clone()),
+                _ => None,
+            },
+        );
+        match field_types {
+            Some(types) => types
+                .iter()
+                .map(|t| self.types[t.0 as usize].name.as_str())
+                .collect::<Vec<_>>()
+                .join(" | "),
+            None => self
+                .types
+                .get(BUILTIN_TYPES.len())
+                .map_or("Proper", |t| t.name.as_str())
+                .to_string(),
+        }
+    }
+
     /// Whether every alternative of a node is one token: what `!` can test.
     fn single_tokens(&self, node: &Node) -> bool {
-        let one_token = |word: &str| crate::text::tokenize(word).len() == 1;
+        let one_token = |word: &str| crate::text::tokenize_phrase(word).len() == 1;
         match &node.kind {
             NodeKind::Word { text, .. } | NodeKind::Punct(text) => one_token(text),
             NodeKind::Alt(branches) => branches.iter().all(|b| self.single_tokens(b)),
             NodeKind::Class(name) => self.class_index.get(&name.text).is_none_or(|id| {
                 self.classes[id.0 as usize]
-                    .decl
+                    .def
                     .entries
                     .iter()
                     .all(|e| e.words.len() == 1 && one_token(&e.words[0]))
@@ -611,8 +657,9 @@ impl Checker<'_> {
             let help = did_you_mean(&slot.text, slots.slots.iter().map(|(n, _)| n.text.as_str()))
                 .unwrap_or_else(|| {
                     format!(
-                        "type it and use it in the patterns, e.g. `{}: Actor`",
-                        slot.text
+                        "type it and use it in the patterns, e.g. `{}: {}`",
+                        slot.text,
+                        self.suggested_type(slots, &slot.text)
                     )
                 });
             self.error(
@@ -649,20 +696,26 @@ impl Checker<'_> {
     }
 
     fn rule_cases(&mut self, decl: &RuleDecl) -> Vec<CaseDef> {
-        let (output_name, output_fields): (&str, Vec<String>) = match &decl.emit {
+        // `None` when the rule's output did not resolve: that error is
+        // reported once, on the rule, not again on every example.
+        let (output_name, output_fields): (&str, Option<Vec<String>>) = match &decl.emit {
             Emit::Event { event, .. } => {
                 let fields = match self.symbols.get(&event.text) {
-                    Some(Symbol::Event(id)) => self.events[id.0 as usize]
-                        .def
-                        .fields
-                        .iter()
-                        .map(|f| f.name.clone())
-                        .collect(),
-                    _ => Vec::new(),
+                    Some(Symbol::Event(id)) => Some(
+                        self.events[id.0 as usize]
+                            .def
+                            .fields
+                            .iter()
+                            .map(|f| f.name.clone())
+                            .collect(),
+                    ),
+                    _ => None,
                 };
                 (&event.text, fields)
             }
-            Emit::Entity { ty, .. } => (&ty.text, vec!["text".to_string(), "code".to_string()]),
+            Emit::Entity { ty, .. } => {
+                (&ty.text, Some(vec!["text".to_string(), "code".to_string()]))
+            }
         };
         let mut cases = Vec::new();
         for Case {
@@ -681,34 +734,8 @@ impl Checker<'_> {
                 );
             }
             let expected = expected.as_ref().map(|e| {
-                if e.ty.text != output_name {
-                    self.error(
-                        Diagnostic::error(
-                            "example-type",
-                            format!(
-                                "example expects `{}`, but rule `{}` emits `{output_name}`",
-                                e.ty.text, decl.name.text
-                            ),
-                        )
-                        .with_label(e.ty.span, format!("expected `{output_name}`")),
-                    );
-                }
-                for (field, _) in &e.fields {
-                    if !output_fields.contains(&field.text) {
-                        let help =
-                            did_you_mean(&field.text, output_fields.iter().map(String::as_str))
-                                .unwrap_or_else(|| {
-                                    format!("its fields are: {}", output_fields.join(", "))
-                                });
-                        self.error(
-                            Diagnostic::error(
-                                "unknown-field",
-                                format!("`{output_name}` has no field `{}`", field.text),
-                            )
-                            .with_label(field.span, "not a field of the record")
-                            .with_help(help),
-                        );
-                    }
+                if let Some(output_fields) = &output_fields {
+                    self.check_expected(decl, e, output_name, output_fields);
                 }
                 ExpectedDef {
                     type_name: e.ty.text.clone(),
@@ -747,6 +774,48 @@ impl Checker<'_> {
             });
         }
         cases
+    }
+
+    /// An example's expected record against what the rule emits.
+    fn check_expected(
+        &mut self,
+        decl: &RuleDecl,
+        e: &crate::lang::ast::Expected,
+        output_name: &str,
+        output_fields: &[String],
+    ) {
+        if e.ty.text != output_name {
+            self.error(
+                Diagnostic::error(
+                    "example-type",
+                    format!(
+                        "example expects `{}`, but rule `{}` emits `{output_name}`",
+                        e.ty.text, decl.name.text
+                    ),
+                )
+                .with_label(e.ty.span, format!("expected `{output_name}`")),
+            );
+        }
+        for (field, _) in &e.fields {
+            if !output_fields.contains(&field.text) {
+                let help = did_you_mean(&field.text, output_fields.iter().map(String::as_str))
+                    .unwrap_or_else(|| {
+                        if output_fields.is_empty() {
+                            format!("`{output_name}` has no fields")
+                        } else {
+                            format!("its fields are: {}", output_fields.join(", "))
+                        }
+                    });
+                self.error(
+                    Diagnostic::error(
+                        "unknown-field",
+                        format!("`{output_name}` has no field `{}`", field.text),
+                    )
+                    .with_label(field.span, "not a field of the record")
+                    .with_help(help),
+                );
+            }
+        }
     }
 
     pub(super) fn is_subtype(&self, ty: TypeId, ancestor: TypeId) -> bool {
