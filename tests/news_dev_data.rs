@@ -1,9 +1,9 @@
-//! The hand-labelled gold sets on real news, `tests/data/news_dev.jsonl`
-//! and the held-out `tests/data/news_test.jsonl` (sentences coded with the
-//! conflict pack's event families) and `tests/data/word_category.jsonl`
-//! (noun or verb readings of event words), are well formed, still point at
-//! the text they were labelled on, and the dev and test sets share no
-//! sentence.
+//! The hand-labelled gold sets on real news, the tuning sets
+//! `tests/data/news_dev.jsonl` and `tests/data/news_dev2.jsonl` and the
+//! held-out `tests/data/news_test.jsonl` (sentences coded with the conflict
+//! pack's event families) and `tests/data/word_category.jsonl` (noun or verb
+//! readings of event words), are well formed, still point at the text they
+//! were labelled on, and no two of the three news sets share a sentence.
 //!
 //! The gold refers to `../shared/corpus/` by file, line and byte offsets and
 //! never holds the text itself, so a change to the tokenizer or the sentence
@@ -45,6 +45,12 @@ const NEWS_TEST: NewsSet = NewsSet {
     file: "news_test.jsonl",
     doc: "news_test.md",
     strata: [("rest", 200), ("violence", 500)],
+};
+
+const NEWS_DEV2: NewsSet = NewsSet {
+    file: "news_dev2.jsonl",
+    doc: "news_dev2.md",
+    strata: [("rest", 100), ("violence", 900)],
 };
 
 fn data_path(name: &str) -> PathBuf {
@@ -195,6 +201,11 @@ fn news_test_labels_are_well_formed() {
     check_news_labels(&NEWS_TEST);
 }
 
+#[test]
+fn news_dev2_labels_are_well_formed() {
+    check_news_labels(&NEWS_DEV2);
+}
+
 /// (file, line, sentence) of every record of a news gold set.
 fn sentence_keys(gold: &Gold) -> Vec<(usize, (String, usize, usize))> {
     gold.records
@@ -210,23 +221,37 @@ fn sentence_keys(gold: &Gold) -> Vec<(usize, (String, usize, usize))> {
         .collect()
 }
 
+/// The gold lines of `later` whose sentence (by pointer) is also in `earlier`.
+fn shared_pointers(earlier: &Gold, later: &Gold) -> Vec<String> {
+    let earlier_keys: HashSet<_> = sentence_keys(earlier).into_iter().map(|(_, k)| k).collect();
+    sentence_keys(later)
+        .into_iter()
+        .filter(|(_, key)| earlier_keys.contains(key))
+        .map(|(n, (file, line, index))| {
+            format!(
+                "{}:{n}: {file}:{line} sentence {index} is in {} too",
+                later.name, earlier.name
+            )
+        })
+        .collect()
+}
+
 /// The held-out set is only held out if none of its sentences is in the dev
 /// set; here by pointer, with the corpus also by text (see below).
 #[test]
 fn news_test_shares_no_sentence_with_news_dev() {
-    let dev = read_gold(NEWS_DEV.file);
-    let test = read_gold(NEWS_TEST.file);
-    let dev_keys: HashSet<_> = sentence_keys(&dev).into_iter().map(|(_, k)| k).collect();
-    let shared: Vec<String> = sentence_keys(&test)
-        .into_iter()
-        .filter(|(_, key)| dev_keys.contains(key))
-        .map(|(n, (file, line, index))| {
-            format!(
-                "{}:{n}: {file}:{line} sentence {index} is in {} too",
-                test.name, dev.name
-            )
-        })
-        .collect();
+    let shared = shared_pointers(&read_gold(NEWS_DEV.file), &read_gold(NEWS_TEST.file));
+    assert!(shared.is_empty(), "{}", shared.join("\n"));
+}
+
+/// The second tuning set was drawn without any sentence of the other two:
+/// tuning on it must not touch the held-out set, and its sentences must add
+/// to the first dev set rather than repeat it.
+#[test]
+fn news_dev2_shares_no_sentence_with_news_dev_or_news_test() {
+    let dev2 = read_gold(NEWS_DEV2.file);
+    let mut shared = shared_pointers(&read_gold(NEWS_DEV.file), &dev2);
+    shared.extend(shared_pointers(&read_gold(NEWS_TEST.file), &dev2));
     assert!(shared.is_empty(), "{}", shared.join("\n"));
 }
 
@@ -388,6 +413,37 @@ fn news_test_points_at_the_sentences_evrule_splits_none_of_them_in_news_dev() {
         }
     }
     assert!(dev_problems.is_empty(), "{}", dev_problems.join("\n"));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// By text as well: the second dev set was drawn without the text of any
+/// sentence of the dev or the test set.
+#[test]
+fn news_dev2_points_at_the_sentences_evrule_splits_none_of_them_in_news_dev_or_news_test() {
+    let Some(mut corpus) = Corpus::open() else {
+        return;
+    };
+    let (_, dev_texts) = check_news_pointers(&mut corpus, &read_gold(NEWS_DEV.file));
+    let (_, test_texts) = check_news_pointers(&mut corpus, &read_gold(NEWS_TEST.file));
+    let dev2 = read_gold(NEWS_DEV2.file);
+    let (mut problems, dev2_texts) = check_news_pointers(&mut corpus, &dev2);
+    let earlier: HashMap<String, &str> = dev_texts
+        .into_iter()
+        .map(|(_, text)| (text, NEWS_DEV.file))
+        .chain(
+            test_texts
+                .into_iter()
+                .map(|(_, text)| (text, NEWS_TEST.file)),
+        )
+        .collect();
+    for (n, text) in dev2_texts {
+        if let Some(file) = earlier.get(&text) {
+            problems.push(format!(
+                "{}:{n}: the same text is a sentence of {file}",
+                dev2.name
+            ));
+        }
+    }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Draws the sentences of tests/data/news_dev.jsonl and the tokens of
-tests/data/word_category.jsonl (`--set dev`, the default), or the sentences
-of the held-out tests/data/news_test.jsonl (`--set test`), from the shared
+tests/data/word_category.jsonl (`--set dev`, the default), the sentences
+of the held-out tests/data/news_test.jsonl (`--set test`), or those of the
+second tuning set tests/data/news_dev2.jsonl (`--set dev2`), from the shared
 news corpora.
 
 Run from the repository root (the corpus is read from
@@ -11,11 +12,15 @@ Run from the repository root (the corpus is read from
         --words-out /tmp/word_category.jsonl [--view /tmp/view.tsv]
     python3 tests/data/tools/sample_news_dev.py --set test \
         --out /tmp/news_test.jsonl [--view /tmp/view.tsv]
+    python3 tests/data/tools/sample_news_dev.py --set dev2 \
+        --out /tmp/news_dev2.jsonl [--view /tmp/view.tsv]
 
 The test set uses the same strata, word list and length filter with its own
 seed, and first removes from both strata every sentence of the committed
 tests/data/news_dev.jsonl and every other sentence with the same text
-(Reuters repeats stories word for word).
+(Reuters repeats stories word for word). The second dev set does the same
+with its own seed, removing every sentence of news_dev.jsonl and of
+news_test.jsonl and every other sentence with the text of one of them.
 
 It writes unlabelled skeletons (`"events": []`, `"category": null`): the
 labels in the committed files were added by hand afterwards, so never write
@@ -43,6 +48,11 @@ NEWS_DEV_GOLD = "tests/data/news_dev.jsonl"
 NEWS_TEST_SEED = 20240615
 # The violence stratum is where events are: more of it makes recall measurable.
 TEST_VIOLENCE, TEST_REST = 500, 200
+
+NEWS_TEST_GOLD = "tests/data/news_test.jsonl"
+NEWS_DEV2_SEED = 20240801
+# A tuning set: as many events as labelling time allows, so mostly violence.
+DEV2_VIOLENCE, DEV2_REST = 900, 100
 
 # The violence and protest word list of news_dev.md, word for word.
 WORD_LIST = """
@@ -158,35 +168,55 @@ def sample_news_dev(sentences):
     return drawn
 
 
-def dev_sentence_keys():
-    """(file, line, sentence) of every sentence in the committed dev gold."""
-    with open(NEWS_DEV_GOLD, encoding="utf-8") as gold:
+def gold_sentence_keys(path):
+    """(file, line, sentence) of every sentence in a committed news gold set."""
+    with open(path, encoding="utf-8") as gold:
         records = [json.loads(line) for line in gold][1:]
     return {(r["file"], r["line"], r["sentence"]) for r in records}
 
 
-def sample_news_test(sentences):
-    dev_keys = dev_sentence_keys()
-    dev_texts = {s["text"] for s in sentences if (s["file"], s["line"], s["sentence"]) in dev_keys}
-    if len(dev_texts) != len(dev_keys):
-        missing = len(dev_keys) - len(dev_texts)
-        print(f"note: {missing} dev sentences share their text with another dev sentence or are missing", file=sys.stderr)
+def gold_texts(sentences, path):
+    """The texts of the sentences of a committed news gold set."""
+    keys = gold_sentence_keys(path)
+    texts = {s["text"] for s in sentences if (s["file"], s["line"], s["sentence"]) in keys}
+    if len(texts) != len(keys):
+        missing = len(keys) - len(texts)
+        print(f"note: {missing} sentences of {path} share their text with another of its sentences or are missing", file=sys.stderr)
+    return texts
+
+
+def sample_held_out(sentences, name, seed, sizes, excluded_golds):
+    """Draws `sizes` (violence, rest) with `seed` from the strata less every
+    sentence whose text is that of a sentence in one of `excluded_golds`."""
+    excluded = set()
+    for path in excluded_golds:
+        excluded |= gold_texts(sentences, path)
 
     def held_out(pool):
-        return [s for s in pool if s["text"] not in dev_texts]
+        return [s for s in pool if s["text"] not in excluded]
 
     violence, rest = strata(sentences)
     violence_out, rest_out = held_out(violence), held_out(rest)
-    rng = random.Random(NEWS_TEST_SEED)
-    drawn = [("violence", s) for s in rng.sample(violence_out, TEST_VIOLENCE)]
-    drawn += [("rest", s) for s in rng.sample(rest_out, TEST_REST)]
+    rng = random.Random(seed)
+    drawn = [("violence", s) for s in rng.sample(violence_out, sizes[0])]
+    drawn += [("rest", s) for s in rng.sample(rest_out, sizes[1])]
+    sources = " or ".join(path.rpartition("/")[2].removesuffix(".jsonl") for path in excluded_golds)
     print(
-        f"news_test: {len(violence)} violence and {len(rest)} rest sentences after the length "
+        f"{name}: {len(violence)} violence and {len(rest)} rest sentences after the length "
         f"filter; {len(violence) - len(violence_out)} and {len(rest) - len(rest_out)} removed as "
-        f"in news_dev (by text); drew {TEST_VIOLENCE} and {TEST_REST}",
+        f"in {sources} (by text); drew {sizes[0]} and {sizes[1]}",
         file=sys.stderr,
     )
     return drawn
+
+
+def sample_news_test(sentences):
+    return sample_held_out(sentences, "news_test", NEWS_TEST_SEED, (TEST_VIOLENCE, TEST_REST), [NEWS_DEV_GOLD])
+
+
+def sample_news_dev2(sentences):
+    sizes = (DEV2_VIOLENCE, DEV2_REST)
+    return sample_held_out(sentences, "news_dev2", NEWS_DEV2_SEED, sizes, [NEWS_DEV_GOLD, NEWS_TEST_GOLD])
 
 
 def write_news(path, news):
@@ -224,18 +254,18 @@ def sample_word_category(sentences):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["dev", "test"], default="dev", help="which gold set to draw")
-    parser.add_argument("--out", required=True, help="news_dev or news_test skeleton (JSONL)")
+    parser.add_argument("--set", choices=["dev", "test", "dev2"], default="dev", help="which gold set to draw")
+    parser.add_argument("--out", required=True, help="news_dev, news_test or news_dev2 skeleton (JSONL)")
     parser.add_argument("--words-out", help="word_category skeleton (JSONL); `--set dev` only")
     parser.add_argument("--view", help="also write sampled text here, for labelling")
     args = parser.parse_args()
     if args.set == "dev" and not args.words_out:
         parser.error("--set dev needs --words-out")
-    if args.set == "test" and args.words_out:
+    if args.set != "dev" and args.words_out:
         parser.error("--words-out belongs to --set dev")
     sentences = read_sentences()
-    if args.set == "test":
-        news = sample_news_test(sentences)
+    if args.set in ("test", "dev2"):
+        news = sample_news_test(sentences) if args.set == "test" else sample_news_dev2(sentences)
         write_news(args.out, news)
         if args.view:
             with open(args.view, "w", encoding="utf-8") as view:
