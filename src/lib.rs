@@ -15,5 +15,6 @@ pub mod fmt;
 pub mod lang;
 pub mod lsp;
 pub mod matcher;
+pub mod serve;
 pub mod testing;
 pub mod text;

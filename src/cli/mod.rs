@@ -38,6 +38,7 @@ pub mod lsp;
 pub mod run;
 pub mod schema;
 pub mod sentences;
+pub mod serve;
 pub mod test;
 
 pub fn write_stdout(text: &str) {

@@ -75,6 +75,25 @@ impl Overrides {
     }
 }
 
+/// Whether a path written in a pack (relative to its root) stays inside
+/// the pack folder: not absolute, and never above the root on the way
+/// (`a/../b` stays, `../b` and `a/../../b` leave). Links are checked
+/// separately, against the real path. `evrule serve` confines the paths
+/// its page asks for by this same rule.
+pub fn stays_inside(relative: &Path) -> bool {
+    !relative.is_absolute()
+        && relative
+            .components()
+            .try_fold(0i32, |depth, c| match c {
+                Component::ParentDir if depth == 0 => None,
+                Component::ParentDir => Some(depth - 1),
+                Component::Normal(_) => Some(depth + 1),
+                Component::Prefix(_) | Component::RootDir => None,
+                Component::CurDir => Some(depth),
+            })
+            .is_some()
+}
+
 /// `a/./b/../c` → `a/c`, without touching the file system.
 fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
@@ -185,17 +204,7 @@ impl LoadedFiles {
     /// diagnostic) when it leaves the pack or does not exist.
     fn resolve(&mut self, written: &StringLit, what: &str) -> Option<PathBuf> {
         let relative = Path::new(&written.value);
-        let escapes = relative.is_absolute()
-            || relative
-                .components()
-                .try_fold(0i32, |depth, c| match c {
-                    Component::ParentDir if depth == 0 => None,
-                    Component::ParentDir => Some(depth - 1),
-                    Component::Normal(_) => Some(depth + 1),
-                    _ => Some(depth),
-                })
-                .is_none();
-        if escapes {
+        if !stays_inside(relative) {
             self.diagnostics.push(
                 Diagnostic::error("path-outside-pack", format!("{what} path leaves the pack"))
                     .with_label(written.span, "not inside the pack folder")
