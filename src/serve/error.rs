@@ -90,10 +90,10 @@ impl From<JsonRejection> for ApiError {
                     .to_string()
             }
             JsonRejection::JsonSyntaxError(_) => {
-                format!("malformed JSON: {}", inner_message(&rejection))
+                format!("malformed JSON{}", inner_message(&rejection))
             }
             JsonRejection::JsonDataError(_) => {
-                format!("unexpected JSON: {}", inner_message(&rejection))
+                format!("unexpected JSON{}", inner_message(&rejection))
             }
             _ => rejection.body_text(),
         };
@@ -101,12 +101,16 @@ impl From<JsonRejection> for ApiError {
     }
 }
 
-/// serde's own words (with line and column), without axum's preamble.
+/// serde's own words (with line and column) after `: `, and the field
+/// they are about (`in `text``), without axum's preamble.
 fn inner_message(rejection: &JsonRejection) -> String {
     let text = rejection.body_text();
-    match text.split_once(": ") {
-        Some((_, rest)) => rest.to_string(),
-        None => text,
+    let message = text
+        .split_once(": ")
+        .map_or(text.as_str(), |(_, rest)| rest);
+    match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') => format!(" in `{path}`: {rest}"),
+        _ => format!(": {message}"),
     }
 }
 
