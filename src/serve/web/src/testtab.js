@@ -80,9 +80,9 @@ export class TestTab {
 
   changeView(change) {
     const settled = this.settled.get(`${change.doc}\n${change.text}`);
-    const diff = el('pre', { class: 'diff' }, ...change.diff.split('\n').map((line) => el('div', {
+    const diff = el('pre', { class: 'diff' }, ...change.diff.replace(/\n$/, '').split('\n').map((line) => el('div', {
       class: line.startsWith('+ ') ? 'add' : line.startsWith('- ') ? 'del' : '',
-    }, line)));
+    }, line || ' ')));
     const status = el('span', { class: 'settled' }, settled || '');
     const accept = el('button', { class: 'accept' }, 'Accept');
     const reject = el('button', { class: 'reject' }, 'Reject');
