@@ -16,7 +16,6 @@ use super::error::{ApiError, Body};
 use super::pack_files::Refused;
 use super::playground::{Playground, Unsaved, json_diagnostics};
 use super::{reports, views};
-use crate::matcher::Matcher;
 use crate::testing::{snapshot, trace};
 
 type Shared = State<Arc<Playground>>;
@@ -113,20 +112,9 @@ pub async fn explain(State(playground): Shared, Body(request): Body<ExplainReque
                 request.rule
             )));
         };
-        let emitted = Matcher::new(&compiled)
-            .match_document(&document)
-            .events
-            .iter()
-            .filter(|e| e.rule == request.rule)
-            .count();
+        let run = views::run(&compiled, &document);
         let progress = trace::trace(&compiled, rule, &document.text);
-        to_json(reports::explain(
-            &compiled,
-            rule,
-            &document.text,
-            emitted,
-            &progress,
-        ))
+        to_json(reports::explain(&compiled, rule, &run, &progress))
     })
     .await
 }

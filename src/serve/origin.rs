@@ -32,9 +32,7 @@ pub fn refusal(headers: &HeaderMap, port: u16) -> Option<String> {
     }
     if let Some(origin) = headers.get(ORIGIN) {
         let origin = origin.to_str().unwrap_or("");
-        let own = origin
-            .strip_prefix("http://")
-            .is_some_and(|rest| own_host(rest));
+        let own = origin.strip_prefix("http://").is_some_and(own_host);
         if !own {
             return Some(format!(
                 "cross-origin request from `{origin}` refused: evrule serve answers only its own page, http://127.0.0.1:{port}"

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::views::Location;
+use super::views::{Location, MatchView, RunView};
 use crate::compile::CompiledPack;
 use crate::compile::program::Voice;
 use crate::lang::pack::RuleId;
@@ -206,9 +206,21 @@ pub struct ExplainView {
     pub location: Location,
     /// Records the rule emitted on the text.
     pub emitted: usize,
-    /// The explanation as `evrule explain --rule` prints it.
+    /// Every match of the rule on the text and what became of it.
+    pub matches: Vec<RuleMatchView>,
+    /// What `explain --rule` says about this rule: that it matched, or
+    /// how far it got.
+    pub summary: String,
+    /// The whole explanation as `evrule explain --rule` prints it.
     pub explanation: String,
     pub progress: Vec<ProgressView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RuleMatchView {
+    pub sentence: usize,
+    #[serde(flatten)]
+    pub found: MatchView,
 }
 
 #[derive(Debug, Serialize)]
@@ -229,22 +241,40 @@ pub struct ProgressView {
 pub fn explain(
     compiled: &CompiledPack,
     rule: RuleId,
-    text: &str,
-    emitted: usize,
+    run: &RunView,
     progress: &[RuleProgress],
 ) -> ExplainView {
     let pack = &compiled.pack;
     let def = pack.rule(rule);
+    let explanation =
+        crate::testing::explain::explain(compiled, &run.text, Some(rule), Style { color: false });
+    let marker = format!("\nrule {} ", def.name);
+    let summary = explanation.rfind(&marker).map_or_else(String::new, |at| {
+        explanation[at + 1..].trim_end().to_string()
+    });
     ExplainView {
         rule: def.name.clone(),
         location: Location::of(pack, def.span),
-        emitted,
-        explanation: crate::testing::explain::explain(
-            compiled,
-            text,
-            Some(rule),
-            Style { color: false },
-        ),
+        emitted: run
+            .events
+            .iter()
+            .filter(|e| e.record.rule == def.name)
+            .count(),
+        matches: run
+            .sentences
+            .iter()
+            .flat_map(|s| {
+                s.matches
+                    .iter()
+                    .filter(|m| m.rule == def.name)
+                    .map(|m| RuleMatchView {
+                        sentence: s.index,
+                        found: m.clone(),
+                    })
+            })
+            .collect(),
+        summary,
+        explanation,
         progress: progress
             .iter()
             .map(|p| ProgressView {

@@ -164,6 +164,12 @@ fn explain_says_how_far_a_rule_got_and_names_an_unknown_rule() {
             .contains("rule attack did not match:"),
         "{body}"
     );
+    // As `evrule explain --rule` says it (its best attempt is the passive's).
+    assert_eq!(
+        body["summary"],
+        "rule attack did not match:\n  sentence 0: pattern 1 (passive) matched «Rebels attacked», then stopped at «in»: `Y` wants one of: by (rules.evr:5:13)"
+    );
+    assert_eq!(body["matches"], json!([]));
     let active = &body["progress"][0];
     assert_eq!(
         (
@@ -184,7 +190,24 @@ fn explain_says_how_far_a_rule_got_and_names_an_unknown_rule() {
         "/api/explain",
         json!({"text": "Rebels attacked soldiers.", "rule": "attack"}),
     );
-    assert_eq!(answer.json()["emitted"], 1);
+    let body = answer.json();
+    assert_eq!(body["emitted"], 1);
+    assert_eq!(body["summary"], "rule attack matched (see above)");
+    let found = &body["matches"][0];
+    assert_eq!(
+        (
+            found["sentence"].as_u64(),
+            found["outcome"].as_str(),
+            found["text"].as_str(),
+            found["slots"].to_string()
+        ),
+        (
+            Some(0),
+            Some("emitted"),
+            Some("Rebels attacked soldiers"),
+            r#"[{"slot":"X","text":"Rebels","start":0,"end":6},{"slot":"Y","text":"soldiers","start":16,"end":24}]"#.to_string()
+        )
+    );
 
     let answer = served.post("/api/explain", json!({"text": "x", "rule": "atack"}));
     assert_eq!(answer.status, StatusCode::NOT_FOUND);

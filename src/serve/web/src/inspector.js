@@ -100,14 +100,27 @@ export class Inspector {
   }
 
   showExplanation(answer) {
-    const best = answer.progress.filter((p) => !p.matched);
+    const attempts = answer.progress.filter((p) => !p.matched);
+    const matches = answer.matches.filter((m) => m.kind === 'event' || m.outcome === 'built mention');
     this.container.replaceChildren(
       el('h3', {}, 'rule ', el('span', { class: 'rule-name' }, answer.rule), ' ', this.placeLink(answer.location)),
-      el('p', { class: answer.emitted ? 'ok' : 'muted' },
+      el('p', { class: answer.emitted ? 'ok' : 'muted', id: 'explain-emitted' },
         answer.emitted ? `emitted ${answer.emitted} event${answer.emitted === 1 ? '' : 's'} on this text` : 'emitted no event on this text'),
-      el('pre', { class: 'explanation' }, answer.explanation),
-      best.length && !answer.emitted ? el('h4', {}, 'How far each pattern got') : null,
-      best.length && !answer.emitted ? el('ul', {}, ...best.map((p) => el('li', {}, `sentence ${p.sentence}: ${p.description}`))) : null,
+      matches.length ? el('h4', {}, 'Its matches') : null,
+      matches.length
+        ? el('ul', { class: 'rule-matches' }, ...matches.map((m) => el('li', {},
+          el('span', { class: m.outcome === 'emitted' || m.outcome === 'built mention' ? 'ok' : 'error' }, m.outcome === 'emitted' || m.outcome === 'built mention' ? '✓ ' : '✗ '),
+          `sentence ${m.sentence} «${m.text}» ${m.voice === 'passive' ? '(passive) ' : ''}— ${describeOutcome(m)}`,
+          m.slots.length ? el('div', { class: 'muted' }, m.slots.map((s) => `${s.slot} = «${s.text}»`).join(', ')) : null)))
+        : null,
+      answer.summary ? el('pre', { class: 'explanation', id: 'explain-summary' }, answer.summary) : null,
+      !matches.length && attempts.length ? el('h4', {}, 'How far each pattern got, per sentence') : null,
+      !matches.length && attempts.length
+        ? el('details', {}, el('summary', {}, `${attempts.length} attempts`),
+          el('ul', {}, ...attempts.map((p) => el('li', {}, `sentence ${p.sentence}: ${p.description}`))))
+        : null,
+      el('details', { class: 'full-explanation' }, el('summary', {}, 'Everything the matcher saw (evrule explain)'),
+        el('pre', { class: 'explanation' }, answer.explanation)),
     );
   }
 

@@ -57,7 +57,9 @@ test('the example article is coded: mentions and labelled events over the text',
   assert.match(await page.locator('#inspector').textContent(), /Outranked\s*overtake_territory/);
   // A rule explained on the text.
   await page.locator('#inspector button', { hasText: 'explain this rule' }).click();
-  assert.match(await page.locator('#inspector pre.explanation').textContent(), /rule taken_without_fight matched/);
+  assert.equal(await page.locator('#explain-emitted').textContent(), 'emitted 1 event on this text');
+  assert.match(await page.locator('#inspector .rule-matches').textContent(), /sentence 0 «JNIM fighters seize town in Mali days after French withdrawal» — emitted/);
+  assert.equal(await page.locator('#explain-summary').textContent(), 'rule taken_without_fight matched (see above)');
 });
 
 test('a typo in a type name is underlined at its line, with help, and goes away when fixed', async () => {
