@@ -16,6 +16,11 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** Replaces a node's children, leaving out the absent ones (`cond ? node : null`). */
+function fill(node, ...children) {
+  node.replaceChildren(...children.filter((c) => c !== null && c !== undefined && c !== false));
+}
+
 export class Inspector {
   constructor(container, { jump, explain }) {
     this.container = container;
@@ -56,7 +61,7 @@ export class Inspector {
     };
     filter.addEventListener('input', fill);
     fill();
-    this.container.replaceChildren(
+    fill(this.container, 
       el('p', { class: 'hint' }, 'Click an event to see its record, a word to see its mentions, a rule to see what it did with this text.'),
       el('h3', {}, 'Explain a rule'),
       filter,
@@ -73,7 +78,7 @@ export class Inspector {
     const outranked = view.outranked.length
       ? el('ul', {}, ...view.outranked.map((m) => el('li', {}, this.ruleLink(m.rule), ` ${m.output} «${m.text}»`)))
       : el('p', { class: 'muted' }, 'nothing');
-    this.container.replaceChildren(
+    fill(this.container, 
       el('h3', { class: 'event-title' }, eventLabel(record), record.code ? el('span', { class: 'code' }, ` code ${record.code}`) : null),
       el('p', {}, 'rule ', this.ruleLink(record.rule, view.rule_location), ' at ', this.placeLink(view.rule_location),
         ' · ', el('button', { class: 'small', onclick: () => this.explain(record.rule) }, 'explain this rule')),
@@ -89,7 +94,7 @@ export class Inspector {
   }
 
   showMentions(mentions) {
-    this.container.replaceChildren(
+    fill(this.container, 
       el('h3', {}, `Mentions at «${mentions[0].text}»`),
       el('table', { class: 'mentions' },
         el('tr', {}, el('th', {}, 'text'), el('th', {}, 'type'), el('th', {}, 'code'), el('th', {}, 'from')),
@@ -102,7 +107,7 @@ export class Inspector {
   showExplanation(answer) {
     const attempts = answer.progress.filter((p) => !p.matched);
     const matches = answer.matches.filter((m) => m.kind === 'event' || m.outcome === 'built mention');
-    this.container.replaceChildren(
+    fill(this.container, 
       el('h3', {}, 'rule ', el('span', { class: 'rule-name' }, answer.rule), ' ', this.placeLink(answer.location)),
       el('p', { class: answer.emitted ? 'ok' : 'muted', id: 'explain-emitted' },
         answer.emitted ? `emitted ${answer.emitted} event${answer.emitted === 1 ? '' : 's'} on this text` : 'emitted no event on this text'),
@@ -125,7 +130,7 @@ export class Inspector {
   }
 
   showError(message) {
-    this.container.replaceChildren(el('p', { class: 'error' }, message));
+    fill(this.container, el('p', { class: 'error' }, message));
   }
 }
 

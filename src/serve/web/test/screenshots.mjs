@@ -35,7 +35,7 @@ try {
   // A rule that did not fire, explained on the text: how far it got.
   await page.locator('#files .file[data-path="battles.evr"]').click();
   const battles = fs.readFileSync(path.join(dir, 'pack/battles.evr'), 'utf8').split('\n');
-  await goToLine(page, battles.findIndex((l) => l === 'rule clashes_between') + 2);
+  await goToLine(page, battles.findIndex((l) => l === 'rule clashes_between') + 1);
   await page.locator('#explain-cursor').click();
   await page.locator('#explain-summary').waitFor();
   await page.screenshot({ path: path.join(out, 'explain.png') });
@@ -49,6 +49,7 @@ try {
   await page.keyboard.type('re');
   await page.locator('.cm-lintRange-error').first().hover();
   await page.locator('.cm-tooltip-lint').waitFor();
+  await page.locator('.cm-scroller').evaluate((e) => { e.scrollLeft = e.scrollWidth; });
   await page.screenshot({ path: path.join(out, 'diagnostic.png') });
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
