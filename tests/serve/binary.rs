@@ -16,7 +16,12 @@ impl Drop for Killed {
 
 #[test]
 fn serve_prints_its_loopback_url_and_answers_there() {
-    let (dir, _) = crate::support::write_fixture(crate::harness::PACK);
+    // PACK/corpus is the corpus when none is given.
+    let fixture = format!(
+        "{}=== corpus/a.txt\nRebels attacked soldiers.\n",
+        crate::harness::PACK
+    );
+    let (dir, _) = crate::support::write_fixture(&fixture);
     let child = Command::new(env!("CARGO_BIN_EXE_evrule"))
         .args(["serve", "--port", "0"])
         .arg(dir.path())

@@ -42,14 +42,13 @@ try {
 
   // A typo in a type name, with the diagnostic's message and help.
   const lines = fs.readFileSync(path.join(dir, 'pack/battles.evr'), 'utf8').split('\n');
-  const lineNumber = lines.findIndex((l) => /^ {2}X: .*\| Proper$/.test(l)) + 1;
+  const lineNumber = lines.findIndex((l) => /^ {2}X: .*\| Proper$/.test(l) && l.length < 60) + 1;
   await goToLine(page, lineNumber);
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Backspace');
   await page.keyboard.type('re');
   await page.locator('.cm-lintRange-error').first().hover();
   await page.locator('.cm-tooltip-lint').waitFor();
-  await page.locator('.cm-scroller').evaluate((e) => { e.scrollLeft = e.scrollWidth; });
   await page.screenshot({ path: path.join(out, 'diagnostic.png') });
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
