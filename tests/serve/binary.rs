@@ -40,9 +40,12 @@ fn serve_prints_its_loopback_url_and_answers_there() {
         .map(|(address, _)| address.to_string())
         .unwrap_or_else(|| panic!("no URL in {line:?}"));
     assert!(address.starts_with("127.0.0.1:"), "{line}");
-    assert!(
-        line.ends_with("(pack ") || line.contains("0 corpus documents; Ctrl-C stops)"),
-        "{line}"
+    assert_eq!(
+        line,
+        format!(
+            "evrule serve: http://{address}/  (pack {}, 1 corpus document; Ctrl-C stops)\n",
+            dir.path().display()
+        )
     );
     let mut stream = TcpStream::connect(&address).expect("connects");
     write!(
