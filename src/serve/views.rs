@@ -12,6 +12,7 @@ use crate::event::EventRecord;
 use crate::lang::ast::{DiscardScope, RuleKind};
 use crate::lang::pack::{Pack, RuleOutput};
 use crate::lang::source::Span;
+use crate::matcher::category::Reading;
 use crate::matcher::mentions::MentionSource;
 use crate::matcher::{DiscardHit, Matcher, Outcome, RuleMatch, SentenceAnalysis};
 use crate::text::Token;
@@ -65,9 +66,20 @@ pub struct SentenceView {
     pub start: usize,
     pub end: usize,
     pub discard: Option<DiscardView>,
+    /// Words the matcher read as a noun or a verb (for `:n` / `:v` and
+    /// the verb group); the others are open.
+    pub readings: Vec<ReadingView>,
     pub mentions: Vec<MentionView>,
     /// Every rule match and what became of it (entity rules included).
     pub matches: Vec<MatchView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReadingView {
+    pub start: usize,
+    pub end: usize,
+    /// `noun` or `verb`.
+    pub reading: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -367,10 +379,27 @@ fn sentence_view(
             }
         })
         .collect();
+    let readings = sentence_tokens
+        .iter()
+        .zip(&analysis.readings)
+        .filter_map(|(token, reading)| {
+            let reading = match reading {
+                Reading::Noun => "noun",
+                Reading::Verb => "verb",
+                Reading::Open => return None,
+            };
+            Some(ReadingView {
+                start: token.start,
+                end: token.end,
+                reading,
+            })
+        })
+        .collect();
     SentenceView {
         index: analysis.index,
         start: analysis.sentence.start,
         end: analysis.sentence.end,
+        readings,
         discard: analysis
             .discard
             .map(|hit| discard_view(pack, tokens, Some(analysis), hit)),

@@ -90,6 +90,15 @@ fn run_gives_records_mentions_and_what_each_match_became() {
             r#""Gao" "Proper" null"#
         ]
     );
+    assert_eq!(
+        sentences[0]["readings"],
+        json!([
+            {"start": 7, "end": 15, "reading": "verb"},
+            {"start": 16, "end": 24, "reading": "noun"},
+            {"start": 28, "end": 31, "reading": "noun"}
+        ]),
+        "«attacked» read as a verb, «soldiers» and «Gao» as nouns"
+    );
     let negated = &sentences[1]["matches"][0];
     assert_eq!(
         (

@@ -220,6 +220,11 @@ export function renderAnnotated(container, run, hues, { selected = null, onEvent
     if (under.length) {
       word.addEventListener('click', () => onMention(under));
     }
+    const reading = sentence.readings.find((r) => index(r.start) <= from && to <= index(r.end));
+    if (reading) {
+      word.classList.add(`read-${reading.reading}`);
+      word.title = (word.title ? `${word.title}\n` : '') + `read as a ${reading.reading}`;
+    }
     const cue = sentence.cues.find((c) => c.from <= from && to <= c.to);
     if (cue) {
       word.classList.add(`cue-${cue.kind}`);
