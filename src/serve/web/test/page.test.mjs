@@ -88,7 +88,7 @@ test('the example article is coded: mentions and labelled events over the text',
   assert.equal(await page.locator('#explain-summary').textContent(), `rule ${record.rule} matched (see above)`);
   // Its place in the editor.
   await page.locator('#inspector .place-link').first().click();
-  assert.equal(await page.locator('#current-file').textContent(), place.file);
+  await page.locator('#current-file', { hasText: new RegExp(`^${place.file.replaceAll('.', '\\.')}$`) }).waitFor();
   await page.locator('.cm-activeLine', { hasText: `rule ${record.rule}` }).waitFor();
 });
 
@@ -146,4 +146,32 @@ test('the test tab runs the examples and accepts a snapshot, writing its file', 
   await page.locator('#run-tests').click();
   await page.locator('#corpus-summary', { hasText: ', 0 new' }).waitFor();
   assert.equal(await page.locator(`.change[data-doc="${UNSNAPSHOTTED}"]`).count(), 0);
+});
+
+test('an unsaved rename of a rule shows as a snapshot change, and accepting it writes the new snapshot', async () => {
+  // The rule of the article's first event, and where it is written.
+  const rule = (await api('run', { doc: ARTICLE })).events[0].record.rule;
+  const pack = path.join(dir, 'pack');
+  const file = fs.readdirSync(pack).find((f) => f.endsWith('.evr')
+    && fs.readFileSync(path.join(pack, f), 'utf8').split('\n').includes(`rule ${rule}`));
+  const original = fs.readFileSync(path.join(pack, file), 'utf8');
+  const line = original.split('\n').indexOf(`rule ${rule}`) + 1;
+  await page.locator(`#files .file[data-path="${file}"]`).click();
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < line; i += 1) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.type('_renamed');
+  // The test tab is open: it reruns with the unsaved edit.
+  const change = page.locator(`.change.changed[data-doc="${ARTICLE}"]`);
+  await change.locator('.diff', { hasText: `rule ${rule}_renamed` }).waitFor();
+  const diff = await change.locator('.diff').innerText();
+  assert.match(diff, new RegExp(`^- \\w+ {2}\\(rule ${rule}, sentence 0\\)$`, 'm'));
+  assert.match(diff, new RegExp(`^\\+ \\w+ {2}\\(rule ${rule}_renamed, sentence 0\\)$`, 'm'));
+  await change.locator('button.accept').click();
+  await change.locator('.settled', { hasText: 'accepted' }).waitFor();
+  const snapshot = fs.readFileSync(snapshotFile(pack, ARTICLE), 'utf8');
+  assert.ok(snapshot.includes(`(rule ${rule}_renamed, sentence 0)`), snapshot);
+  assert.equal(fs.readFileSync(path.join(pack, file), 'utf8'), original, 'the rule file is not saved');
+  await page.keyboard.press('Control+z');
 });
