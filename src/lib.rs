@@ -5,13 +5,15 @@
 //! [`compile::CompiledPack`]); [`corpus`] reads [`document::Document`]s,
 //! [`text`] cuts them into tokens and sentences, [`matcher`] turns them into
 //! [`event::EventRecord`]s, and [`corpus`] writes those. [`testing`] runs a
-//! pack's examples and corpus snapshots.
+//! pack's examples and corpus snapshots; [`import`] writes packs from other
+//! coders' dictionaries.
 
 pub mod compile;
 pub mod corpus;
 pub mod document;
 pub mod event;
 pub mod fmt;
+pub mod import;
 pub mod lang;
 pub mod lsp;
 pub mod matcher;

@@ -52,6 +52,8 @@ enum Command {
     /// Serve a local web page to edit a pack and see what its rules do on
     /// a text: mentions, events, diagnostics, explanations, tests.
     Serve(cli::serve::Args),
+    /// Write a pack from another coder's dictionaries.
+    Import(cli::import::Args),
 }
 
 fn main() -> ExitCode {
@@ -70,5 +72,6 @@ fn main() -> ExitCode {
         Command::Eval(args) => cli::eval::run(args, &global),
         Command::Sentences(args) => cli::sentences::run(args, &global),
         Command::Serve(args) => cli::serve::run(args, &global),
+        Command::Import(args) => cli::import::run(args, &global),
     }
 }

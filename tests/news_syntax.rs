@@ -282,3 +282,37 @@ fn discards_stop_a_sentence_or_a_document() {
         ["Attack attack attacker=Rebels[Group REB] victim=soldiers[Military MIL]"]
     );
 }
+
+#[test]
+fn news_details_of_phrases_readings_and_modality() {
+    check(&[
+        // A hyphenated modifier joins the phrase.
+        (
+            "Gunmen attacked two 15-year-old villagers.",
+            &[
+                "Attack attack attacker=Gunmen[Group REB] victim=villagers[Civilians CVL]{two 15-year-old villagers}",
+            ],
+        ),
+        // A past form after an event adjective that is also a noun is a verb.
+        (
+            "A bomb rocked Aleppo.",
+            &["Attack bomb_rocked location=Aleppo[Place SYR]"],
+        ),
+        // An attempt is coded; a vote to act is an intention.
+        (
+            "Rebels tried to attack soldiers.",
+            &["Attack attack attacker=Rebels[Group REB] victim=soldiers[Military MIL]"],
+        ),
+        ("Students voted on Monday to go on strike.", &[]),
+        // ", and" after one part joins clauses, not a compound.
+        (
+            "Gunmen attacked farmers, and herders fled.",
+            &["Attack attack attacker=Gunmen[Group REB] victim=farmers[Civilians CVLFRM]"],
+        ),
+        ("Students voted to go on strike.", &[]),
+        (
+            "Students went on strike.",
+            &["Strike on_strike workers=Students[Civilians EDU]"],
+        ),
+    ]);
+}

@@ -271,6 +271,9 @@ fn print_rule(r: &RuleDecl) -> String {
             "example"
         };
         out.push_str(&format!("  {keyword} {}", quote(&case.text.value)));
+        if let Some(date) = &case.date {
+            out.push_str(&format!(" date {}", quote(&date.value)));
+        }
         if let Some(expected) = &case.expected {
             out.push_str(&format!(" => {}", expected.ty.text));
             if !expected.fields.is_empty() {

@@ -63,10 +63,9 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
         }
         _ => {
             eprintln!(
-                "{}: {errors} error{}, {warnings} warning{}{}",
+                "{}: {}{}",
                 path.display(),
-                if errors == 1 { "" } else { "s" },
-                if warnings == 1 { "" } else { "s" },
+                loaded.tally(),
                 if errors == 0 {
                     " (denied by --deny-warnings)"
                 } else {

@@ -10,8 +10,9 @@ use std::path::Path;
 
 use clap::ValueEnum;
 use evrule::compile::CompiledPack;
+use evrule::compile::load::{self, LoadError};
 use evrule::corpus::read::TextMode;
-use evrule::lang::{self, report};
+use evrule::lang::report;
 use evrule::testing::style::Style;
 
 /// Writes to stdout; a closed pipe (`evrule … | head`) ends the program
@@ -33,6 +34,7 @@ pub mod diff;
 pub mod eval;
 pub mod explain;
 pub mod fmt;
+pub mod import;
 pub mod init;
 pub mod lsp;
 pub mod run;
@@ -97,32 +99,31 @@ fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
     }
 }
 
-/// Loads, checks and compiles a pack; prints diagnostics; `None` on errors.
+/// Loads, checks and compiles a pack; prints its errors; `None` on errors.
 pub fn load(path: &Path, global: &Global) -> Option<CompiledPack> {
-    let loaded = lang::load_pack(path);
-    let errors: Vec<_> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .cloned()
-        .collect();
-    if !errors.is_empty() {
-        eprintln!(
-            "{}",
-            report::render_all(&errors, &loaded.sources, global.color_stderr)
-        );
-        eprintln!(
-            "{}: {} error(s); run `evrule check {}` for details",
-            path.display(),
-            errors.len(),
-            path.display()
-        );
-        return None;
-    }
-    match CompiledPack::new(loaded.pack?) {
-        Ok(compiled) => Some(compiled),
-        Err(message) => {
-            eprintln!("error: cannot compile {}: {message}", path.display());
+    match load::load(path) {
+        Ok(ready) => Some(ready.compiled),
+        Err(LoadError::Invalid { loaded, .. }) => {
+            let errors: Vec<_> = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect();
+            eprintln!(
+                "{}",
+                report::render_all(&errors, &loaded.sources, global.color_stderr)
+            );
+            eprintln!(
+                "{}: {} error(s); run `evrule check {}` for details",
+                path.display(),
+                errors.len(),
+                path.display()
+            );
+            None
+        }
+        Err(error @ LoadError::Compile { .. }) => {
+            eprintln!("error: {error}");
             None
         }
     }

@@ -73,7 +73,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
     for skipped in &found.skipped {
         if !args.quiet {
             eprintln!(
-                "note: skipped {} (not .txt, .jsonl or .gz of them)",
+                "note: skipped {} (not .txt, .jsonl, .xml or .gz of them)",
                 skipped.display()
             );
         }

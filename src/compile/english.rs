@@ -71,6 +71,14 @@ pub const VERB_GROUP_WORDS: &[&str] = &[
     "so",
     "too",
     "instead",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "attempt",
+    "attempts",
+    "attempted",
+    "attempting",
     "refused",
     "refuses",
     "refuse",
@@ -658,6 +666,10 @@ pub const INTENDED_CUES: &[&str] = &[
     "offers",
     "offered",
     "offering",
+    "vote",
+    "votes",
+    "voted",
+    "voting",
 ];
 
 /// Verbs that make the verb after their "to" a threat or a pledge

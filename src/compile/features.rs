@@ -85,6 +85,8 @@ pub const CLOSE_BRACKET: Features = 1 << 48;
 pub const COMMA: Features = 1 << 49;
 /// "?": the sentence asks.
 pub const QUESTION_MARK: Features = 1 << 50;
+/// "-" inside a hyphenated word ("15-year-old", "well-armed").
+pub const HYPHEN: Features = 1 << 51;
 
 /// The bits of a token's own shape, from its kind, its text and its
 /// folded form.
@@ -99,6 +101,7 @@ pub fn token_shape(kind: crate::text::TokenKind, capitalized: bool, folded: &str
                     ")" | "]" => CLOSE_BRACKET,
                     "," => COMMA,
                     "?" => QUESTION_MARK,
+                    "-" => HYPHEN,
                     _ => 0,
                 };
         }

@@ -4,13 +4,18 @@
 //! Each word id is written as three bytes, the first with its high bit set
 //! and the others without, so a match can only start on a token boundary and
 //! always spans whole tokens.
+//!
+//! Rows of one phrase may be restricted to document dates: for a dated
+//! document, the first dated row of a type whose range holds the date stands
+//! in for the undated rows of that type.
 
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::vocab::{Vocabulary, WordId};
-use crate::lang::pack::LexiconEntry;
+use crate::lang::date::{Date, DateRange};
+use crate::lang::pack::{LexiconEntry, TypeId};
 use crate::text::{fold, tokenize};
 
 /// Largest vocabulary the three-byte encoding can address (2^21 words).
@@ -24,6 +29,10 @@ pub struct LexiconIndex {
     /// For each entry: its phrase's tokens as written, if it must match
     /// with exactly that case.
     exact_tokens: Vec<Option<Vec<String>>>,
+    /// For each automaton pattern: whether one of its entries is dated.
+    dated: Vec<bool>,
+    /// For each entry: its type and dates, to choose among dated rows.
+    dates: Vec<(TypeId, DateRange)>,
 }
 
 /// A lexicon phrase found in a sentence: token range (sentence-relative) and entry.
@@ -40,6 +49,8 @@ impl LexiconIndex {
         let mut patterns: Vec<Vec<u8>> = Vec::new();
         let mut entries: Vec<Vec<u32>> = Vec::new();
         let mut exact_tokens = vec![None; lexicon.len()];
+        let mut dated: Vec<bool> = Vec::new();
+        let dates = lexicon.iter().map(|e| (e.ty, e.dates)).collect();
         for (index, entry) in lexicon.iter().enumerate() {
             let tokens = tokenize(&entry.phrase);
             if tokens.is_empty() {
@@ -63,6 +74,10 @@ impl LexiconIndex {
                 patterns.len() - 1
             });
             entries[pattern].push(index as u32);
+            if dated.len() < entries.len() {
+                dated.resize(entries.len(), false);
+            }
+            dated[pattern] |= entry.dates.is_dated();
         }
         if vocab.len() > MAX_VOCABULARY {
             return Err(format!(
@@ -84,16 +99,20 @@ impl LexiconIndex {
             automaton,
             entries,
             exact_tokens,
+            dated,
+            dates,
         })
     }
 
     /// Every lexicon phrase in a sentence, all overlaps included. `encoded` is
     /// the sentence's word ids as [`encode`] writes them; `token_text` gives a
-    /// token's original text for exact-case entries.
+    /// token's original text for exact-case entries; `date` is the document's,
+    /// which chooses among dated rows.
     pub fn find<'t>(
         &self,
         encoded: &[u8],
         token_text: impl Fn(usize) -> &'t str,
+        date: Option<Date>,
         out: &mut Vec<LexiconHit>,
     ) {
         out.clear();
@@ -103,7 +122,9 @@ impl LexiconIndex {
         for found in automaton.find_overlapping_iter(encoded) {
             let start = found.start() / 3;
             let end = found.end() / 3;
-            for &entry in &self.entries[found.pattern().as_usize()] {
+            let pattern = found.pattern().as_usize();
+            let first = out.len();
+            for &entry in &self.entries[pattern] {
                 if let Some(exact) = &self.exact_tokens[entry as usize]
                     && !exact
                         .iter()
@@ -113,6 +134,31 @@ impl LexiconIndex {
                     continue;
                 }
                 out.push(LexiconHit { start, end, entry });
+            }
+            if self.dated[pattern] {
+                let hits: Vec<LexiconHit> = out.drain(first..).collect();
+                self.choose_by_date(&hits, date, out);
+            }
+        }
+    }
+
+    /// Of the rows of one phrase, keeps per type the first dated row whose
+    /// range holds `date`, or else the undated rows.
+    fn choose_by_date(&self, hits: &[LexiconHit], date: Option<Date>, out: &mut Vec<LexiconHit>) {
+        let covers = |hit: &LexiconHit| {
+            let (_, range) = self.dates[hit.entry as usize];
+            range.is_dated() && date.is_some_and(|d| range.contains(d))
+        };
+        for (i, hit) in hits.iter().enumerate() {
+            let (ty, range) = self.dates[hit.entry as usize];
+            let same_type = |h: &LexiconHit| self.dates[h.entry as usize].0 == ty;
+            let keep = if range.is_dated() {
+                covers(hit) && !hits[..i].iter().any(|h| same_type(h) && covers(h))
+            } else {
+                !hits.iter().any(|h| same_type(h) && covers(h))
+            };
+            if keep {
+                out.push(*hit);
             }
         }
     }
@@ -145,6 +191,7 @@ mod tests {
             ty: TypeId(2),
             code: "X".into(),
             exact,
+            dates: DateRange::default(),
             span: Span::new(FileId(0), 0, 0),
         }
     }
@@ -165,7 +212,7 @@ mod tests {
             .map(|t| vocab.get(&fold(t.text(text))))
             .collect();
         let mut hits = Vec::new();
-        index.find(&encode(&ids), |i| tokens[i].text(text), &mut hits);
+        index.find(&encode(&ids), |i| tokens[i].text(text), None, &mut hits);
         hits.sort_by_key(|h| (h.start, h.end));
         assert_eq!(
             hits,

@@ -8,6 +8,7 @@ pub mod discard;
 pub mod english;
 pub mod features;
 pub mod lexicon;
+pub mod load;
 pub mod passive;
 pub mod program;
 pub mod vocab;
@@ -131,11 +132,8 @@ impl CompiledPack {
                 let variants = std::iter::once((active, Voice::Active))
                     .chain(passive.map(|p| (p, Voice::Passive)));
                 for (mut elem, voice) in variants {
-                    program::merge_word_choices(&mut elem, &mut sets);
-                    let anchor = anchor::choose_anchor(&elem, &vocab, &mut sets);
-                    let required_slots = program::required_slots(&elem, &accept_of_slot);
-                    let (insts, spans) = generate(&elem, &accept_of_slot);
-                    let first = program::first_token(&insts, &mut sets);
+                    // Before choices are merged: a merged word set no
+                    // longer says which words it was written with.
                     let participles = match voice {
                         Voice::Active if !spells_passive => {
                             let mut lowering = Lowering {
@@ -148,6 +146,11 @@ impl CompiledPack {
                         }
                         Voice::Active | Voice::Passive => None,
                     };
+                    program::merge_word_choices(&mut elem, &mut sets);
+                    let anchor = anchor::choose_anchor(&elem, &vocab, &mut sets);
+                    let required_slots = program::required_slots(&elem, &accept_of_slot);
+                    let (insts, spans) = generate(&elem, &accept_of_slot);
+                    let first = program::first_token(&insts, &mut sets);
                     let binds = match rule.output {
                         RuleOutput::Event { .. } => SlotBinds::Phrases,
                         RuleOutput::Entity { .. } => SlotBinds::Mentions,

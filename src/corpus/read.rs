@@ -1,5 +1,6 @@
 //! Reading documents: text files, folders of them, JSONL (`id`, `text`,
-//! optional `date`, any other fields kept as metadata), gzip, and stdin.
+//! optional `date`, any other fields kept as metadata), PETRARCH XML
+//! (`petrarch_xml`), gzip, and stdin.
 //!
 //! Documents stream in input order. What cannot be read becomes a
 //! [`Failure`] naming the file, line and column, in its place in the stream,
@@ -24,7 +25,7 @@ pub struct Failure {
 }
 
 impl Failure {
-    fn new(location: impl Into<String>, message: impl Into<String>) -> Failure {
+    pub fn new(location: impl Into<String>, message: impl Into<String>) -> Failure {
         Failure {
             location: location.into(),
             message: message.into(),
@@ -47,6 +48,7 @@ enum Source {
     Stdin,
     Text(PathBuf),
     Jsonl(PathBuf),
+    PetrarchXml(PathBuf),
 }
 
 /// What was found in the inputs: the sources to read and the files skipped.
@@ -59,9 +61,9 @@ pub struct Inputs {
     pub missing: Vec<Failure>,
 }
 
-/// Expands input arguments: `-` is stdin, a folder is every `.txt`, `.jsonl`
-/// (and `.gz` of either) below it in path order, a file is read as JSONL if
-/// its name says so and as text otherwise.
+/// Expands input arguments: `-` is stdin, a folder is every `.txt`, `.jsonl`,
+/// `.xml` (and `.gz` of them) below it in path order, a file is read as JSONL
+/// or PETRARCH XML if its name says so and as text otherwise.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Inputs {
     let mut found = Inputs::default();
     for input in inputs {
@@ -122,6 +124,8 @@ fn classify(path: &Path) -> Option<Source> {
         Some(Source::Jsonl(path.to_path_buf()))
     } else if name.ends_with(".txt") || name.ends_with(".text") {
         Some(Source::Text(path.to_path_buf()))
+    } else if name.ends_with(".xml") {
+        Some(Source::PetrarchXml(path.to_path_buf()))
     } else {
         None
     }
@@ -144,7 +148,9 @@ type DocumentIter = Box<dyn Iterator<Item = Result<Document, Failure>>>;
 fn read_source(source: Source, mode: TextMode) -> DocumentIter {
     let (name, reader): (String, io::Result<Box<dyn Read>>) = match &source {
         Source::Stdin => ("-".to_string(), Ok(Box::new(io::stdin()))),
-        Source::Text(path) | Source::Jsonl(path) => (path.display().to_string(), open(path)),
+        Source::Text(path) | Source::Jsonl(path) | Source::PetrarchXml(path) => {
+            (path.display().to_string(), open(path))
+        }
     };
     let reader = match reader {
         Ok(reader) => BufReader::new(reader),
@@ -157,6 +163,12 @@ fn read_source(source: Source, mode: TextMode) -> DocumentIter {
     };
     match source {
         Source::Jsonl(_) => Box::new(LineDocuments::new(name, reader, parse_jsonl_line)),
+        Source::PetrarchXml(_) => Box::new(
+            read_whole_text(&name, reader)
+                .map(|xml| super::petrarch_xml::read_documents(&name, &xml))
+                .unwrap_or_else(|failure| vec![Err(failure)])
+                .into_iter(),
+        ),
         Source::Stdin => Box::new(StdinDocuments {
             reader: Some(reader),
             mode,
@@ -181,13 +193,16 @@ fn open(path: &Path) -> io::Result<Box<dyn Read>> {
     })
 }
 
-fn read_whole(name: &str, mut reader: impl Read) -> Result<Document, Failure> {
+fn read_whole(name: &str, reader: impl Read) -> Result<Document, Failure> {
+    read_whole_text(name, reader).map(|text| Document::new(name, text))
+}
+
+fn read_whole_text(name: &str, mut reader: impl Read) -> Result<String, Failure> {
     let mut bytes = Vec::new();
     reader
         .read_to_end(&mut bytes)
         .map_err(|e| Failure::new(name, format!("cannot read: {e}")))?;
-    let text = utf8(name, bytes, None)?;
-    Ok(Document::new(name, text))
+    utf8(name, bytes, None)
 }
 
 /// Decodes UTF-8 or says where it is not.
@@ -220,17 +235,26 @@ fn next_line(reader: &mut impl BufRead, buffer: &mut Vec<u8>) -> Option<io::Resu
 /// One JSONL line to a document.
 pub fn parse_jsonl_line(name: &str, line: usize, bytes: Vec<u8>) -> Result<Document, Failure> {
     let text = utf8(name, bytes, Some(line))?;
-    let mut object: Map<String, Value> = serde_json::from_str(&text).map_err(|e| {
+    let object: Map<String, Value> = serde_json::from_str(&text).map_err(|e| {
         Failure::new(
             format!("{name}:{line}:{}", e.column()),
             format!("invalid JSON: {e}"),
         )
     })?;
-    let location = format!("{name}:{line}");
+    document_from_object(object, &format!("{name}:{line}"))
+}
+
+/// A JSON object to a document: `text` (a string) is required, `id` (a
+/// string or a number) defaults to `location`, `date` is a string or null,
+/// and every other field is kept as metadata. Failures name `location`.
+pub fn document_from_object(
+    mut object: Map<String, Value>,
+    location: &str,
+) -> Result<Document, Failure> {
     let id = match object.shift_remove("id") {
         Some(Value::String(id)) => id,
         Some(Value::Number(n)) => n.to_string(),
-        None => location.clone(),
+        None => location.to_string(),
         Some(other) => {
             return Err(Failure::new(
                 location,

@@ -132,21 +132,7 @@ pub fn in_batches<S, T: Send>(
         .num_threads(jobs.max(1))
         .build()
         .map_err(std::io::Error::other)?;
-    let match_batch = |batch: &Batch| -> Vec<Result<T, Failure>> {
-        batch
-            .par_iter()
-            .map_init(&init, |state, item| match item {
-                Ok(doc) => catch_unwind(AssertUnwindSafe(|| work(state, doc))).map_err(|_| {
-                    *state = init();
-                    Failure {
-                        location: doc.id.clone(),
-                        message: "internal error while matching this document (a bug: please report it with the document)".into(),
-                    }
-                }),
-                Err(failure) => Err(failure.clone()),
-            })
-            .collect()
-    };
+    let match_batch = |batch: &Batch| match_batch(&pool, batch, &init, &work);
     let mut deliver = |batch: Batch, results: Vec<Result<T, Failure>>| -> std::io::Result<()> {
         for (item, result) in batch.iter().zip(results) {
             match (item, result) {
@@ -187,5 +173,32 @@ pub fn in_batches<S, T: Send>(
             }
         }
         outcome
+    })
+}
+
+/// One batch of [`in_batches`], for callers that pull results instead of
+/// being called back (the Python package's streaming run): `work` on every
+/// document on `pool`, outcomes in input order. A failed input stays a
+/// failure; a panic in `work` (a bug) becomes a failure of that document.
+pub fn match_batch<S, T: Send>(
+    pool: &rayon::ThreadPool,
+    batch: &[Result<Document, Failure>],
+    init: &(impl Fn() -> S + Sync + Send),
+    work: &(impl Fn(&mut S, &Document) -> T + Sync + Send),
+) -> Vec<Result<T, Failure>> {
+    pool.install(|| {
+        batch
+            .par_iter()
+            .map_init(init, |state, item| match item {
+                Ok(doc) => catch_unwind(AssertUnwindSafe(|| work(state, doc))).map_err(|_| {
+                    *state = init();
+                    Failure {
+                        location: doc.id.clone(),
+                        message: "internal error while matching this document (a bug: please report it with the document)".into(),
+                    }
+                }),
+                Err(failure) => Err(failure.clone()),
+            })
+            .collect()
     })
 }

@@ -1,5 +1,6 @@
 //! Writing event records: JSONL (one object per line), CSV (one column per
-//! field of the pack's events), or a table for a person at a terminal.
+//! field of the pack's events), a table for a person at a terminal, or
+//! PETRARCH's tab-separated event lines (`petrarch_line`).
 
 use std::io::{self, Write};
 
@@ -11,6 +12,9 @@ pub enum Format {
     Jsonl,
     Csv,
     Table,
+    /// PETRARCH's event lines: date, source, target, code, issues, ids, source name
+    /// (events coded `---` are left out).
+    Petrarch,
 }
 
 pub enum EventWriter<W: Write> {
@@ -20,6 +24,7 @@ pub enum EventWriter<W: Write> {
         fields: Vec<String>,
     },
     Table(W),
+    Petrarch(W),
 }
 
 /// Fixed CSV columns before the per-field ones.
@@ -32,6 +37,7 @@ impl<W: Write> EventWriter<W> {
         Ok(match format {
             Format::Jsonl => EventWriter::Jsonl(out),
             Format::Table => EventWriter::Table(out),
+            Format::Petrarch => EventWriter::Petrarch(out),
             Format::Csv => {
                 let mut fields: Vec<String> = Vec::new();
                 for event in &pack.events {
@@ -86,12 +92,19 @@ impl<W: Write> EventWriter<W> {
             EventWriter::Table(out) => {
                 writeln!(out, "{}", table_row(event))
             }
+            // PETRARCH writes no line for its null code.
+            EventWriter::Petrarch(_) if event.code.as_deref() == Some("---") => Ok(()),
+            EventWriter::Petrarch(out) => {
+                writeln!(out, "{}", petrarch_line(event))
+            }
         }
     }
 
     pub fn finish(self) -> io::Result<()> {
         match self {
-            EventWriter::Jsonl(mut out) | EventWriter::Table(mut out) => out.flush(),
+            EventWriter::Jsonl(mut out)
+            | EventWriter::Table(mut out)
+            | EventWriter::Petrarch(mut out) => out.flush(),
             EventWriter::Csv { mut writer, .. } => writer.flush(),
         }
     }
@@ -117,4 +130,111 @@ pub fn table_row(event: &EventRecord) -> String {
         args.join("  "),
         event.text
     )
+}
+
+/// PETRARCH's tab-separated event line, as its `PETRwriter` writes it:
+/// the date as `YYYYMMDD`, the codes of the `source` and `target`
+/// arguments (`---` when absent), the event code, the issues (always
+/// empty: evrule codes none), the document id (PETRARCH's sentence id when
+/// the input was PETRARCH XML), the `url` from the metadata when there is
+/// one, and the `source` from the metadata (`NULL` when there is none).
+/// Events whose code is PETRARCH's null code `---` get no line.
+pub fn petrarch_line(event: &EventRecord) -> String {
+    let date = event
+        .date
+        .as_deref()
+        .map(|d| d.get(..10).unwrap_or(d).replace('-', ""))
+        .unwrap_or_default();
+    let code = |field: &str| {
+        event
+            .args
+            .get(field)
+            .and_then(|a| a.code.clone())
+            .unwrap_or_else(|| "---".to_string())
+    };
+    let meta = |key: &str| {
+        event
+            .meta
+            .as_ref()
+            .and_then(|m| m.get(key))
+            .map(|v| match v {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+    };
+    let mut columns = vec![
+        date,
+        code("source"),
+        code("target"),
+        event.code.clone().unwrap_or_else(|| "---".to_string()),
+        String::new(),
+        event.doc.clone(),
+    ];
+    columns.extend(meta("url"));
+    columns.push(meta("source").unwrap_or_else(|| "NULL".to_string()));
+    columns
+        .iter()
+        .map(|c| c.replace(['\t', '\n', '\r'], " "))
+        .collect::<Vec<_>>()
+        .join("\t")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::event::Argument;
+    use indexmap::IndexMap;
+
+    fn record(meta: Option<serde_json::Value>) -> EventRecord {
+        let arg = |code: &str| Argument {
+            text: "x".into(),
+            ty: "Actor".into(),
+            code: Some(code.into()),
+            start: 0,
+            end: 1,
+            value: None,
+            phrase: None,
+            parties: None,
+        };
+        let mut args = IndexMap::new();
+        args.insert("source".to_string(), arg("ARN"));
+        args.insert("target".to_string(), arg("GON"));
+        EventRecord {
+            doc: "DEMO-00".into(),
+            sentence: 0,
+            event: "RestoreRelations".into(),
+            label: None,
+            isa: vec![],
+            code: Some("064".into()),
+            rule: "r".into(),
+            start: 0,
+            end: 1,
+            text: "x".into(),
+            negated: false,
+            modality: None,
+            args,
+            date: Some("1995-01-01".into()),
+            meta: meta.and_then(|m| m.as_object().cloned()),
+        }
+    }
+
+    #[test]
+    fn petrarch_lines_have_petrarchs_columns() {
+        assert_eq!(
+            petrarch_line(&record(None)),
+            "19950101\tARN\tGON\t064\t\tDEMO-00\tNULL"
+        );
+        let meta = serde_json::json!({"source": "AFP", "url": "http://x/1"});
+        assert_eq!(
+            petrarch_line(&record(Some(meta))),
+            "19950101\tARN\tGON\t064\t\tDEMO-00\thttp://x/1\tAFP"
+        );
+        let mut untargeted = record(None);
+        untargeted.args.shift_remove("target");
+        untargeted.date = None;
+        assert_eq!(
+            petrarch_line(&untargeted),
+            "\tARN\t---\t064\t\tDEMO-00\tNULL"
+        );
+    }
 }

@@ -328,11 +328,13 @@ fn rule_output(b: &mut Builder, emit: &Emit) {
     }
 }
 
-/// `example "text" => Record { field: "text" } negated todo`, `counterexample "text" todo`
+/// `example "text" date "2015-06-01" => Record { field: "text" } negated todo`,
+/// `counterexample "text" todo`
 fn rule_case(b: &mut Builder, case: &Case) {
     let Case {
         counter,
         text,
+        date,
         expected,
         todo,
         span,
@@ -344,6 +346,11 @@ fn rule_case(b: &mut Builder, case: &Case) {
         "example "
     });
     b.verbatim(text.span);
+    if let Some(date) = date {
+        b.text(" date ");
+        b.verbatim(date.span);
+    }
+    let before_arrow = date.as_ref().map_or(text.span.end, |d| d.span.end);
     if let Some(expected) = expected {
         let Expected {
             ty,
@@ -352,7 +359,7 @@ fn rule_case(b: &mut Builder, case: &Case) {
             modality,
             span,
         } = expected;
-        match arrow_before(b.source, text.span.end, span.start) {
+        match arrow_before(b.source, before_arrow, span.start) {
             Some(arrow) if b.broken_at(arrow) => b.line(EXPECTED, arrow),
             _ => b.text(" "),
         }

@@ -175,12 +175,15 @@ pub enum CodeTerm {
     Literal(StringLit),
 }
 
-/// `example "text" => Type { field: "text" }` or `counterexample "text"`,
-/// either followed by `todo` for a known miss.
+/// `example "text" [date "YYYY-MM-DD"] => Type { field: "text" }` or
+/// `counterexample "text" [date "YYYY-MM-DD"]`, either followed by `todo`
+/// for a known miss.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {
     pub counter: bool,
     pub text: StringLit,
+    /// `date "YYYY-MM-DD"`: the date of the example's document.
+    pub date: Option<StringLit>,
     pub expected: Option<Expected>,
     pub todo: bool,
     pub span: Span,

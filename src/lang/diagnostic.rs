@@ -18,6 +18,15 @@ pub struct Label {
     pub message: String,
 }
 
+/// A diagnostic's location for tools: the pack-relative file name, and the
+/// 1-based line and column (in characters) of its primary label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
@@ -67,12 +76,31 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// One line, `file:line:col: error[code]: message`, for logs and tests.
-    pub fn one_line(&self, sources: &SourceMap) -> String {
-        let severity = match self.severity {
+    /// Where the diagnostic points: its primary label's file, line and
+    /// column, as the rendered report shows them. `None` for a diagnostic
+    /// about the pack as a whole (say, a missing folder).
+    pub fn position(&self, sources: &SourceMap) -> Option<Position> {
+        let span = self.primary_span()?;
+        let file = sources.get(span.file);
+        let (line, column) = file.line_col(span.start);
+        Some(Position {
+            file: file.name.clone(),
+            line,
+            column,
+        })
+    }
+
+    /// `error` or `warning`.
+    pub fn severity_name(&self) -> &'static str {
+        match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
-        };
+        }
+    }
+
+    /// One line, `file:line:col: error[code]: message`, for logs and tests.
+    pub fn one_line(&self, sources: &SourceMap) -> String {
+        let severity = self.severity_name();
         match self.primary_span() {
             Some(span) => format!(
                 "{}: {severity}[{}]: {}",

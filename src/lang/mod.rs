@@ -5,6 +5,7 @@
 
 pub mod ast;
 pub mod check;
+pub mod date;
 pub mod diagnostic;
 pub mod json;
 pub mod lexicon;
@@ -17,7 +18,7 @@ pub mod syntax;
 
 use std::path::Path;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Position, Severity};
 pub use pack::Pack;
 pub use source::{FileId, SourceMap, Span};
 
@@ -37,6 +38,17 @@ impl Loaded {
 
     pub fn warning_count(&self) -> usize {
         self.diagnostics.len() - self.error_count()
+    }
+
+    /// `2 errors, 1 warning`: the tally `evrule check` ends with.
+    pub fn tally(&self) -> String {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let (errors, warnings) = (self.error_count(), self.warning_count());
+        format!(
+            "{errors} error{}, {warnings} warning{}",
+            plural(errors),
+            plural(warnings)
+        )
     }
 }
 

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use super::ast::{CompoundMode, DiscardScope, NegationMode, RuleKind, WordCategory};
+use super::date::{Date, DateRange};
 use super::source::{SourceMap, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -108,6 +109,9 @@ pub struct LexiconEntry {
     pub ty: TypeId,
     pub code: String,
     pub exact: bool,
+    /// The document dates this row applies to; a dated row whose range holds
+    /// the document's date wins over the undated rows of its phrase and type.
+    pub dates: DateRange,
     pub span: Span,
 }
 
@@ -185,6 +189,8 @@ pub enum PatKind {
 pub struct CaseDef {
     pub counter: bool,
     pub text: String,
+    /// The date of the example's document (`date "YYYY-MM-DD"`).
+    pub date: Option<Date>,
     pub expected: Option<ExpectedDef>,
     /// A known miss: its failure is reported as "todo" and does not fail
     /// the run; its success is reported so that the marker gets removed.

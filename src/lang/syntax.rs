@@ -420,10 +420,15 @@ impl Cx<'_> {
                 let counter = part.as_rule() == Rule::counterexample;
                 let mut inner = part.into_inner();
                 let text = self.string(inner.next().expect("case text"));
+                let mut date = None;
                 let mut expected = None;
                 let mut todo = false;
                 for part in inner {
                     match part.as_rule() {
+                        Rule::case_date => {
+                            let value = part.into_inner().next().expect("date string");
+                            date = Some(self.string(value));
+                        }
                         Rule::expected => expected = Some(self.expected(part)),
                         Rule::todo_mark => todo = true,
                         other => unreachable!("grammar yields no case part {other:?}"),
@@ -432,6 +437,7 @@ impl Cx<'_> {
                 rule.cases.push(Case {
                     counter,
                     text,
+                    date,
                     expected,
                     todo,
                     span,
@@ -606,10 +612,12 @@ impl Cx<'_> {
             },
             Rule::punct => NodeKind::Punct(pair.as_str().to_string()),
             Rule::noun_phrase => NodeKind::NounPhrase,
-            Rule::categorized => {
+            Rule::read_element => {
                 let mut inner = pair.into_inner();
-                let word = self.element(inner.next().expect("categorized word"));
-                let letter = inner.next().map_or("", |p| p.as_str());
+                let word = self.element(inner.next().expect("an element before a reading"));
+                let Some(letter) = inner.next().map(|p| p.as_str()) else {
+                    return word;
+                };
                 let category = match letter {
                     "v" => WordCategory::Verb,
                     "n" => WordCategory::Noun,
@@ -732,6 +740,7 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::field_binding => "a field binding like `actor: X`",
         Rule::code_expr | Rule::slot_code => "a code like `S.code` or \"MIL\"",
         Rule::example | Rule::counterexample => "`example` or `counterexample`",
+        Rule::case_date => "`date \"YYYY-MM-DD\"`",
         Rule::expected => "the expected record",
         Rule::expected_field => "a field like `actor: \"Russia\"`",
         Rule::negated_mark => "`negated`",
@@ -745,7 +754,7 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         | Rule::word
         | Rule::punct
         | Rule::stray
-        | Rule::categorized
+        | Rule::read_element
         | Rule::noun_phrase
         | Rule::not_next => PATTERN_ELEMENT,
         Rule::gap_bounds => "`{min,max}`",

@@ -9,7 +9,8 @@
 //!
 //! 1. after a determiner, a possessive, a number or an event adjective
 //!    ("the attacks", "Russia's offensive", "two raids", "fierce
-//!    clashes"): a noun;
+//!    clashes"): a noun, but a past form after an event adjective is a
+//!    verb ("a bomb rocked the city");
 //! 2. after a preposition ("in clashes", "after raids"): a noun;
 //! 3. after "to", a modal, a negation or a subject pronoun ("to attack",
 //!    "will strike", "did not fire", "they shelled"): a verb, but an -s
@@ -20,8 +21,9 @@
 //! 6. right after a one-word capitalized mention that itself follows a
 //!    determiner, preposition or number ("an Iranian attack", "the 1981
 //!    Brixton riots"): a noun; right after another mention (its subject):
-//!    a verb ("rebels shell Aleppo"), unless it is an -s form followed by a
-//!    preposition ("Israeli attacks on Gaza");
+//!    a verb ("rebels shell Aleppo"), but an -s form followed by a
+//!    preposition stays open ("Israeli attacks on Gaza", "Russia
+//!    intervenes against Isis");
 //! 7. before an article or an object pronoun ("attack the", "shelled
 //!    them"): a verb;
 //! 8. an -s form before a preposition ("clashes between", "raids in"): a
@@ -105,7 +107,15 @@ fn reading(word: Features, before: Features, after: Features, ends: Before) -> R
     if has(word, PUNCT | NUMERIC | FUNCTION_WORD) {
         return Reading::Open;
     }
-    // 1.
+    // 1. A past form after an event adjective that is also a noun stays
+    // a verb ("a bomb rocked", "the missile struck").
+    if has(before, EVENT_ADJECTIVE)
+        && !has(before, DETERMINER | POSSESSIVE | NUMERIC)
+        && !ends.number
+        && has(word, PAST_LIKE)
+    {
+        return Reading::Verb;
+    }
     if ends.number || has(before, DETERMINER | POSSESSIVE | EVENT_ADJECTIVE | NUMERIC) {
         // "that attacked": a relative pronoun before a past tense.
         if has(before, SUBJECT_PRONOUN) && has(word, PAST_LIKE) {
@@ -148,8 +158,10 @@ fn reading(word: Features, before: Features, after: Features, ends: Before) -> R
         return Reading::Noun;
     }
     if ends.mention {
+        // "Israeli attacks on Gaza" and "Russia intervenes against Isis"
+        // look alike: an -s form between a name and a preposition stays open.
         return if s_form && has(after, PREPOSITION) {
-            Reading::Noun
+            Reading::Open
         } else {
             Reading::Verb
         };
@@ -187,7 +199,7 @@ mod tests {
         assert_eq!(reading(BASE_FORM, TO, 0, none), Reading::Verb);
         assert_eq!(reading(PAST, VERB_GROUP | BE, 0, none), Reading::Verb);
         assert_eq!(reading(S_FORM, VERB_GROUP | BE, 0, none), Reading::Noun);
-        assert_eq!(reading(S_FORM, 0, PREPOSITION, subject), Reading::Noun);
+        assert_eq!(reading(S_FORM, 0, PREPOSITION, subject), Reading::Open);
         assert_eq!(reading(S_FORM, 0, ARTICLE, subject), Reading::Verb);
         assert_eq!(reading(BASE_FORM, 0, 0, subject), Reading::Verb);
         let modifier = Before {

@@ -3,6 +3,7 @@
 
 use crate::compile::CompiledPack;
 use crate::compile::lexicon::LexiconHit;
+use crate::lang::date::Date;
 use crate::lang::pack::{NUMBER, PROPER, RuleId, TypeId};
 use crate::text::{Token, find_numbers, find_proper_runs};
 
@@ -70,8 +71,16 @@ pub struct Mentions {
 }
 
 impl Mentions {
-    /// Lexicon, number and proper-name mentions of one sentence.
-    pub fn find(&mut self, pack: &CompiledPack, text: &str, tokens: &[Token], encoded: &[u8]) {
+    /// Lexicon, number and proper-name mentions of one sentence; `date` is
+    /// the document's, which chooses among date-restricted lexicon rows.
+    pub fn find(
+        &mut self,
+        pack: &CompiledPack,
+        text: &str,
+        tokens: &[Token],
+        encoded: &[u8],
+        date: Option<Date>,
+    ) {
         self.all.clear();
         self.present.clear();
         self.present.resize(pack.pack.types.len(), false);
@@ -80,7 +89,7 @@ impl Mentions {
         self.starting_at.truncate(tokens.len());
         let mut hits = std::mem::take(&mut self.hits);
         pack.lexicon
-            .find(encoded, |i| tokens[i].text(text), &mut hits);
+            .find(encoded, |i| tokens[i].text(text), date, &mut hits);
         for hit in &hits {
             let entry = &pack.pack.lexicon[hit.entry as usize];
             self.add(Mention {

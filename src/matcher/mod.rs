@@ -24,6 +24,7 @@ use crate::compile::program::Voice;
 use crate::document::Document;
 use crate::event::{Argument, EventRecord, TextSpan};
 use crate::lang::ast::{CompoundMode, DiscardScope, NegationMode};
+use crate::lang::date::Date;
 use crate::lang::pack::{CodePart, RuleId, RuleOutput};
 use crate::text::{Sentence, Token, split_sentences, tokenize_into};
 use category::Reading;
@@ -132,6 +133,8 @@ pub struct Matcher<'p> {
     generation: u32,
     /// Programs whose anchor occurs in the sentence, and the unanchored ones.
     candidates: Vec<u32>,
+    /// The date of the document being matched, for dated lexicon rows.
+    date: Option<Date>,
 }
 
 impl<'p> Matcher<'p> {
@@ -149,6 +152,7 @@ impl<'p> Matcher<'p> {
             stamps: vec![0; pack.programs.len()],
             generation: 0,
             candidates: Vec::new(),
+            date: None,
         }
     }
 
@@ -171,6 +175,7 @@ impl<'p> Matcher<'p> {
     /// why a rule did not fire.
     pub fn trace_rule(&mut self, doc: &Document, rule: RuleId) -> RuleTrace {
         let mut traces = Vec::new();
+        self.date = doc.date.as_deref().and_then(Date::from_document);
         tokenize_into(&doc.text, &mut self.tokens);
         let sentences = split_sentences(&doc.text, &self.tokens);
         for (index, sentence) in sentences.iter().enumerate() {
@@ -196,6 +201,7 @@ impl<'p> Matcher<'p> {
         mut analyses: Option<&mut Vec<SentenceAnalysis>>,
     ) -> DocumentResult {
         let mut result = DocumentResult::default();
+        self.date = doc.date.as_deref().and_then(Date::from_document);
         tokenize_into(&doc.text, &mut self.tokens);
         let sentences = split_sentences(&doc.text, &self.tokens);
         result.sentences = sentences.len();
@@ -266,7 +272,7 @@ impl<'p> Matcher<'p> {
         let tokens = &self.tokens[sentence.tokens.clone()];
         self.prepared.prepare(self.pack, text, tokens);
         self.mentions
-            .find(self.pack, text, tokens, &self.prepared.encoded);
+            .find(self.pack, text, tokens, &self.prepared.encoded, self.date);
         self.read_words();
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {

@@ -13,7 +13,9 @@
 //!    of "be" before "to" ("are to be pulled out": future);
 //! 2. an urging verb right before the subject with "to" in the verb
 //!    group ("urged supporters to protest", "called on troops to"):
-//!    intended;
+//!    intended; in a match with no subject that opens right after "to",
+//!    the word governing that "to", at most four words back ("voted on
+//!    Sunday to go on strike", "threatened to stage a walkout");
 //! 3. an adjective right before the event word ("a planned attack",
 //!    "possible strikes", "feared clashes");
 //! 4. "if", "unless" or "whether" earlier in the sentence, with no clause
@@ -25,7 +27,7 @@ use super::prepared::Prepared;
 use super::vm::Found;
 use crate::compile::features::{
     BE, CLAUSE_BREAK, CONDITION, DETERMINER, FUTURE_CUE, Features, HYPOTHETICAL_CUE, INTENDED_CUE,
-    MODAL, MODALITY_ADJECTIVE, MODALITY_VERB, PREPOSITION, QUESTION_MARK, THREAT_CUE, TO,
+    MODAL, MODALITY_ADJECTIVE, MODALITY_VERB, PREPOSITION, PUNCT, QUESTION_MARK, THREAT_CUE, TO,
     URGE_VERB,
 };
 
@@ -101,6 +103,31 @@ pub fn modality_cue(prepared: &Prepared, found: &Found) -> Option<(usize, Modali
             };
             if has(urged, URGE_VERB) {
                 return Some((urged, Modality::Intended));
+            }
+        }
+        // No subject, and the match opens at or right after "to": the
+        // word governing that "to" ("voted on Sunday to go on strike").
+        let opening_to = if has(found.start, TO) {
+            Some(found.start)
+        } else if found.start > 0 && has(found.start - 1, TO) {
+            Some(found.start - 1)
+        } else {
+            None
+        };
+        if let (true, Some(to)) = (group.start == found.start, opening_to) {
+            for i in (to.saturating_sub(4)..to).rev() {
+                if has(i, PUNCT) {
+                    break;
+                }
+                if has(i, MODALITY_VERB) {
+                    return kind(prepared.features[i]).map(|k| (i, k));
+                }
+                if has(i, URGE_VERB) {
+                    return Some((i, Modality::Intended));
+                }
+                if i + 1 == to && has(i, BE) {
+                    return Some((i, Modality::Future));
+                }
             }
         }
     }

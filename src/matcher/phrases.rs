@@ -17,6 +17,8 @@
 //!   `PHRASE_PARTITIVES`;
 //! - a possessor and its clitic ("the army's", "Russia's"): a mention
 //!   ending before the "'s", or one word;
+//! - a hyphenated modifier whose last part is a modifier ("a 15-year-old
+//!   girl", "well-armed men");
 //!
 //! and rightwards over a bracketed apposition ("JNIM (Group for Support of
 //! Islam and Muslims)"). Every step leftwards gives one more candidate
@@ -28,7 +30,8 @@
 use super::mentions::{MentionSource, Mentions};
 use super::prepared::Prepared;
 use crate::compile::features::{
-    CLOSE_BRACKET, DETERMINER, MODIFIER, NUMERIC, OF, OPEN_BRACKET, PARTITIVE, POSSESSIVE, PUNCT,
+    CLOSE_BRACKET, DETERMINER, HYPHEN, MODIFIER, NUMERIC, OF, OPEN_BRACKET, PARTITIVE, POSSESSIVE,
+    PUNCT,
 };
 use crate::lang::pack::NUMBER;
 
@@ -154,10 +157,27 @@ impl Phrases {
     fn left_starts(&self, prepared: &Prepared, start: usize) -> Vec<usize> {
         let mut starts = vec![start];
         let mut current = start;
+        // Inside a hyphenated modifier ("15-year-old"): its parts join
+        // whatever they are, and only the whole word is a phrase start.
+        let mut hyphenated = false;
         while current > 0 && start - current < MAX_LEFT {
             let before = current - 1;
             let number_start = self.number_from[current];
             let mention_start = self.mention_from[current];
+            if prepared.has(before, HYPHEN)
+                && before > 0
+                && !prepared.has(before - 1, PUNCT)
+                && (hyphenated || (current != start && prepared.has(current, MODIFIER)))
+            {
+                hyphenated = true;
+                current = before - 1;
+                continue;
+            }
+            if hyphenated {
+                hyphenated = false;
+                starts.push(current);
+                continue;
+            }
             let next = if number_start != NONE {
                 number_start as usize
             } else if mention_start != NONE && !prepared.has(before, PUNCT) {

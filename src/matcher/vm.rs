@@ -515,7 +515,7 @@ impl Vm {
 /// "or", "as well as", ", … and") and more bindings of accepted types (the
 /// longest at each place), their conjuncts appended to `conjuncts`. A list
 /// of commas without a final coordinator is not a compound ("in Aleppo,
-/// Syria"). Returns the compound's end.
+/// Syria"), nor are two parts joined by ", and". Returns the compound's end.
 fn compound_end(
     input: &Input,
     binds: SlotBinds,
@@ -530,7 +530,9 @@ fn compound_end(
             (1, true)
         } else if input.pack.as_well_as(prepared, end) {
             (3, true)
-        } else if prepared.has(end, COMMA) && prepared.has(end + 1, COORDINATOR) {
+        } else if parts > 1 && prepared.has(end, COMMA) && prepared.has(end + 1, COORDINATOR) {
+            // ", and" closes a list of three or more; after one part it
+            // joins clauses ("sent troops to Gedo, and Ethiopian forces").
             (2, true)
         } else if prepared.has(end, COMMA) {
             (1, false)

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::compile::CompiledPack;
+use crate::compile::load::{LoadError, Ready, load_with};
 use crate::document::Document;
 use crate::lang::json::JsonDiagnostic;
 use crate::lang::loader::Overrides;
@@ -28,9 +29,8 @@ pub struct Playground {
 pub type Unsaved = BTreeMap<String, String>;
 
 impl Playground {
-    /// Loads and checks the pack with the unsaved files in place of the
-    /// files on disk (the loader's overrides, as `evrule lsp` uses them).
-    pub fn load(&self, unsaved: &Unsaved) -> Result<Loaded, ApiError> {
+    /// The unsaved files as loader overrides, each path confined to the pack.
+    fn overrides(&self, unsaved: &Unsaved) -> Result<Overrides, ApiError> {
         let mut overrides = Overrides::default();
         for (written, text) in unsaved {
             let path = self
@@ -39,26 +39,38 @@ impl Playground {
                 .map_err(|refused| ApiError::Refused(refused.to_string()))?;
             overrides.insert(&path, text.clone());
         }
-        Ok(lang::load_pack_with(self.folder.root(), &overrides))
+        Ok(overrides)
     }
 
-    /// The pack compiled, with its warnings; its errors are a 422 answer
-    /// listing them.
+    /// Loads and checks the pack with the unsaved files in place of the
+    /// files on disk (the loader's overrides, as `evrule lsp` uses them).
+    pub fn load(&self, unsaved: &Unsaved) -> Result<Loaded, ApiError> {
+        Ok(lang::load_pack_with(
+            self.folder.root(),
+            &self.overrides(unsaved)?,
+        ))
+    }
+
+    /// The pack compiled (`compile::load`, as every command loads it),
+    /// with its warnings; its errors are a 422 answer listing them.
     pub fn compile(
         &self,
         unsaved: &Unsaved,
     ) -> Result<(CompiledPack, Vec<JsonDiagnostic>), ApiError> {
-        let loaded = self.load(unsaved)?;
-        let diagnostics = json_diagnostics(&loaded);
-        let Some(pack) = loaded.pack else {
-            return Err(ApiError::PackErrors {
+        match load_with(self.folder.root(), &self.overrides(unsaved)?) {
+            Ok(Ready { compiled, warnings }) => {
+                let warnings = warnings
+                    .iter()
+                    .map(|d| JsonDiagnostic::new(d, &compiled.pack.sources))
+                    .collect();
+                Ok((compiled, warnings))
+            }
+            Err(LoadError::Invalid { loaded, .. }) => Err(ApiError::PackErrors {
                 errors: loaded.error_count(),
-                diagnostics,
-            });
-        };
-        let compiled = CompiledPack::new(pack)
-            .map_err(|message| ApiError::Internal(format!("cannot compile the pack: {message}")))?;
-        Ok((compiled, diagnostics))
+                diagnostics: json_diagnostics(&loaded),
+            }),
+            Err(error @ LoadError::Compile { .. }) => Err(ApiError::Internal(error.to_string())),
+        }
     }
 
     /// The document a request names: its own `text`, or a corpus

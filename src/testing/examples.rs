@@ -157,7 +157,7 @@ pub fn run_examples_of(pack: &CompiledPack, selected: impl Fn(&RuleDef) -> bool)
         }
         let rule_id = RuleId(index as u32);
         for case in &rule.cases {
-            let records = produced(pack, &mut matcher, rule_id, &case.text);
+            let records = produced(pack, &mut matcher, rule_id, case);
             let (produced, others): (Vec<ShownRecord>, Vec<ShownRecord>) =
                 records.into_iter().partition(|r| r.rule == rule.name);
             let passed = match (&case.expected, case.counter) {
@@ -203,9 +203,13 @@ fn produced(
     pack: &CompiledPack,
     matcher: &mut Matcher,
     rule: RuleId,
-    text: &str,
+    case: &CaseDef,
 ) -> Vec<ShownRecord> {
-    let doc = Document::new("example", text);
+    let text = case.text.as_str();
+    let doc = Document {
+        date: case.date.map(|d| d.to_string()),
+        ..Document::new("example", text)
+    };
     if pack.pack.rule(rule).kind == RuleKind::Event {
         let result = matcher.match_document(&doc);
         return result.events.iter().map(ShownRecord::from_event).collect();

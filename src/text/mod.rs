@@ -7,6 +7,7 @@
 pub mod fold;
 pub mod inflect;
 pub mod number;
+pub mod offsets;
 pub mod proper;
 pub mod sentence;
 pub mod token;
@@ -15,6 +16,7 @@ mod unicode;
 pub use fold::{fold, fold_into};
 pub use inflect::{WordForms, be_forms, word_forms};
 pub use number::{NumberMention, find_numbers};
+pub use offsets::CharOffsets;
 pub use proper::find_proper_runs;
 pub use sentence::{Sentence, split_sentences};
 pub use token::{Token, TokenKind, tokenize, tokenize_into};

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::lang::ast::{CompoundMode, Item, NegationMode};
+use crate::lang::date::DateRange;
 
 impl<'a> Checker<'a> {
     /// Registers every named declaration; reports duplicates.
@@ -267,7 +268,7 @@ impl<'a> Checker<'a> {
     /// Resolves the type of every lexicon row against the taxonomy visible
     /// from the file that names the lexicon.
     pub(super) fn collect_lexicon(&mut self) {
-        let mut seen: HashMap<(String, String, String, bool), Span> = HashMap::new();
+        let mut seen: HashMap<(String, String, String, bool, DateRange), Span> = HashMap::new();
         for lexicon in &self.loaded.lexicons {
             for row in &lexicon.rows {
                 let name = Name {
@@ -319,6 +320,7 @@ impl<'a> Checker<'a> {
                     row.type_name.clone(),
                     row.code.clone(),
                     row.exact,
+                    row.dates,
                 );
                 if let Some(first) = seen.get(&key) {
                     let first = *first;
@@ -348,6 +350,7 @@ impl<'a> Checker<'a> {
                         ty,
                         code: row.code.clone(),
                         exact: row.exact,
+                        dates: row.dates,
                         span: row.span,
                     });
                 }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::lang::ast::{Case, CodeTerm, Emit, Node, NodeKind, RuleKind};
+use crate::lang::date::Date;
 
 /// Which slots a pattern (part) binds: on every path, or on some path.
 #[derive(Debug, Clone, Default)]
@@ -667,6 +668,7 @@ impl Checker<'_> {
         for Case {
             counter,
             text,
+            date,
             expected,
             todo,
             span,
@@ -719,9 +721,26 @@ impl Checker<'_> {
                     modality: e.modality.clone(),
                 }
             });
+            let date = date
+                .as_ref()
+                .and_then(|date| match Date::parse(&date.value) {
+                    Ok(parsed) => Some(parsed),
+                    Err(error) => {
+                        self.error(
+                            Diagnostic::error(
+                                "bad-date",
+                                format!("bad example date `{}`: {error}", date.value),
+                            )
+                            .with_label(date.span, "not a date")
+                            .with_help("write the document's date as `date \"YYYY-MM-DD\"`"),
+                        );
+                        None
+                    }
+                });
             cases.push(CaseDef {
                 counter: *counter,
                 text: text.value.clone(),
+                date,
                 expected,
                 todo: *todo,
                 span: *span,

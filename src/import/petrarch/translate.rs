@@ -1,0 +1,328 @@
+//! Verb patterns in evrule's pattern language.
+//!
+//! `S` is the source and `T` the target, both `Participant`s. `$` and `+`
+//! place them; without `$` the source stands before everything else (the
+//! subject), without `+` the target after everything else, or before it
+//! when `$` follows the verb. Words joined by `_` are consecutive; a space
+//! allows up to six words between (`...`), and up to three inside a noun
+//! phrase `{…}` or a prepositional phrase `(PREP …)`. `&SYNSET` is the word
+//! class `@synset`. `^` and `%` cannot be said yet: such patterns are not
+//! translated, and the reason says what they need.
+
+use super::verbs::{Elem, Part, Pattern};
+
+/// A pattern in evrule's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    pub pattern: String,
+    /// The synsets it uses.
+    pub synsets: Vec<String>,
+    /// How many words, synsets and phrases it requires: more is more specific.
+    pub specificity: usize,
+}
+
+/// Names of the word classes synsets became (`None` when a synset could
+/// not be written).
+pub trait Classes {
+    fn class_of(&self, synset: &str) -> Option<String>;
+}
+
+impl<F: Fn(&str) -> Option<String>> Classes for F {
+    fn class_of(&self, synset: &str) -> Option<String> {
+        self(synset)
+    }
+}
+
+/// The slot names.
+pub const SOURCE: &str = "S";
+pub const TARGET: &str = "T";
+
+/// A pattern with `verb` (an element such as `@grant_verbs`) for `*`, or
+/// why it cannot be translated.
+pub fn translate(
+    pattern: &Pattern,
+    verb: &str,
+    classes: &dyn Classes,
+) -> Result<Translation, String> {
+    let all: Vec<&Part> = pattern.pre.iter().chain(&pattern.post).collect();
+    let count = |wanted: &Elem| {
+        all.iter()
+            .map(|p| count_elem(&p.elem, wanted))
+            .sum::<usize>()
+    };
+    if count(&Elem::Skip) > 0 {
+        return Err("needs `^` (skip to the end of a noun phrase)".into());
+    }
+    if count(&Elem::Compound) > 0 {
+        return Err("needs compound actors `%`".into());
+    }
+    if count(&Elem::Source) > 1 {
+        return Err("more than one source `$`".into());
+    }
+    if count(&Elem::Target) > 1 {
+        return Err("more than one target `+`".into());
+    }
+    let source_in_post = pattern
+        .post
+        .iter()
+        .map(|p| count_elem(&p.elem, &Elem::Source))
+        .sum::<usize>()
+        > 0;
+    let has_source = count(&Elem::Source) > 0;
+    let has_target = count(&Elem::Target) > 0;
+
+    let mut writer = Writer {
+        classes,
+        synsets: Vec::new(),
+        specificity: 0,
+    };
+    // (text, what joins it to the item before)
+    let mut items: Vec<(String, Joint)> = Vec::new();
+    let mut implicit_first = false;
+    if !has_source {
+        items.push((SOURCE.to_string(), Joint::Gap(WORD_GAP)));
+        implicit_first = true;
+    } else if !has_target && source_in_post {
+        items.push((TARGET.to_string(), Joint::Gap(WORD_GAP)));
+        implicit_first = true;
+    }
+    for part in &pattern.pre {
+        items.push((writer.part(part)?, Joint::of(part.joined, WORD_GAP)));
+    }
+    items.push((verb.to_string(), Joint::of(pattern.verb_joined, WORD_GAP)));
+    if implicit_first && items.len() == 2 {
+        items[1].1 = Joint::Gap(SUBJECT_GAP);
+    }
+    for part in &pattern.post {
+        items.push((writer.part(part)?, Joint::of(part.joined, WORD_GAP)));
+    }
+    if !has_target && !source_in_post {
+        items.push((TARGET.to_string(), Joint::Gap(OBJECT_GAP)));
+    }
+    Ok(Translation {
+        pattern: join(&items),
+        synsets: writer.synsets,
+        specificity: writer.specificity,
+    })
+}
+
+fn count_elem(elem: &Elem, wanted: &Elem) -> usize {
+    match elem {
+        Elem::NounPhrase(parts) | Elem::Prep(parts) => {
+            parts.iter().map(|p| count_elem(&p.elem, wanted)).sum()
+        }
+        other => usize::from(other == wanted),
+    }
+}
+
+/// Between words a space separates: what may stand between them.
+pub const WORD_GAP: &str = "...";
+/// Between the subject and its verb ("Arnor's foreign minister, in remarks
+/// published on Monday, urged").
+pub const SUBJECT_GAP: &str = "...";
+/// Between the last element and an implicit target: anywhere in the
+/// verb's clause ("criticized the closure of guest houses in Michel Delving").
+pub const OBJECT_GAP: &str = "...{0,12}";
+/// Inside a noun or prepositional phrase.
+const PHRASE_GAP: &str = "...{0,3}";
+
+#[derive(Debug, Clone, Copy)]
+enum Joint {
+    /// `_`: the next word.
+    Joined,
+    Gap(&'static str),
+}
+
+impl Joint {
+    fn of(joined: bool, gap: &'static str) -> Joint {
+        if joined {
+            Joint::Joined
+        } else {
+            Joint::Gap(gap)
+        }
+    }
+}
+
+/// Items with what joins each to the one before.
+fn join(items: &[(String, Joint)]) -> String {
+    let mut out = String::new();
+    for (i, (text, joint)) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+            if let Joint::Gap(gap) = joint {
+                out.push_str(gap);
+                out.push(' ');
+            }
+        }
+        out.push_str(text);
+    }
+    out
+}
+
+struct Writer<'c> {
+    classes: &'c dyn Classes,
+    synsets: Vec<String>,
+    specificity: usize,
+}
+
+impl Writer<'_> {
+    fn part(&mut self, part: &Part) -> Result<String, String> {
+        Ok(match &part.elem {
+            Elem::Word(word) => {
+                self.specificity += 1;
+                pattern_words(word)?
+            }
+            Elem::Source => SOURCE.to_string(),
+            Elem::Target => TARGET.to_string(),
+            Elem::Synset(name) => {
+                self.specificity += 1;
+                let class = self
+                    .classes
+                    .class_of(name)
+                    .ok_or_else(|| format!("synset `&{name}` has no member patterns can match"))?;
+                if !self.synsets.contains(name) {
+                    self.synsets.push(name.clone());
+                }
+                format!("@{class}")
+            }
+            Elem::NounPhrase(parts) | Elem::Prep(parts) => {
+                let items = parts
+                    .iter()
+                    .map(|p| Ok((self.part(p)?, Joint::of(p.joined, PHRASE_GAP))))
+                    .collect::<Result<Vec<_>, String>>()?;
+                join(&items)
+            }
+            Elem::Skip | Elem::Compound => unreachable!("refused before writing"),
+        })
+    }
+}
+
+/// A dictionary word as pattern elements: lower case, `/` as punctuation;
+/// a word with other characters patterns cannot match is an error.
+pub fn pattern_words(word: &str) -> Result<String, String> {
+    let lower = word.to_lowercase();
+    let mut pieces = Vec::new();
+    for (i, piece) in lower.split('/').enumerate() {
+        if i > 0 {
+            pieces.push("/".to_string());
+        }
+        if piece.is_empty() {
+            continue;
+        }
+        if !is_pattern_word(piece) {
+            return Err(format!(
+                "the word `{word}` has characters patterns cannot match"
+            ));
+        }
+        pieces.push(piece.to_string());
+    }
+    if pieces.iter().all(|p| p == "/") {
+        return Err(format!("the word `{word}` has no letters"));
+    }
+    Ok(pieces.join(" "))
+}
+
+/// What the grammar reads as one word: a lower-case letter or digit (or an
+/// apostrophe) first, then letters, digits, apostrophes and hyphens.
+pub fn is_pattern_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest_ok = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+    let first_ok = first.is_lowercase()
+        || first.is_ascii_digit()
+        || (first.is_alphabetic() && !first.is_uppercase());
+    if first == '\'' {
+        let rest: Vec<char> = chars.collect();
+        return !rest.is_empty() && rest.into_iter().all(rest_ok);
+    }
+    first_ok && chars.all(rest_ok)
+}
+
+/// A word a word class can hold (no leading apostrophe, no punctuation).
+pub fn is_class_word(word: &str) -> bool {
+    !word.starts_with('\'') && is_pattern_word(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::petrarch::verbs;
+
+    fn translated(lines: &str) -> Vec<String> {
+        let text =
+            format!("&CURRENCY\n+DOLLARS\n&EMPTY\n+F.B.I.\n--- GRANT [070] ---\nGRANT\n{lines}");
+        let dictionary = verbs::parse("v.txt", &text);
+        assert_eq!(dictionary.problems, []);
+        let classes = |name: &str| (name == "CURRENCY").then(|| "currency".to_string());
+        dictionary.blocks[0]
+            .patterns
+            .iter()
+            .map(|p| match translate(p, "@grant_verbs", &classes) {
+                Ok(t) => format!("{} ({})", t.pattern, t.specificity),
+                Err(reason) => format!("error: {reason}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sources_targets_and_gaps() {
+        assert_eq!(
+            translated(
+                "\
+- * &CURRENCY [903]
+- $ * (AS {&CURRENCY DEBT}) (WITH +) [045]
+- IN_* RELIEF_NOW [071]
+- * PROTESTS (FROM $) [110]
+- SAID + MUST * POLICY [100]
+- * (TO) [042:043]
+- * F/A-18 [072]
+"
+            ),
+            [
+                "S ... @grant_verbs ... @currency ...{0,12} T (1)",
+                "S ... @grant_verbs ... as ...{0,3} @currency ...{0,3} debt ... with ...{0,3} T (4)",
+                "S ... in @grant_verbs ... relief now ...{0,12} T (3)",
+                "T ... @grant_verbs ... protests ... from ...{0,3} S (2)",
+                "S ... said ... T ... must ... @grant_verbs ... policy (3)",
+                "S ... @grant_verbs ... to ...{0,12} T (1)",
+                "S ... @grant_verbs ... f / a-18 ...{0,12} T (1)",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_said_yet_is_refused_with_a_reason() {
+        assert_eq!(
+            translated(
+                "\
+- * OFF (FROM ^) [042]
+- % * [030]
+- * &EMPTY [031]
+- * U.S. [032]
+- $ * $ [033]
+"
+            ),
+            [
+                "error: needs `^` (skip to the end of a noun phrase)",
+                "error: needs compound actors `%`",
+                "error: synset `&EMPTY` has no member patterns can match",
+                "error: the word `U.S.` has characters patterns cannot match",
+                "error: more than one source `$`",
+            ]
+        );
+    }
+
+    #[test]
+    fn pattern_and_class_words() {
+        assert!(is_pattern_word("n't"));
+        assert!(is_pattern_word("'s"));
+        assert!(is_pattern_word("cease-fire"));
+        assert!(is_pattern_word("1990"));
+        assert!(!is_pattern_word("u.s."));
+        assert!(!is_pattern_word("Gondor"));
+        assert!(!is_class_word("'s"));
+        assert!(is_class_word("n't"));
+    }
+}
