@@ -18,5 +18,6 @@ pub mod import;
 pub mod lang;
 pub mod lsp;
 pub mod matcher;
+pub mod serve;
 pub mod testing;
 pub mod text;

@@ -49,6 +49,9 @@ enum Command {
     Lsp(cli::lsp::Args),
     /// Print each sentence of the inputs as a JSON line, with its offsets.
     Sentences(cli::sentences::Args),
+    /// Serve a local web page to edit a pack and see what its rules do on
+    /// a text: mentions, events, diagnostics, explanations, tests.
+    Serve(cli::serve::Args),
     /// Write a pack from another coder's dictionaries.
     Import(cli::import::Args),
 }
@@ -68,6 +71,7 @@ fn main() -> ExitCode {
         Command::Lsp(args) => cli::lsp::run(args, &global),
         Command::Eval(args) => cli::eval::run(args, &global),
         Command::Sentences(args) => cli::sentences::run(args, &global),
+        Command::Serve(args) => cli::serve::run(args, &global),
         Command::Import(args) => cli::import::run(args, &global),
     }
 }

@@ -40,6 +40,7 @@ pub mod lsp;
 pub mod run;
 pub mod schema;
 pub mod sentences;
+pub mod serve;
 pub mod test;
 
 /// Exit codes, the same for every command (README "Exit codes",

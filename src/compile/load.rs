@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::CompiledPack;
+use crate::lang::loader::Overrides;
 use crate::lang::{self, Diagnostic, Loaded, report};
 
 /// A pack ready for matching, and the warnings found while checking it.
@@ -43,7 +44,13 @@ impl LoadError {
 /// Loads, checks and compiles the pack at `path` (a folder or one `.evr`
 /// file).
 pub fn load(path: &Path) -> Result<Ready, LoadError> {
-    let mut loaded = lang::load_pack(path);
+    load_with(path, &Overrides::default())
+}
+
+/// Like [`load`], reading the files in `overrides` from there instead of
+/// from disk (the editor's unsaved files in `evrule serve`).
+pub fn load_with(path: &Path, overrides: &Overrides) -> Result<Ready, LoadError> {
+    let mut loaded = lang::load_pack_with(path, overrides);
     let Some(pack) = loaded.pack.take().filter(|_| loaded.error_count() == 0) else {
         return Err(LoadError::Invalid {
             path: path.to_path_buf(),

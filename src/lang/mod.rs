@@ -55,7 +55,14 @@ impl Loaded {
 
 /// Loads and checks a pack folder or a single `.evr` file.
 pub fn load_pack(path: &Path) -> Loaded {
-    let files = loader::read_pack(path);
+    load_pack_with(path, &loader::Overrides::default())
+}
+
+/// Loads and checks a pack like [`load_pack`], reading the files in
+/// `overrides` from there instead of from disk (unsaved editor text:
+/// `evrule serve`).
+pub fn load_pack_with(path: &Path, overrides: &loader::Overrides) -> Loaded {
+    let files = loader::read_pack_with(path, overrides);
     let (pack, sources, diagnostics) = check::check(files);
     Loaded {
         pack,

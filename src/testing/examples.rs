@@ -498,7 +498,7 @@ fn field_diff(expected: &ShownRecord, actual: &ShownRecord, style: Style) -> Str
 }
 
 /// Per pattern and voice, the attempt that got furthest.
-fn best_attempts(progress: &[RuleProgress]) -> Vec<&RuleProgress> {
+pub fn best_attempts(progress: &[RuleProgress]) -> Vec<&RuleProgress> {
     let mut best: BTreeMap<(usize, bool), &RuleProgress> = BTreeMap::new();
     for p in progress {
         let key = (
