@@ -242,6 +242,19 @@ fn modality_suppresses_or_marks() {
 }
 
 #[test]
+fn a_pack_extends_the_phrase_and_modality_word_lists() {
+    check(&[
+        (
+            "Bearded gunmen attacked villagers.",
+            &[
+                "Attack attack attacker=gunmen[Group REB]{Bearded gunmen} victim=villagers[Civilians CVL]",
+            ],
+        ),
+        ("Rebels schemed to attack soldiers.", &[]),
+    ]);
+}
+
+#[test]
 fn compound_keep_lists_the_parties_in_one_record() {
     check(&[(
         "Rebels shelled Aleppo and Idlib.",

@@ -2,10 +2,10 @@
 //! any sentence it matches. The index from words to programs lets a sentence
 //! try only the rules whose anchor it contains.
 
-use super::english::COMMON_WORDS;
 use super::program::{Elem, ElemKind};
 use super::vocab::{Vocabulary, WordId};
 use super::words::{WordSetId, WordSets};
+use crate::text::english::COMMON_WORDS;
 
 /// The rarest required word element of a pattern, as one word set.
 pub fn choose_anchor(root: &Elem, vocab: &Vocabulary, sets: &mut WordSets) -> Option<WordSetId> {

@@ -3,8 +3,8 @@
 //! so that the chunker, the word-category guess and the modality cues test
 //! bits instead of comparing strings.
 
-use super::english;
 use super::vocab::Vocabulary;
+use crate::text::english;
 
 pub type Features = u64;
 
@@ -127,13 +127,30 @@ pub fn token_shape(kind: crate::text::TokenKind, capitalized: bool, folded: &str
     bits
 }
 
+/// The closed classes a pack can change through built-in word lists
+/// (`words phrase.modifier += masked`), with their features.
+const LISTED_CLASSES: &[(&str, Features)] = &[
+    ("phrase.determiner", DETERMINER),
+    ("phrase.modifier", MODIFIER),
+    ("phrase.partitive", PARTITIVE),
+    ("modality.future", MODALITY_VERB | FUTURE_CUE),
+    ("modality.intended", MODALITY_VERB | INTENDED_CUE),
+    ("modality.threatened", MODALITY_VERB | THREAT_CUE),
+    ("modality.urge", URGE_VERB),
+];
+
 /// Gives every closed-class word its features, interning it if the pack
-/// does not mention it.
-pub fn register_closed_classes(vocab: &mut Vocabulary) {
+/// does not mention it: the fixed classes of [`english`], and the pack's
+/// own version of the built-in lists it may change.
+pub fn register_closed_classes(vocab: &mut Vocabulary, pack: &crate::lang::Pack) {
+    for (list, features) in LISTED_CLASSES {
+        for entry in pack.word_list(list) {
+            let word = crate::text::fold(&entry.words.join(" "));
+            let id = vocab.intern(&word);
+            vocab.add_features(id, *features);
+        }
+    }
     let classes: &[(&[&str], Features)] = &[
-        (english::PHRASE_DETERMINERS, DETERMINER),
-        (english::PHRASE_MODIFIERS, MODIFIER),
-        (english::PHRASE_PARTITIVES, PARTITIVE),
         (english::POSSESSIVES, POSSESSIVE),
         (english::COORDINATORS, COORDINATOR),
         (english::PREPOSITIONS, PREPOSITION),
@@ -150,10 +167,6 @@ pub fn register_closed_classes(vocab: &mut Vocabulary) {
         (english::REFUSAL_VERBS, REFUSAL),
         (english::FUTURE_MODALS, FUTURE_CUE),
         (english::HYPOTHETICAL_MODALS, HYPOTHETICAL_CUE),
-        (english::FUTURE_CUES, MODALITY_VERB | FUTURE_CUE),
-        (english::INTENDED_CUES, MODALITY_VERB | INTENDED_CUE),
-        (english::THREAT_CUES, MODALITY_VERB | THREAT_CUE),
-        (english::URGE_VERBS, URGE_VERB),
         (english::FUTURE_ADJECTIVES, MODALITY_ADJECTIVE | FUTURE_CUE),
         (
             english::INTENDED_ADJECTIVES,

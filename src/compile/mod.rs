@@ -5,7 +5,6 @@
 
 pub mod anchor;
 pub mod discard;
-pub mod english;
 pub mod features;
 pub mod lexicon;
 pub mod load;
@@ -100,7 +99,7 @@ impl CompiledPack {
 
     pub fn new(pack: Pack) -> Result<CompiledPack, String> {
         let mut vocab = Vocabulary::default();
-        features::register_closed_classes(&mut vocab);
+        features::register_closed_classes(&mut vocab, &pack);
         let mut sets = WordSets::default();
         let lexicon = LexiconIndex::build(&pack.lexicon, &mut vocab)?;
         let builtin_words = BuiltinWords::new(&pack);
@@ -110,7 +109,7 @@ impl CompiledPack {
             sets.add(ids)
         };
         let words = FunctionWords {
-            determiners: class(english::DETERMINERS, &mut sets),
+            determiners: class(crate::text::english::DETERMINERS, &mut sets),
             to: vocab.intern("to"),
             as_: vocab.intern("as"),
             well: vocab.intern("well"),

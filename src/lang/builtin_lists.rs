@@ -8,7 +8,7 @@
 //! `docs/LANGUAGE.md` holds the table [`markdown_table`] renders (a test
 //! checks it), so the documented defaults cannot drift.
 
-use crate::text::{number, proper};
+use crate::text::{english, number, proper};
 
 /// A built-in word list: its dotted name, what it is for, its default
 /// entries (written as in a `words` item: words separated by spaces, `=`
@@ -72,6 +72,48 @@ pub const BUILTIN_LISTS: &[BuiltinList] = &[
         "units a `Number` mention includes after the amount (\"40%\", \"5 percent\")",
         number::MEASURE_UNITS,
         false,
+    ),
+    list(
+        "phrase.determiner",
+        "determiners and quantifiers a noun phrase grows over, and after which a word reads as a noun (\"the\", \"several\", \"dozens\")",
+        english::PHRASE_DETERMINERS,
+        true,
+    ),
+    list(
+        "phrase.modifier",
+        "words describing an actor that a noun phrase grows over (\"suspected ISWAP fighters\", \"unidentified gunmen\")",
+        english::PHRASE_MODIFIERS,
+        true,
+    ),
+    list(
+        "phrase.partitive",
+        "nouns that take a group before \"of\" into the noun phrase (\"members of\", \"a group of\", \"hundreds of\")",
+        english::PHRASE_PARTITIVES,
+        true,
+    ),
+    list(
+        "modality.future",
+        "words that put the verb after their \"to\" in the future (\"is due to explode\", \"set to march\")",
+        english::FUTURE_CUES,
+        true,
+    ),
+    list(
+        "modality.intended",
+        "words that make the verb after their \"to\" an intention (\"plans to attack\", \"ready to strike\")",
+        english::INTENDED_CUES,
+        true,
+    ),
+    list(
+        "modality.threatened",
+        "words that make the verb after their \"to\" a threat or pledge (\"threatened to strike\", \"vowed to retaliate\")",
+        english::THREAT_CUES,
+        true,
+    ),
+    list(
+        "modality.urge",
+        "verbs that make someone else's act intended when \"to\" follows the subject (\"urged supporters to protest\")",
+        english::URGE_VERBS,
+        true,
     ),
 ];
 

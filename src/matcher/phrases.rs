@@ -7,7 +7,7 @@
 //! parser, leftwards over closed word lists only:
 //!
 //! - determiners and quantifiers ("the", "several", "dozens"), see
-//!   `compile::english::PHRASE_DETERMINERS`;
+//!   `text::english::PHRASE_DETERMINERS`;
 //! - a number mention ("more than 100", "a dozen");
 //! - a mention right before it, a modifier of it ("ISWAP fighters",
 //!   "Syrian army soldiers");

@@ -4,7 +4,6 @@
 //! an active pattern on a passive clause).
 
 use crate::compile::CompiledPack;
-use crate::compile::english::FUNCTION_WORDS;
 use crate::compile::program::{Inst, Voice};
 use crate::document::Document;
 use crate::lang::Span;
@@ -12,6 +11,7 @@ use crate::lang::pack::{Pat, PatKind, RuleId, RuleOutput};
 use crate::matcher::{
     Matcher, Outcome, OutrankReason, RuleMatch, RuleTrace, SentenceAnalysis, outrank_reason,
 };
+use crate::text::english::FUNCTION_WORDS;
 
 /// The furthest point one program of a rule reached in one sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 //! Everything works on byte offsets into the original document so that rule
 //! matches and event records can always point back at the exact source text.
 
+pub mod english;
 pub mod fold;
 pub mod inflect;
 pub mod number;
