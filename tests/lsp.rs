@@ -376,8 +376,15 @@ fn the_server_answers_an_editor_over_a_framed_stream() {
     assert_eq!(
         labels(&classes),
         [
+            "modality.future",
+            "modality.intended",
+            "modality.threatened",
+            "modality.urge",
             "number.currency",
             "number.unit",
+            "phrase.determiner",
+            "phrase.modifier",
+            "phrase.partitive",
             "proper.initial",
             "proper.stop",
             "proper.title",
