@@ -12,6 +12,7 @@ pub mod modality;
 pub mod negation;
 pub mod phrases;
 pub mod prepared;
+pub mod starts;
 pub mod verbs;
 pub mod vm;
 
@@ -33,6 +34,7 @@ use mentions::{Mention, MentionSource, Mentions};
 use modality::Modality;
 use phrases::Phrases;
 use prepared::Prepared;
+use starts::SlotStarts;
 use verbs::VerbChains;
 use vm::{Bound, Conjunct, Found, Input, Progress, Vm};
 
@@ -200,6 +202,7 @@ pub struct Matcher<'p> {
     phrases: Phrases,
     readings: Vec<Reading>,
     chains: VerbChains,
+    slot_starts: SlotStarts,
     vm: Vm,
     found: Vec<Found>,
     stamps: Vec<u32>,
@@ -220,6 +223,7 @@ impl<'p> Matcher<'p> {
             phrases: Phrases::default(),
             readings: Vec::new(),
             chains: VerbChains::default(),
+            slot_starts: SlotStarts::default(),
             vm: Vm::default(),
             found: Vec::new(),
             stamps: vec![0; pack.programs.len()],
@@ -254,19 +258,21 @@ impl<'p> Matcher<'p> {
     /// why a rule did not fire.
     pub fn trace_rule(&mut self, doc: &Document, rule: RuleId) -> RuleTrace {
         let mut traces = Vec::new();
+        self.vm.track_progress = true;
         self.date = doc.date.as_deref().and_then(Date::from_document);
         tokenize_into(&doc.text, &mut self.tokens);
         let sentences = split_sentences(&doc.text, &self.tokens);
         for (index, sentence) in sentences.iter().enumerate() {
             self.prepare_sentence(&doc.text, sentence);
             self.run_entity_rules(None);
-            self.phrases.build(&self.prepared, &self.mentions);
+            self.build_phrases();
             let slot_count = self.pack.pack.rule(rule).slots.len();
             for program in self.pack.rule_programs[rule.0 as usize].clone() {
                 self.find(program, slot_count);
                 traces.push((index, program, self.vm.progress, !self.found.is_empty()));
             }
         }
+        self.vm.track_progress = false;
         RuleTrace {
             tokens: self.tokens.clone(),
             sentences,
@@ -299,7 +305,7 @@ impl<'p> Matcher<'p> {
             let mut matches = Vec::new();
             let keep = analyses.is_some();
             self.run_entity_rules(keep.then_some(&mut matches));
-            self.phrases.build(&self.prepared, &self.mentions);
+            self.build_phrases();
             if let Some(hit) = discard {
                 if let Some(analyses) = analyses.as_deref_mut() {
                     analyses.push(SentenceAnalysis {
@@ -353,6 +359,7 @@ impl<'p> Matcher<'p> {
         self.prepared.prepare(self.pack, text, tokens);
         self.mentions
             .find(self.pack, text, tokens, &self.prepared.encoded, self.date);
+        self.slot_starts.invalidate();
         self.read_words();
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
@@ -415,7 +422,26 @@ impl<'p> Matcher<'p> {
             })
     }
 
+    /// The noun phrases around the sentence's mentions, once the entity
+    /// cascade has built them all.
+    fn build_phrases(&mut self) {
+        self.phrases.build(&self.prepared, &self.mentions);
+        self.slot_starts.invalidate();
+    }
+
     fn find(&mut self, program: usize, slot_count: usize) {
+        let program_def = &self.pack.programs[program].1;
+        if let Some(first) = &program_def.first {
+            for &table in &first.slots {
+                self.slot_starts.ensure(
+                    self.pack,
+                    &self.mentions,
+                    &self.phrases,
+                    table,
+                    program_def.binds,
+                );
+            }
+        }
         let input = Input {
             pack: self.pack,
             prepared: &self.prepared,
@@ -423,6 +449,7 @@ impl<'p> Matcher<'p> {
             phrases: &self.phrases,
             readings: &self.readings,
             chains: &self.chains,
+            slot_starts: &self.slot_starts,
         };
         self.vm.find_all(
             &self.pack.programs[program].1,
@@ -512,6 +539,9 @@ impl<'p> Matcher<'p> {
                         ));
                     }
                 }
+            }
+            if !built.is_empty() {
+                self.slot_starts.invalidate();
             }
             for parts in built {
                 let compound = parts.len() > 1;

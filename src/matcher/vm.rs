@@ -18,6 +18,7 @@ use super::category::{Reading, accepts as category_accepts};
 use super::mentions::Mentions;
 use super::phrases::Phrases;
 use super::prepared::Prepared;
+use super::starts::SlotStarts;
 use super::verbs::{NO_CHAIN, VerbChains};
 use crate::compile::CompiledPack;
 use crate::compile::features::{
@@ -78,6 +79,9 @@ pub struct Input<'a> {
     pub phrases: &'a Phrases,
     pub readings: &'a [Reading],
     pub chains: &'a VerbChains,
+    /// Where each first slot's type can begin, built for this program's
+    /// first slots before the search.
+    pub slot_starts: &'a SlotStarts,
 }
 
 enum Job {
@@ -122,6 +126,9 @@ pub struct Vm {
     /// Scratch for the candidates of one slot: (end, binding).
     candidates: Vec<(u32, u32)>,
     trigger: Option<u32>,
+    /// Whether to record [`Progress`]: only `explain` asks, and keeping it
+    /// up to date costs a comparison on every state explored.
+    pub track_progress: bool,
     pub progress: Progress,
 }
 
@@ -282,12 +289,12 @@ impl Vm {
             }
             // The path that matched the longest stretch, then got furthest
             // in the program, explains best why a rule did not fire.
-            let reach = (pos as usize - start, pc);
-            if reach
-                > (
-                    self.progress.position - self.progress.start,
-                    self.progress.pc,
-                )
+            if self.track_progress
+                && (pos as usize - start, pc)
+                    > (
+                        self.progress.position - self.progress.start,
+                        self.progress.pc,
+                    )
             {
                 self.progress = Progress {
                     start,
@@ -642,21 +649,8 @@ fn can_start(program: &Program, input: &Input, start: usize) -> bool {
         .words
         .is_some_and(|set| input.pack.sets.contains(set, input.prepared.words[start]))
         || (first.aux && (input.prepared.verb_group[start] || input.chains.inside[start]))
-        || first.slots.iter().any(|&accept| {
-            let accepts = &input.pack.accepts[accept as usize];
-            let mention_accepted = |m: u32| accepts[input.mentions.all[m as usize].ty.0 as usize];
-            match program.binds {
-                SlotBinds::Mentions => input.mentions.starting_at[start]
-                    .iter()
-                    .any(|&m| mention_accepted(m)),
-                SlotBinds::Phrases => input.phrases.starting_at[start].iter().any(|&p| {
-                    let phrase = &input.phrases.all[p as usize];
-                    input
-                        .phrases
-                        .heads(phrase)
-                        .iter()
-                        .all(|&m| mention_accepted(m))
-                }),
-            }
-        })
+        || first
+            .slots
+            .iter()
+            .any(|&table| input.slot_starts.starts(table, program.binds, start))
 }
