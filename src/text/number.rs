@@ -177,10 +177,12 @@ impl Cx<'_> {
     /// [currency or unit].
     fn amount_at(&self, i: usize) -> Option<Amount> {
         let tok = self.tokens.get(i)?;
-        let currency_first = self.currency_at(i);
+        // A currency can start an amount only with a numeral right after
+        // it: the cheap token tests go first, the phrase lookup runs on
+        // the few tokens they leave.
         if tok.kind != TokenKind::Number
             && !can_start(tok.text(self.text))
-            && currency_first.is_none()
+            && !(self.numeral_may_follow(i) && self.currency_at(i).is_some())
         {
             return None;
         }
@@ -216,6 +218,17 @@ impl Cx<'_> {
             bare: bare_start..end,
             value,
         })
+    }
+
+    /// Whether a numeral may start within the longest currency phrase's
+    /// reach after token `i`.
+    fn numeral_may_follow(&self, i: usize) -> bool {
+        let reach = self.words.currencies.max_len();
+        self.tokens
+            .iter()
+            .skip(i + 1)
+            .take(reach)
+            .any(|t| t.kind == TokenKind::Number || can_start(t.text(self.text)))
     }
 
     fn currency_at(&self, i: usize) -> Option<usize> {

@@ -55,6 +55,7 @@ pub struct PhraseList {
     /// by their folded first token: a token that starts no phrase costs
     /// one hash lookup.
     by_first: FxHashMap<String, Vec<Vec<String>>>,
+    max_len: usize,
 }
 
 impl PhraseList {
@@ -75,7 +76,18 @@ impl PhraseList {
             tails.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
             tails.dedup();
         }
-        PhraseList { by_first }
+        let max_len = by_first
+            .values()
+            .filter_map(|tails| tails.first())
+            .map(|longest| longest.len() + 1)
+            .max()
+            .unwrap_or(0);
+        PhraseList { by_first, max_len }
+    }
+
+    /// The length in tokens of the longest phrase.
+    pub fn max_len(&self) -> usize {
+        self.max_len
     }
 
     /// The length in tokens of the longest phrase starting at token `i`.
