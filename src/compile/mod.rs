@@ -35,8 +35,9 @@ pub struct CompiledPack {
     /// Slot type tables: `accepts[set][type]` when a mention of `type` may fill
     /// a slot typed with that set (the union's types and their subtypes).
     pub accepts: Vec<Vec<bool>>,
-    /// The same tables as lists of the accepted types.
-    pub accepted_types: Vec<Vec<TypeId>>,
+    /// The same tables as bitsets over type ids (64 types a word), so
+    /// that "is any accepted type present in the sentence" is a few ANDs.
+    pub accepted_masks: Vec<Vec<u64>>,
     /// All programs; `rule_programs[rule]` is the range of that rule's.
     pub programs: Vec<(RuleId, Program)>,
     pub rule_programs: Vec<std::ops::Range<usize>>,
@@ -232,13 +233,14 @@ impl CompiledPack {
         }
 
         sets.finish(vocab.len());
-        let accepted_types = accepts
+        let accepted_masks = accepts
             .iter()
             .map(|table| {
-                (0..table.len())
-                    .filter(|&t| table[t])
-                    .map(|t| TypeId(t as u32))
-                    .collect()
+                let mut mask = vec![0u64; table.len().div_ceil(64)];
+                for t in (0..table.len()).filter(|&t| table[t]) {
+                    mask[t / 64] |= 1 << (t % 64);
+                }
+                mask
             })
             .collect();
         let mut anchored = vec![Vec::new(); vocab.len()];
@@ -260,7 +262,7 @@ impl CompiledPack {
             lexicon,
             discards,
             accepts,
-            accepted_types,
+            accepted_masks,
             programs,
             rule_programs,
             anchored,

@@ -65,8 +65,8 @@ impl MentionSource {
 pub struct Mentions {
     pub all: Vec<Mention>,
     pub starting_at: Vec<Vec<u32>>,
-    /// For each type, whether some mention has it.
-    pub present: Vec<bool>,
+    /// The types some mention has, as a bitset over type ids.
+    present: Vec<u64>,
     hits: Vec<LexiconHit>,
 }
 
@@ -83,7 +83,7 @@ impl Mentions {
     ) {
         self.all.clear();
         self.present.clear();
-        self.present.resize(pack.pack.types.len(), false);
+        self.present.resize(pack.pack.types.len().div_ceil(64), 0);
         self.starting_at.iter_mut().for_each(Vec::clear);
         self.starting_at.resize_with(tokens.len(), Vec::new);
         self.starting_at.truncate(tokens.len());
@@ -133,6 +133,12 @@ impl Mentions {
         self.hits = hits;
     }
 
+    /// Whether some mention has a type of `mask` (a bitset over type ids,
+    /// as in `CompiledPack::accepted_masks`).
+    pub fn any_present(&self, mask: &[u64]) -> bool {
+        mask.iter().zip(&self.present).any(|(m, p)| m & p != 0)
+    }
+
     /// Adds a mention, keeping each start's list longest first; returns
     /// its id, or `None` when an equal mention is already there.
     pub fn add(&mut self, mention: Mention) -> Option<u32> {
@@ -146,8 +152,9 @@ impl Mentions {
         if duplicate {
             return None;
         }
-        if let Some(present) = self.present.get_mut(mention.ty.0 as usize) {
-            *present = true;
+        let ty = mention.ty.0 as usize;
+        if let Some(present) = self.present.get_mut(ty / 64) {
+            *present |= 1 << (ty % 64);
         }
         let id = self.all.len() as u32;
         let key = |m: &Mention| (std::cmp::Reverse(m.end - m.start), m.source.rank());

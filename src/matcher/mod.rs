@@ -416,9 +416,8 @@ impl<'p> Matcher<'p> {
         let anchored = program_def.anchor.is_none() || self.stamps[program] == self.generation;
         anchored
             && program_def.required_slots.iter().all(|&table| {
-                self.pack.accepted_types[table as usize]
-                    .iter()
-                    .any(|t| self.mentions.present[t.0 as usize])
+                self.mentions
+                    .any_present(&self.pack.accepted_masks[table as usize])
             })
     }
 

@@ -100,6 +100,10 @@ pub fn find_numbers(text: &str, tokens: &[Token], words: &NumberWords) -> Vec<Nu
         text,
         tokens,
         words,
+        may_start: tokens
+            .iter()
+            .map(|t| t.kind == TokenKind::Number || can_start(t.text(text)))
+            .collect(),
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -152,6 +156,8 @@ struct Cx<'a> {
     text: &'a str,
     tokens: &'a [Token],
     words: &'a NumberWords,
+    /// Per token: a digit token, or a word an amount can start with.
+    may_start: Vec<bool>,
 }
 
 impl Cx<'_> {
@@ -176,14 +182,11 @@ impl Cx<'_> {
     /// An amount starting at `i`: [approximator] [currency] numeral
     /// [currency or unit].
     fn amount_at(&self, i: usize) -> Option<Amount> {
-        let tok = self.tokens.get(i)?;
+        let may_start = *self.may_start.get(i)?;
         // A currency can start an amount only with a numeral right after
         // it: the cheap token tests go first, the phrase lookup runs on
         // the few tokens they leave.
-        if tok.kind != TokenKind::Number
-            && !can_start(tok.text(self.text))
-            && !(self.numeral_may_follow(i) && self.currency_at(i).is_some())
-        {
+        if !may_start && !(self.numeral_may_follow(i) && self.currency_at(i).is_some()) {
             return None;
         }
         for approx in APPROXIMATORS {
@@ -224,11 +227,11 @@ impl Cx<'_> {
     /// reach after token `i`.
     fn numeral_may_follow(&self, i: usize) -> bool {
         let reach = self.words.currencies.max_len();
-        self.tokens
+        self.may_start
             .iter()
             .skip(i + 1)
             .take(reach)
-            .any(|t| t.kind == TokenKind::Number || can_start(t.text(self.text)))
+            .any(|&may| may)
     }
 
     fn currency_at(&self, i: usize) -> Option<usize> {
