@@ -189,8 +189,14 @@ impl Cx<'_> {
         if !may_start && !(self.numeral_may_follow(i) && self.currency_at(i).is_some()) {
             return None;
         }
+        let first = self.word(i);
         for approx in APPROXIMATORS {
-            let matches = approx.iter().enumerate().all(|(k, w)| self.is(i + k, w));
+            let matches = approx[0].eq_ignore_ascii_case(first)
+                && approx
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, w)| self.is(i + k, w));
             if matches && let Some(amount) = self.priced_at(i, i + approx.len()) {
                 return Some(amount);
             }
