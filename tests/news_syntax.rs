@@ -329,3 +329,40 @@ fn news_details_of_phrases_readings_and_modality() {
         ),
     ]);
 }
+
+/// An entity rule runs before the noun phrases are built: its `^` takes a
+/// run of words, and never the previous sentence's phrases (which once
+/// indexed past the end of a shorter sentence and panicked).
+#[test]
+fn a_noun_phrase_element_in_an_entity_rule_takes_words() {
+    let fixture = "=== main.evr
+type Actor
+type Group : Actor
+lexicon \"lexicon.tsv\"
+event Attack { attacker: Actor, victim: Actor? }
+
+entity wing
+  \"^ wing of G\"
+  G: Group
+  => Group code G.code
+
+rule attack
+  \"X attacked Y\"
+  X: Actor  Y: Actor
+  => Attack { attacker: X, victim: Y }
+=== lexicon.tsv
+Hamas\tGroup\tHAM
+Fatah\tGroup\tFAT
+";
+    let (dir, _) = support::write_fixture(fixture);
+    let pack = support::compile_pack(dir.path());
+    let mut matcher = Matcher::new(&pack);
+    // A short sentence before the rule's: the phrases left over from it
+    // covered fewer tokens than the next sentence has.
+    let text = "Nothing happened. The armed wing of Hamas attacked Fatah.";
+    let result = matcher.match_document(&Document::new("t", text));
+    assert_eq!(
+        render(text, &result.events),
+        ["Attack attack attacker=The armed wing of Hamas[Group HAM] victim=Fatah[Group FAT]"]
+    );
+}

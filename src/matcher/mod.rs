@@ -359,6 +359,9 @@ impl<'p> Matcher<'p> {
         self.prepared.prepare(self.pack, text, tokens);
         self.mentions
             .find(self.pack, text, tokens, &self.prepared.encoded, self.date);
+        // Until the cascade has run, the sentence has no phrases (not the
+        // previous sentence's): a `^` in an entity rule takes word runs only.
+        self.phrases.clear(tokens.len());
         self.slot_starts.invalidate();
         self.read_words();
         self.generation = self.generation.wrapping_add(1);

@@ -76,13 +76,19 @@ impl Phrases {
 
     /// The phrases of a sentence whose mentions are complete (after the
     /// entity cascade).
-    pub fn build(&mut self, prepared: &Prepared, mentions: &Mentions) {
-        let tokens = prepared.len();
+    /// No phrases, for a sentence of `tokens` tokens: the state the entity
+    /// cascade sees, since phrases grow around the mentions it builds.
+    pub fn clear(&mut self, tokens: usize) {
         self.all.clear();
         self.heads.clear();
         self.starting_at.iter_mut().for_each(Vec::clear);
         self.starting_at.resize_with(tokens, Vec::new);
         self.starting_at.truncate(tokens);
+    }
+
+    pub fn build(&mut self, prepared: &Prepared, mentions: &Mentions) {
+        let tokens = prepared.len();
+        self.clear(tokens);
         self.mention_from.clear();
         self.mention_from.resize(tokens + 1, NONE);
         self.number_from.clear();
