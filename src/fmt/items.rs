@@ -150,6 +150,7 @@ fn event_decl(b: &mut Builder, decl: &EventDecl) {
         label,
         negation,
         modality,
+        modality_except,
         compound,
         span,
     } = decl;
@@ -216,7 +217,12 @@ fn event_decl(b: &mut Builder, decl: &EventDecl) {
         keyword_option(b, *span, &format!("negation {}", mode(negation)));
     }
     if let Some((modality, span)) = modality {
-        keyword_option(b, *span, &format!("modality {}", mode(modality)));
+        let except = if modality_except.is_empty() {
+            String::new()
+        } else {
+            format!(" except {}", modality_except.join(", "))
+        };
+        keyword_option(b, *span, &format!("modality {}{except}", mode(modality)));
     }
     if let Some((compound, span)) = compound {
         let compound = match compound {

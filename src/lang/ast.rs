@@ -101,6 +101,9 @@ pub struct EventDecl {
     pub negation: Option<(NegationMode, Span)>,
     /// What a match with a modality cue does (the same choice as negation).
     pub modality: Option<(NegationMode, Span)>,
+    /// `modality suppress except future, …`: the modalities kept and
+    /// marked although the rest are suppressed.
+    pub modality_except: Vec<String>,
     pub compound: Option<(CompoundMode, Span)>,
     pub span: Span,
 }

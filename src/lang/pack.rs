@@ -73,6 +73,9 @@ pub struct EventDef {
     pub negation: NegationMode,
     /// What a match with a modality cue ("plans to attack") does.
     pub modality: NegationMode,
+    /// The modalities (`future`, …) whose matches are emitted and marked
+    /// although `modality` is `Suppress`.
+    pub modality_kept: Vec<String>,
     pub compound: CompoundMode,
     pub span: Span,
 }

@@ -316,6 +316,7 @@ impl Cx<'_> {
             label: None,
             negation: None,
             modality: None,
+            modality_except: Vec::new(),
             compound: None,
             span,
         };
@@ -336,11 +337,16 @@ impl Cx<'_> {
                 }
                 Rule::modality_option => {
                     let span = self.span(&part);
-                    let mode = match part.into_inner().next().map(|p| p.as_str()) {
+                    let mut inner = part.into_inner();
+                    let mode = match inner.next().map(|p| p.as_str()) {
                         Some("mark") => NegationMode::Mark,
                         _ => NegationMode::Suppress,
                     };
                     decl.modality = Some((mode, span));
+                    decl.modality_except = inner
+                        .flat_map(|except| except.into_inner())
+                        .map(|kind| kind.as_str().to_string())
+                        .collect();
                 }
                 Rule::compound_option => {
                     let span = self.span(&part);

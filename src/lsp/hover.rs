@@ -263,8 +263,15 @@ fn event_hover(analysis: &Analysis, decls: &Decls, name: &str) -> String {
     if let Some((NegationMode::Mark, _)) = decl.negation {
         facts.push("negation mark".to_string());
     }
-    if let Some((NegationMode::Mark, _)) = decl.modality {
-        facts.push("modality mark".to_string());
+    match decl.modality {
+        Some((NegationMode::Mark, _)) => facts.push("modality mark".to_string()),
+        Some((NegationMode::Suppress, _)) if !decl.modality_except.is_empty() => {
+            facts.push(format!(
+                "modality suppress except {}",
+                decl.modality_except.join(", ")
+            ))
+        }
+        _ => {}
     }
     if let Some((CompoundMode::Keep, _)) = decl.compound {
         facts.push("compound keep".to_string());

@@ -586,9 +586,12 @@ impl<'p> Matcher<'p> {
                 let cue = negation::negation_cue(&self.prepared, found);
                 let modality = modality::modality_cue(&self.prepared, found);
                 let def = pack.pack.event(event);
+                let kept = |kind: Modality| def.modality_kept.iter().any(|k| k == kind.as_str());
                 let outcome = match (cue, def.negation, modality, def.modality) {
                     (Some(_), NegationMode::Suppress, _, _) => Outcome::Negated,
-                    (_, _, Some(_), NegationMode::Suppress) => Outcome::HeldBack,
+                    (_, _, Some((_, kind)), NegationMode::Suppress) if !kept(kind) => {
+                        Outcome::HeldBack
+                    }
                     _ => Outcome::Emitted,
                 };
                 let mut m = self.rule_match(rule_id, program, found, cue, outcome);

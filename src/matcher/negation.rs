@@ -36,8 +36,14 @@ pub fn is_passive_clause(
     else {
         return false;
     };
+    // Only a "be" after the group's last "to" makes the verb passive: "is
+    // to be cut" is, "is to cut" and "was set to cut" are not.
     pack.sets.contains(participles, prepared.words[trigger])
-        && group.clone().any(|i| prepared.has(i, BE))
+        && group
+            .clone()
+            .rev()
+            .take_while(|&i| !prepared.has(i, TO))
+            .any(|i| prepared.has(i, BE))
 }
 
 /// The token (sentence-relative) of the cue that negates the match, if any:

@@ -46,6 +46,7 @@ impl<'a> Checker<'a> {
                                 label: decl.label.as_ref().map(|l| l.value.clone()),
                                 negation: NegationMode::Suppress,
                                 modality: NegationMode::Suppress,
+                                modality_kept: Vec::new(),
                                 compound: CompoundMode::Split,
                                 span: decl.name.span,
                             },
@@ -187,7 +188,7 @@ impl<'a> Checker<'a> {
             return;
         }
         done[index] = true;
-        let (mut fields, mut code, mut negation, mut modality, mut compound) =
+        let (mut fields, mut code, mut negation, mut modality, mut modality_kept, mut compound) =
             match self.events[index].def.parent {
                 Some(parent) => {
                     self.inherit_event(parent.0 as usize, done);
@@ -197,6 +198,7 @@ impl<'a> Checker<'a> {
                         p.code.clone(),
                         p.negation,
                         p.modality,
+                        p.modality_kept.clone(),
                         p.compound,
                     )
                 }
@@ -205,6 +207,7 @@ impl<'a> Checker<'a> {
                     None,
                     NegationMode::Suppress,
                     NegationMode::Suppress,
+                    Vec::new(),
                     CompoundMode::Split,
                 ),
             };
@@ -241,8 +244,19 @@ impl<'a> Checker<'a> {
         if let Some((mode, _)) = decl.negation {
             negation = mode;
         }
-        if let Some((mode, _)) = decl.modality {
+        if let Some((mode, span)) = decl.modality {
             modality = mode;
+            modality_kept = decl.modality_except.clone();
+            if mode == NegationMode::Mark && !modality_kept.is_empty() {
+                self.error(
+                    Diagnostic::warning(
+                        "modality-except-marked",
+                        "`except` has no effect with `modality mark`: every modality is kept and marked",
+                    )
+                    .with_label(span, "this option")
+                    .with_help("write `modality suppress except …` to drop the other modalities"),
+                );
+            }
         }
         if let Some((mode, _)) = decl.compound {
             compound = mode;
@@ -252,6 +266,7 @@ impl<'a> Checker<'a> {
         def.code = code;
         def.negation = negation;
         def.modality = modality;
+        def.modality_kept = modality_kept;
         def.compound = compound;
     }
 
