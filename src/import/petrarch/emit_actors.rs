@@ -167,6 +167,14 @@ entity agent_of_actor
   passive off
   => ActorAgent code A.code + G.code
 
+# A title before a name: \"Prime Minister Romendacil\" is the name's actor
+# with the title's agent, anywhere in a noun phrase (\"Bree Prime Minister X\").
+entity agent_actor
+  \"G A\"
+  A: {ACTOR}  G: {AGENT}
+  passive off
+  => ActorAgent code A.code + G.code
+
 # An agent without an actor: \"police\" is ---COP.
 entity agent_alone
   \"G\"

@@ -6,8 +6,11 @@
 //! when `$` follows the verb. Words joined by `_` are consecutive; a space
 //! allows up to six words between (`...`), and up to three inside a noun
 //! phrase `{…}` or a prepositional phrase `(PREP …)`. `&SYNSET` is the word
-//! class `@synset`. `^` and `%` cannot be said yet: such patterns are not
-//! translated, and the reason says what they need.
+//! class `@synset`. `^` (skip a noun phrase) is evrule's `^`. `%` (a
+//! compound actor) is the slot the pattern leaves free: the target after
+//! the verb or when `$` places the source, the source when `+` places the
+//! target; before the verb in a pattern placing neither it is the pair
+//! `S and T` ("Gondor and Osgiliath have renewed ties"), coded both ways.
 
 use super::verbs::{Elem, Part, Pattern};
 
@@ -19,6 +22,9 @@ pub struct Translation {
     pub synsets: Vec<String>,
     /// How many words, synsets and phrases it requires: more is more specific.
     pub specificity: usize,
+    /// `%` became `S and T`: the parts of a compound act on each other, so
+    /// the event is also coded from `T` to `S`.
+    pub pair: bool,
 }
 
 /// Names of the word classes synsets became (`None` when a synset could
@@ -50,11 +56,8 @@ pub fn translate(
             .map(|p| count_elem(&p.elem, wanted))
             .sum::<usize>()
     };
-    if count(&Elem::Skip) > 0 {
-        return Err("needs `^` (skip to the end of a noun phrase)".into());
-    }
-    if count(&Elem::Compound) > 0 {
-        return Err("needs compound actors `%`".into());
+    if count(&Elem::Compound) > 1 {
+        return Err("more than one compound `%`".into());
     }
     if count(&Elem::Source) > 1 {
         return Err("more than one source `$`".into());
@@ -68,13 +71,39 @@ pub fn translate(
         .map(|p| count_elem(&p.elem, &Elem::Source))
         .sum::<usize>()
         > 0;
-    let has_source = count(&Elem::Source) > 0;
-    let has_target = count(&Elem::Target) > 0;
+    let mut has_source = count(&Elem::Source) > 0;
+    let mut has_target = count(&Elem::Target) > 0;
+    let compound_in_pre = pattern
+        .pre
+        .iter()
+        .map(|p| count_elem(&p.elem, &Elem::Compound))
+        .sum::<usize>()
+        > 0;
+    let compound = if count(&Elem::Compound) == 0 {
+        None
+    } else if has_source && has_target {
+        return Err("`%` with both `$` and `+`: no slot is left for the compound".into());
+    } else if has_source {
+        has_target = true;
+        Some(TARGET.to_string())
+    } else if has_target {
+        has_source = true;
+        Some(SOURCE.to_string())
+    } else if compound_in_pre {
+        has_source = true;
+        has_target = true;
+        Some(format!("{SOURCE} and {TARGET}"))
+    } else {
+        has_target = true;
+        Some(TARGET.to_string())
+    };
+    let pair = compound.as_deref().is_some_and(|c| c.contains(" and "));
 
     let mut writer = Writer {
         classes,
         synsets: Vec::new(),
-        specificity: 0,
+        specificity: usize::from(pair),
+        compound,
     };
     // (text, what joins it to the item before)
     let mut items: Vec<(String, Joint)> = Vec::new();
@@ -103,6 +132,7 @@ pub fn translate(
         pattern: join(&items),
         synsets: writer.synsets,
         specificity: writer.specificity,
+        pair,
     })
 }
 
@@ -163,6 +193,8 @@ struct Writer<'c> {
     classes: &'c dyn Classes,
     synsets: Vec<String>,
     specificity: usize,
+    /// What `%` is written as.
+    compound: Option<String>,
 }
 
 impl Writer<'_> {
@@ -192,7 +224,11 @@ impl Writer<'_> {
                     .collect::<Result<Vec<_>, String>>()?;
                 join(&items)
             }
-            Elem::Skip | Elem::Compound => unreachable!("refused before writing"),
+            Elem::Skip => "^".to_string(),
+            Elem::Compound => self
+                .compound
+                .clone()
+                .ok_or_else(|| "`%` without a slot for it".to_string())?,
         })
     }
 }
@@ -297,19 +333,41 @@ mod tests {
         assert_eq!(
             translated(
                 "\
-- * OFF (FROM ^) [042]
-- % * [030]
+- % $ * + [030]
 - * &EMPTY [031]
 - * U.S. [032]
 - $ * $ [033]
 "
             ),
             [
-                "error: needs `^` (skip to the end of a noun phrase)",
-                "error: needs compound actors `%`",
+                "error: `%` with both `$` and `+`: no slot is left for the compound",
                 "error: synset `&EMPTY` has no member patterns can match",
                 "error: the word `U.S.` has characters patterns cannot match",
                 "error: more than one source `$`",
+            ]
+        );
+    }
+
+    #[test]
+    fn skips_and_compounds() {
+        assert_eq!(
+            translated(
+                "\
+- * OFF (FROM ^) [042]
+- $ ^ FOR * [043]
+- % HAVE * [044]
+- * WITH % [045]
+- % * BE HELD BY $ [046]
+- + WAS * BY % [047]
+"
+            ),
+            [
+                "S ... @grant_verbs ... off ... from ...{0,3} ^ ...{0,12} T (2)",
+                "S ... ^ ... for ... @grant_verbs ...{0,12} T (1)",
+                "S and T ... have ... @grant_verbs (2)",
+                "S ... @grant_verbs ... with ... T (1)",
+                "T ... @grant_verbs ... be ... held ... by ... S (3)",
+                "T ... was ... @grant_verbs ... by ... S (2)",
             ]
         );
     }
