@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::events::EventTypes;
 use super::names::Names;
-use super::translate::{self, OBJECT_GAP, SOURCE, SUBJECT_GAP, TARGET, Translation};
+use super::translate::{self, SOURCE, SUBJECT_GAP, TARGET, Translation, clause_object};
 use super::verbs::{Elem, Part, Pattern, Synset, SynsetMember, Verb, VerbBlock};
 use super::{Code, NULL_CODE, Problem, cameo};
 use crate::text::word_forms;
@@ -349,7 +349,7 @@ fn emit_block(
         };
         let patterns = vec![
             format!("{SOURCE} {SUBJECT_GAP} {verb_ref} {TARGET}"),
-            format!("{SOURCE} {SUBJECT_GAP} {verb_ref} {OBJECT_GAP} {TARGET}"),
+            format!("{SOURCE} {SUBJECT_GAP} {verb_ref} {}", clause_object()),
         ];
         rules.push(RuleOut {
             comment: format!("{header} (the verbs alone, {code})"),

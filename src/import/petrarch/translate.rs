@@ -126,7 +126,7 @@ pub fn translate(
         items.push((writer.part(part)?, Joint::of(part.joined, WORD_GAP)));
     }
     if !has_target && !source_in_post {
-        items.push((TARGET.to_string(), Joint::Gap(OBJECT_GAP)));
+        items.push((clause_object(), Joint::Joined));
     }
     Ok(Translation {
         pattern: join(&items),
@@ -150,9 +150,23 @@ pub const WORD_GAP: &str = "...";
 /// Between the subject and its verb ("Arnor's foreign minister, in remarks
 /// published on Monday, urged").
 pub const SUBJECT_GAP: &str = "...";
-/// Between the last element and an implicit target: anywhere in the
-/// verb's clause ("criticized the closure of guest houses in Michel Delving").
-pub const OBJECT_GAP: &str = "...{0,12}";
+/// How far an implicit target may stand after the last element: anywhere
+/// in the verb's clause ("criticized the closure of guest houses in Michel
+/// Delving"), up to 12 tokens.
+pub const OBJECT_REACH: usize = 12;
+
+/// The implicit target after the last element: the nearest `T` within
+/// [`OBJECT_REACH`] tokens, not past a comma or a semicolon (PETRARCH reads
+/// the verb's object, not a phrase of the next clause: "…, a senior
+/// official said"). Written as nested alternatives, the first that leads to
+/// a match taken: `(T | !(, | ;) ...{1} (T | …))`.
+pub fn clause_object() -> String {
+    let mut out = TARGET.to_string();
+    for _ in 0..OBJECT_REACH {
+        out = format!("({TARGET} | !(, | ;) ...{{1}} {out})");
+    }
+    out
+}
 /// Inside a noun or prepositional phrase.
 const PHRASE_GAP: &str = "...{0,3}";
 
@@ -296,7 +310,11 @@ mod tests {
             .patterns
             .iter()
             .map(|p| match translate(p, "@grant_verbs", &classes) {
-                Ok(t) => format!("{} ({})", t.pattern, t.specificity),
+                Ok(t) => format!(
+                    "{} ({})",
+                    t.pattern.replace(&clause_object(), "OBJECT"),
+                    t.specificity
+                ),
                 Err(reason) => format!("error: {reason}"),
             })
             .collect()
@@ -317,13 +335,13 @@ mod tests {
 "
             ),
             [
-                "S ... @grant_verbs ... @currency ...{0,12} T (1)",
+                "S ... @grant_verbs ... @currency OBJECT (1)",
                 "S ... @grant_verbs ... as ...{0,3} @currency ...{0,3} debt ... with ...{0,3} T (4)",
-                "S ... in @grant_verbs ... relief now ...{0,12} T (3)",
+                "S ... in @grant_verbs ... relief now OBJECT (3)",
                 "T ... @grant_verbs ... protests ... from ...{0,3} S (2)",
                 "S ... said ... T ... must ... @grant_verbs ... policy (3)",
-                "S ... @grant_verbs ... to ...{0,12} T (1)",
-                "S ... @grant_verbs ... f / a-18 ...{0,12} T (1)",
+                "S ... @grant_verbs ... to OBJECT (1)",
+                "S ... @grant_verbs ... f / a-18 OBJECT (1)",
             ]
         );
     }
@@ -362,8 +380,8 @@ mod tests {
 "
             ),
             [
-                "S ... @grant_verbs ... off ... from ...{0,3} ^ ...{0,12} T (2)",
-                "S ... ^ ... for ... @grant_verbs ...{0,12} T (1)",
+                "S ... @grant_verbs ... off ... from ...{0,3} ^ OBJECT (2)",
+                "S ... ^ ... for ... @grant_verbs OBJECT (1)",
                 "S and T ... have ... @grant_verbs (2)",
                 "S ... @grant_verbs ... with ... T (1)",
                 "T ... @grant_verbs ... be ... held ... by ... S (3)",
