@@ -233,6 +233,16 @@ pub fn types_file(lexicons: &[String]) -> String {
     for lexicon in lexicons {
         out.push_str(&format!("lexicon \"{lexicon}\"\n"));
     }
+    out.push_str(&format!(
+        "\n# Words that end a verb's clause, with `,` and `;`: a target the pattern\n\
+         # does not place is looked for up to them.\nwords {} = {}\n",
+        super::translate::CLAUSE_CLASS,
+        super::translate::CLAUSE_WORDS
+            .iter()
+            .map(|w| format!("={w}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
     out
 }
 

@@ -122,11 +122,30 @@ pub fn translate(
     if implicit_first && items.len() == 2 {
         items[1].1 = Joint::Gap(SUBJECT_GAP);
     }
+    let mut post = Vec::new();
     for part in &pattern.post {
-        items.push((writer.part(part)?, Joint::of(part.joined, WORD_GAP)));
+        post.push((writer.part(part)?, Joint::of(part.joined, WORD_GAP)));
     }
-    if !has_target && !source_in_post {
-        items.push((clause_object(), Joint::Joined));
+    let implicit_target = !has_target && !source_in_post;
+    if implicit_target && matches!(post.first(), Some((_, Joint::Gap(_)))) {
+        // PETRARCH's target is the verb's object: after the pattern's words
+        // ("held talks with T"), or else between the verb and them ("allowed
+        // that T is a pleasant place").
+        let rest = join(
+            &std::iter::once((String::new(), Joint::Joined))
+                .chain(post)
+                .collect::<Vec<_>>(),
+        );
+        let rest = rest.trim_start();
+        items.push((
+            format!("({rest} {} | {WORD_GAP} {TARGET} {rest})", clause_object()),
+            Joint::Joined,
+        ));
+    } else {
+        items.extend(post);
+        if implicit_target {
+            items.push((clause_object(), Joint::Joined));
+        }
     }
     Ok(Translation {
         pattern: join(&items),
@@ -155,15 +174,27 @@ pub const SUBJECT_GAP: &str = "...";
 /// Delving"), up to 12 tokens.
 pub const OBJECT_REACH: usize = 12;
 
+/// The word class of the words that end the verb's clause
+/// ([`CLAUSE_WORDS`]), declared in `types.evr`.
+pub const CLAUSE_CLASS: &str = "clause_end";
+
+/// Subordinating conjunctions and relative pronouns: with `,` and `;`, what
+/// ends the verb's clause.
+pub const CLAUSE_WORDS: &[&str] = &[
+    "after", "before", "when", "while", "because", "although", "though", "since", "until",
+    "unless", "if", "whereas", "who", "which", "whom", "whose", "where",
+];
+
 /// The implicit target after the last element: the nearest `T` within
-/// [`OBJECT_REACH`] tokens, not past a comma or a semicolon (PETRARCH reads
-/// the verb's object, not a phrase of the next clause: "…, a senior
-/// official said"). Written as nested alternatives, the first that leads to
-/// a match taken: `(T | !(, | ;) ...{1} (T | …))`.
+/// [`OBJECT_REACH`] tokens, not past the end of the verb's clause (`,`,
+/// `;`, [`CLAUSE_WORDS`]: PETRARCH reads the verb's object, not a phrase of
+/// the next clause: "…, a senior official said", "… after a patrol was seen
+/// near T"). Written as nested alternatives, the first that leads to a
+/// match taken: `(T | !(, | ; | @clause_end) ...{1} (T | …))`.
 pub fn clause_object() -> String {
     let mut out = TARGET.to_string();
     for _ in 0..OBJECT_REACH {
-        out = format!("({TARGET} | !(, | ;) ...{{1}} {out})");
+        out = format!("({TARGET} | !(, | ; | @{CLAUSE_CLASS}) ...{{1}} {out})");
     }
     out
 }
