@@ -366,13 +366,13 @@ mod tests {
 "
             ),
             [
-                "S ... @grant_verbs ... @currency OBJECT (1)",
+                "S ... @grant_verbs (... @currency OBJECT | ... T ... @currency) (1)",
                 "S ... @grant_verbs ... as ...{0,3} @currency ...{0,3} debt ... with ...{0,3} T (4)",
-                "S ... in @grant_verbs ... relief now OBJECT (3)",
+                "S ... in @grant_verbs (... relief now OBJECT | ... T ... relief now) (3)",
                 "T ... @grant_verbs ... protests ... from ...{0,3} S (2)",
                 "S ... said ... T ... must ... @grant_verbs ... policy (3)",
-                "S ... @grant_verbs ... to OBJECT (1)",
-                "S ... @grant_verbs ... f / a-18 OBJECT (1)",
+                "S ... @grant_verbs (... to OBJECT | ... T ... to) (1)",
+                "S ... @grant_verbs (... f / a-18 OBJECT | ... T ... f / a-18) (1)",
             ]
         );
     }
@@ -411,7 +411,7 @@ mod tests {
 "
             ),
             [
-                "S ... @grant_verbs ... off ... from ...{0,3} ^ OBJECT (2)",
+                "S ... @grant_verbs (... off ... from ...{0,3} ^ OBJECT | ... T ... off ... from ...{0,3} ^) (2)",
                 "S ... ^ ... for ... @grant_verbs OBJECT (1)",
                 "S and T ... have ... @grant_verbs (2)",
                 "S ... @grant_verbs ... with ... T (1)",
