@@ -264,8 +264,8 @@ fn what_cannot_be_said_is_reported_with_its_line() {
         "\
 --- MEET [040] ---
 MEET
-- % * [040:040]
-- * TALKS (IN ^) [046]
+- % $ * + [040:040]
+- $ * $ [046]
 - * BROKEN (PAREN [046]
 ",
     );
@@ -274,13 +274,13 @@ MEET
         problems,
         [
             "v.txt:5: a `(` is never closed (- * BROKEN (PAREN [046])",
-            "v.txt:3: needs compound actors `%` (- % * [040:040])",
-            "v.txt:4: needs `^` (skip to the end of a noun phrase) (- * TALKS (IN ^) [046])",
+            "v.txt:3: `%` with both `$` and `+`: no slot is left for the compound (- % $ * + [040:040])",
+            "v.txt:4: more than one source `$` (- $ * $ [046])",
         ]
     );
     let report = std::fs::read_to_string(dir.path().join("IMPORT_REPORT.md")).expect("report");
     assert!(
-        report.contains("- `v.txt:3`: `- % * [040:040]`"),
+        report.contains("- `v.txt:3`: `- % $ * + [040:040]`"),
         "{report}"
     );
     let notice = std::fs::read_to_string(dir.path().join("NOTICE.md")).expect("notice");
@@ -345,5 +345,74 @@ fn the_command_writes_a_checked_pack_and_refuses_a_full_folder() {
     assert_eq!(
         String::from_utf8_lossy(&run.stdout),
         "20100101\tHOBMIL\tROH\t190\t\ts1\tNULL\n"
+    );
+}
+
+#[test]
+fn compounds_skips_verb_readings_and_the_verbs_clause() {
+    let (_dir, _, pack) = import(
+        "\
+--- RENEW [030] ---
+RENEW
+- % * TIES [064:064]
+- * TIES WITH % [065]
+--- MEET [040] ---
+MEET
+- $ ^ * + [041]
+--- PRAISE [051] ---
+PRAISE
+- * THE_FINEST_PLACE [052]
+",
+    );
+    // `%` before the verb, no `$` nor `+`: the compound's parts act on each
+    // other; after the verb, the compound is the target.
+    assert_eq!(
+        coded(&pack, "Arnor and Gondor renewed their ties.", None),
+        ["ARN GON 064", "GON ARN 064"]
+    );
+    assert_eq!(
+        coded(&pack, "Rohan renewed ties with Arnor and Gondor.", None),
+        ["ROH ARN 065", "ROH GON 065"]
+    );
+    // `^` skips a noun phrase between the source and the verb.
+    assert_eq!(
+        coded(&pack, "Arnor's weary envoys met Rohan.", None),
+        ["ARN ROH 041"]
+    );
+    // `*` is a verb: "their meeting" is no act of meeting.
+    assert_eq!(
+        coded(&pack, "Arnor cancelled their meeting with Rohan.", None),
+        Vec::<String>::new()
+    );
+    // The implicit target stays in the verb's clause, and may stand
+    // between the verb and the pattern's words.
+    assert_eq!(
+        coded(
+            &pack,
+            "Arnor praised the harvest, a Gondor envoy said.",
+            None
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        coded(&pack, "Arnor praised the harvest after Gondor fell.", None),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        coded(
+            &pack,
+            "Arnor praised Rohan as the finest place to live.",
+            None
+        ),
+        ["ARN ROH 052"]
+    );
+    // An agent before an actor composes too: "Soldier Gollum".
+    assert_eq!(
+        coded(
+            &pack,
+            "Arnor praised the soldier Gollum.",
+            Some("1990-01-01")
+        ),
+        ["ARN HOBMIL 051"]
     );
 }

@@ -167,6 +167,14 @@ entity agent_of_actor
   passive off
   => ActorAgent code A.code + G.code
 
+# A title before a name: \"Prime Minister Romendacil\" is the name's actor
+# with the title's agent, anywhere in a noun phrase (\"Bree Prime Minister X\").
+entity agent_actor
+  \"G A\"
+  A: {ACTOR}  G: {AGENT}
+  passive off
+  => ActorAgent code A.code + G.code
+
 # An agent without an actor: \"police\" is ---COP.
 entity agent_alone
   \"G\"
@@ -225,6 +233,16 @@ pub fn types_file(lexicons: &[String]) -> String {
     for lexicon in lexicons {
         out.push_str(&format!("lexicon \"{lexicon}\"\n"));
     }
+    out.push_str(&format!(
+        "\n# Words that end a verb's clause, with `,` and `;`: a target the pattern\n\
+         # does not place is looked for up to them.\nwords {} = {}\n",
+        super::translate::CLAUSE_CLASS,
+        super::translate::CLAUSE_WORDS
+            .iter()
+            .map(|w| format!("={w}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
     out
 }
 

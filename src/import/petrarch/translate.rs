@@ -6,8 +6,11 @@
 //! when `$` follows the verb. Words joined by `_` are consecutive; a space
 //! allows up to six words between (`...`), and up to three inside a noun
 //! phrase `{…}` or a prepositional phrase `(PREP …)`. `&SYNSET` is the word
-//! class `@synset`. `^` and `%` cannot be said yet: such patterns are not
-//! translated, and the reason says what they need.
+//! class `@synset`. `^` (skip a noun phrase) is evrule's `^`. `%` (a
+//! compound actor) is the slot the pattern leaves free: the target after
+//! the verb or when `$` places the source, the source when `+` places the
+//! target; before the verb in a pattern placing neither it is the pair
+//! `S and T` ("Gondor and Osgiliath have renewed ties"), coded both ways.
 
 use super::verbs::{Elem, Part, Pattern};
 
@@ -19,6 +22,9 @@ pub struct Translation {
     pub synsets: Vec<String>,
     /// How many words, synsets and phrases it requires: more is more specific.
     pub specificity: usize,
+    /// `%` became `S and T`: the parts of a compound act on each other, so
+    /// the event is also coded from `T` to `S`.
+    pub pair: bool,
 }
 
 /// Names of the word classes synsets became (`None` when a synset could
@@ -50,11 +56,8 @@ pub fn translate(
             .map(|p| count_elem(&p.elem, wanted))
             .sum::<usize>()
     };
-    if count(&Elem::Skip) > 0 {
-        return Err("needs `^` (skip to the end of a noun phrase)".into());
-    }
-    if count(&Elem::Compound) > 0 {
-        return Err("needs compound actors `%`".into());
+    if count(&Elem::Compound) > 1 {
+        return Err("more than one compound `%`".into());
     }
     if count(&Elem::Source) > 1 {
         return Err("more than one source `$`".into());
@@ -68,13 +71,39 @@ pub fn translate(
         .map(|p| count_elem(&p.elem, &Elem::Source))
         .sum::<usize>()
         > 0;
-    let has_source = count(&Elem::Source) > 0;
-    let has_target = count(&Elem::Target) > 0;
+    let mut has_source = count(&Elem::Source) > 0;
+    let mut has_target = count(&Elem::Target) > 0;
+    let compound_in_pre = pattern
+        .pre
+        .iter()
+        .map(|p| count_elem(&p.elem, &Elem::Compound))
+        .sum::<usize>()
+        > 0;
+    let compound = if count(&Elem::Compound) == 0 {
+        None
+    } else if has_source && has_target {
+        return Err("`%` with both `$` and `+`: no slot is left for the compound".into());
+    } else if has_source {
+        has_target = true;
+        Some(TARGET.to_string())
+    } else if has_target {
+        has_source = true;
+        Some(SOURCE.to_string())
+    } else if compound_in_pre {
+        has_source = true;
+        has_target = true;
+        Some(format!("{SOURCE} and {TARGET}"))
+    } else {
+        has_target = true;
+        Some(TARGET.to_string())
+    };
+    let pair = compound.as_deref().is_some_and(|c| c.contains(" and "));
 
     let mut writer = Writer {
         classes,
         synsets: Vec::new(),
-        specificity: 0,
+        specificity: usize::from(pair),
+        compound,
     };
     // (text, what joins it to the item before)
     let mut items: Vec<(String, Joint)> = Vec::new();
@@ -93,16 +122,36 @@ pub fn translate(
     if implicit_first && items.len() == 2 {
         items[1].1 = Joint::Gap(SUBJECT_GAP);
     }
+    let mut post = Vec::new();
     for part in &pattern.post {
-        items.push((writer.part(part)?, Joint::of(part.joined, WORD_GAP)));
+        post.push((writer.part(part)?, Joint::of(part.joined, WORD_GAP)));
     }
-    if !has_target && !source_in_post {
-        items.push((TARGET.to_string(), Joint::Gap(OBJECT_GAP)));
+    let implicit_target = !has_target && !source_in_post;
+    if implicit_target && matches!(post.first(), Some((_, Joint::Gap(_)))) {
+        // PETRARCH's target is the verb's object: after the pattern's words
+        // ("held talks with T"), or else between the verb and them ("allowed
+        // that T is a pleasant place").
+        let rest = join(
+            &std::iter::once((String::new(), Joint::Joined))
+                .chain(post)
+                .collect::<Vec<_>>(),
+        );
+        let rest = rest.trim_start();
+        items.push((
+            format!("({rest} {} | {WORD_GAP} {TARGET} {rest})", clause_object()),
+            Joint::Joined,
+        ));
+    } else {
+        items.extend(post);
+        if implicit_target {
+            items.push((clause_object(), Joint::Joined));
+        }
     }
     Ok(Translation {
         pattern: join(&items),
         synsets: writer.synsets,
         specificity: writer.specificity,
+        pair,
     })
 }
 
@@ -120,9 +169,35 @@ pub const WORD_GAP: &str = "...";
 /// Between the subject and its verb ("Arnor's foreign minister, in remarks
 /// published on Monday, urged").
 pub const SUBJECT_GAP: &str = "...";
-/// Between the last element and an implicit target: anywhere in the
-/// verb's clause ("criticized the closure of guest houses in Michel Delving").
-pub const OBJECT_GAP: &str = "...{0,12}";
+/// How far an implicit target may stand after the last element: anywhere
+/// in the verb's clause ("criticized the closure of guest houses in Michel
+/// Delving"), up to 12 tokens.
+pub const OBJECT_REACH: usize = 12;
+
+/// The word class of the words that end the verb's clause
+/// ([`CLAUSE_WORDS`]), declared in `types.evr`.
+pub const CLAUSE_CLASS: &str = "clause_end";
+
+/// Subordinating conjunctions and relative pronouns: with `,` and `;`, what
+/// ends the verb's clause.
+pub const CLAUSE_WORDS: &[&str] = &[
+    "after", "before", "when", "while", "because", "although", "though", "since", "until",
+    "unless", "if", "whereas", "who", "which", "whom", "whose", "where",
+];
+
+/// The implicit target after the last element: the nearest `T` within
+/// [`OBJECT_REACH`] tokens, not past the end of the verb's clause (`,`,
+/// `;`, [`CLAUSE_WORDS`]: PETRARCH reads the verb's object, not a phrase of
+/// the next clause: "…, a senior official said", "… after a patrol was seen
+/// near T"). Written as nested alternatives, the first that leads to a
+/// match taken: `(T | !(, | ; | @clause_end) ...{1} (T | …))`.
+pub fn clause_object() -> String {
+    let mut out = TARGET.to_string();
+    for _ in 0..OBJECT_REACH {
+        out = format!("({TARGET} | !(, | ; | @{CLAUSE_CLASS}) ...{{1}} {out})");
+    }
+    out
+}
 /// Inside a noun or prepositional phrase.
 const PHRASE_GAP: &str = "...{0,3}";
 
@@ -163,6 +238,8 @@ struct Writer<'c> {
     classes: &'c dyn Classes,
     synsets: Vec<String>,
     specificity: usize,
+    /// What `%` is written as.
+    compound: Option<String>,
 }
 
 impl Writer<'_> {
@@ -192,7 +269,11 @@ impl Writer<'_> {
                     .collect::<Result<Vec<_>, String>>()?;
                 join(&items)
             }
-            Elem::Skip | Elem::Compound => unreachable!("refused before writing"),
+            Elem::Skip => "^".to_string(),
+            Elem::Compound => self
+                .compound
+                .clone()
+                .ok_or_else(|| "`%` without a slot for it".to_string())?,
         })
     }
 }
@@ -260,7 +341,11 @@ mod tests {
             .patterns
             .iter()
             .map(|p| match translate(p, "@grant_verbs", &classes) {
-                Ok(t) => format!("{} ({})", t.pattern, t.specificity),
+                Ok(t) => format!(
+                    "{} ({})",
+                    t.pattern.replace(&clause_object(), "OBJECT"),
+                    t.specificity
+                ),
                 Err(reason) => format!("error: {reason}"),
             })
             .collect()
@@ -281,13 +366,13 @@ mod tests {
 "
             ),
             [
-                "S ... @grant_verbs ... @currency ...{0,12} T (1)",
+                "S ... @grant_verbs (... @currency OBJECT | ... T ... @currency) (1)",
                 "S ... @grant_verbs ... as ...{0,3} @currency ...{0,3} debt ... with ...{0,3} T (4)",
-                "S ... in @grant_verbs ... relief now ...{0,12} T (3)",
+                "S ... in @grant_verbs (... relief now OBJECT | ... T ... relief now) (3)",
                 "T ... @grant_verbs ... protests ... from ...{0,3} S (2)",
                 "S ... said ... T ... must ... @grant_verbs ... policy (3)",
-                "S ... @grant_verbs ... to ...{0,12} T (1)",
-                "S ... @grant_verbs ... f / a-18 ...{0,12} T (1)",
+                "S ... @grant_verbs (... to OBJECT | ... T ... to) (1)",
+                "S ... @grant_verbs (... f / a-18 OBJECT | ... T ... f / a-18) (1)",
             ]
         );
     }
@@ -297,19 +382,41 @@ mod tests {
         assert_eq!(
             translated(
                 "\
-- * OFF (FROM ^) [042]
-- % * [030]
+- % $ * + [030]
 - * &EMPTY [031]
 - * U.S. [032]
 - $ * $ [033]
 "
             ),
             [
-                "error: needs `^` (skip to the end of a noun phrase)",
-                "error: needs compound actors `%`",
+                "error: `%` with both `$` and `+`: no slot is left for the compound",
                 "error: synset `&EMPTY` has no member patterns can match",
                 "error: the word `U.S.` has characters patterns cannot match",
                 "error: more than one source `$`",
+            ]
+        );
+    }
+
+    #[test]
+    fn skips_and_compounds() {
+        assert_eq!(
+            translated(
+                "\
+- * OFF (FROM ^) [042]
+- $ ^ FOR * [043]
+- % HAVE * [044]
+- * WITH % [045]
+- % * BE HELD BY $ [046]
+- + WAS * BY % [047]
+"
+            ),
+            [
+                "S ... @grant_verbs (... off ... from ...{0,3} ^ OBJECT | ... T ... off ... from ...{0,3} ^) (2)",
+                "S ... ^ ... for ... @grant_verbs OBJECT (1)",
+                "S and T ... have ... @grant_verbs (2)",
+                "S ... @grant_verbs ... with ... T (1)",
+                "T ... @grant_verbs ... be ... held ... by ... S (3)",
+                "T ... was ... @grant_verbs ... by ... S (2)",
             ]
         );
     }
