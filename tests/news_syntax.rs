@@ -366,3 +366,38 @@ Fatah\tGroup\tFAT
         ["Attack attack attacker=The armed wing of Hamas[Group HAM] victim=Fatah[Group FAT]"]
     );
 }
+
+/// An entity rule's code does not repeat a part it already ends with: an
+/// agent composed onto an actor whose code carries it (PETRARCH's rule).
+#[test]
+fn a_composed_code_does_not_repeat_its_last_part() {
+    let fixture = "=== main.evr
+type Actor
+type Agent
+lexicon \"lexicon.tsv\"
+event Meet { host: Actor, guest: Actor }
+
+entity actor_agent
+  \"S A\"
+  S: Actor  A: Agent
+  => Actor code S.code + A.code
+
+rule meet
+  \"X met Y\"
+  X: Actor  Y: Actor
+  => Meet { host: X, guest: Y }
+=== lexicon.tsv
+Washington\tActor\tUSAGOV
+Syria\tActor\tSYR
+officials\tAgent\tGOV
+";
+    let (dir, _) = support::write_fixture(fixture);
+    let pack = support::compile_pack(dir.path());
+    let mut matcher = Matcher::new(&pack);
+    let text = "Washington officials met Syria officials.";
+    let result = matcher.match_document(&Document::new("t", text));
+    assert_eq!(
+        render(text, &result.events),
+        ["Meet meet host=Washington officials[Actor USAGOV] guest=Syria officials[Actor SYRGOV]"]
+    );
+}

@@ -835,13 +835,18 @@ fn build_code(
 ) -> Option<String> {
     let mut code = String::new();
     for part in parts {
-        match part {
-            CodePart::Literal(text) => code.push_str(text),
-            CodePart::Slot(slot) => {
-                if let Some(c) = chosen[*slot] {
-                    code.push_str(mentions[c.mention as usize].code.as_deref().unwrap_or(""));
-                }
-            }
+        let piece = match part {
+            CodePart::Literal(text) => text.as_str(),
+            CodePart::Slot(slot) => match chosen[*slot] {
+                Some(c) => mentions[c.mention as usize].code.as_deref().unwrap_or(""),
+                None => "",
+            },
+        };
+        // A part the code already ends with is not repeated: an agent's
+        // code composed onto an actor that carries it ("USAGOV" + "GOV" is
+        // "USAGOV", as PETRARCH composes them).
+        if !code.ends_with(piece) {
+            code.push_str(piece);
         }
     }
     (!code.is_empty()).then_some(code)
