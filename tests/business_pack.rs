@@ -25,7 +25,7 @@ fn pack() -> CompiledPack {
     support::compile_pack(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/business"))
 }
 
-/// One line per record: `Event rule field=text[Type CODE] …`.
+/// One line per record: `Event rule field=text[Type CODE] … [modality=M]`.
 fn render(text: &str, events: &[EventRecord]) -> Vec<String> {
     events
         .iter()
@@ -44,7 +44,12 @@ fn render(text: &str, events: &[EventRecord]) -> Vec<String> {
                     format!("{name}={}[{}{code}]", a.text, a.ty)
                 })
                 .collect();
-            format!("{} {} {}", e.event, e.rule, args.join(" "))
+            let modality = e
+                .modality
+                .as_deref()
+                .map(|m| format!(" modality={m}"))
+                .unwrap_or_default();
+            format!("{} {} {}{modality}", e.event, e.rule, args.join(" "))
         })
         .collect()
 }
@@ -112,7 +117,7 @@ fn deals_are_coded_with_buyer_target_and_value() {
         (
             "Marlow Foods has agreed to buy the Irish dairy group Kerrigan for €1.4bn.",
             &[
-                "Acquisition buy_decided acquirer=Marlow Foods[Proper] target=Kerrigan[Proper] value=€1.4bn[Number]",
+                "Acquisition buy_agreed acquirer=Marlow Foods[Proper] target=Kerrigan[Proper] value=€1.4bn[Number]",
             ],
         ),
         (
@@ -122,7 +127,7 @@ fn deals_are_coded_with_buyer_target_and_value() {
         (
             "Tesco is to buy the convenience chain Quickmart for £90m.",
             &[
-                "Acquisition buy_decided acquirer=Tesco[Company TSCO] target=Quickmart[Proper] value=£90m[Number]",
+                "Acquisition buy acquirer=Tesco[Company TSCO] target=Quickmart[Proper] value=£90m[Number] modality=future",
             ],
         ),
         (
@@ -139,7 +144,7 @@ fn deals_are_coded_with_buyer_target_and_value() {
         ),
         (
             "Marlow Foods and Kerrigan have agreed to merge.",
-            &["Merger merge_decided acquirer=Marlow Foods[Proper] target=Kerrigan[Proper]"],
+            &["Merger merge_agreed acquirer=Marlow Foods[Proper] target=Kerrigan[Proper]"],
         ),
     ]);
 }
@@ -149,7 +154,7 @@ fn jobs_posts_and_results_are_coded() {
     check(&[
         (
             "Kerrigan will cut 650 jobs at its Cork plant.",
-            &["Layoffs cut_jobs_decided company=Kerrigan[Proper] count=650[Number]"],
+            &["Layoffs cut_jobs company=Kerrigan[Proper] count=650[Number] modality=future"],
         ),
         (
             "As many as 300 jobs will be lost at Marlow Foods.",
@@ -164,7 +169,7 @@ fn jobs_posts_and_results_are_coded() {
         (
             "Kerrigan chairman Liam Shea is to step down.",
             &[
-                "LeadershipChange leadership_decided company=Kerrigan[Proper] person=Liam Shea[Proper] role=chairman[Role CHAIR]",
+                "LeadershipChange role_leaves company=Kerrigan[Proper] person=Liam Shea[Proper] role=chairman[Role CHAIR] modality=future",
             ],
         ),
         (
@@ -187,6 +192,10 @@ fn jobs_posts_and_results_are_coded() {
 fn plans_rumours_bids_negations_and_sector_figures_are_not_coded() {
     check(&[
         ("Marlow Foods plans to buy Kerrigan.", &[]),
+        ("Marlow Foods hopes to merge with Kerrigan.", &[]),
+        ("Kerrigan plans to cut 650 jobs.", &[]),
+        // A forecast, not a result: earnings keep no future matches.
+        ("Kerrigan will report a pre-tax profit of €212m.", &[]),
         (
             "Marlow Foods is said to be considering a bid to buy Kerrigan.",
             &[],
