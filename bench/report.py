@@ -182,11 +182,13 @@ def main():
                          f"{fmt_int(round(r['sentences'] / r['proc_seconds']))} sentences/s"
                          if r["proc_seconds"] else "")
         else:
+            proc_rate = r["sentences"] / r["proc_seconds"] if r["proc_seconds"] else 0.0
             notes.append(f"- spaCy {r['mode']}: {r['setup_seconds']:.2f} s to build the "
                          f"pipeline ({r['lexicon_phrases']:,} lexicon phrases, {r['rules']} rules "
-                         f"as {r['token_patterns']} Matcher patterns) + {r['proc_seconds']:.2f} s "
-                         f"processing; {fmt_int(r['tokens'])} tokens, {fmt_int(r['mentions'])} "
-                         f"lexicon mentions; peak RSS of the process tree (sampled) "
+                         f"as {r['token_patterns']:,} Matcher patterns) + {r['proc_seconds']:.2f} s "
+                         f"processing ({fmt_int(round(proc_rate))} sentences/s); "
+                         f"{fmt_int(r['tokens'])} tokens, {fmt_int(r['mentions'])} "
+                         f"entity mentions, {fmt_int(r['events'])} matches; peak RSS of the process tree (sampled) "
                          f"{r['tree_rss_mb']:.0f} MB")
     out += ["Wall seconds are end to end (process start to exit, from `/usr/bin/time -v`), "
             "and sentences/s is sentences over that wall time. Max RSS is GNU time's; for "
@@ -210,6 +212,14 @@ def main():
                        ev1["rate"] / sp1["rate"]))
         ratios.append(("memory: evrule --jobs 1 / spaCy n_process=1 (max RSS)",
                        ev1["rss_mb"] / sp1["rss_mb"]))
+    if ev1 and sp1 and ev1["proc_seconds"] and sp1["proc_seconds"]:
+        ratios.append(("throughput, one core, processing only (pack load and pipeline build "
+                       "excluded): evrule --jobs 1 / spaCy n_process=1",
+                       (ev1["sentences"] / ev1["proc_seconds"])
+                       / (sp1["sentences"] / sp1["proc_seconds"])))
+        if sp1["events"] and ev1["events"]:
+            ratios.append(("work done: evrule events per sentence / spaCy matches per sentence",
+                           (ev1["events"] / ev1["sentences"]) / (sp1["events"] / sp1["sentences"])))
     if evn and sp2:
         ratios.append(("throughput, all cores: evrule / spaCy n_process=2",
                        evn["rate"] / sp2["rate"]))

@@ -12,6 +12,10 @@
 #   EVRULE_BENCH_NO_PEER=1 skip the spaCy peer
 #   EVRULE_BENCH_NO_MULTI=1 skip the spaCy n_process=2 run
 #   EVRULE_CORPUS          corpus folder (default ../shared/corpus/news)
+#   EVRULE_BENCH_PEER_LINES the spaCy peer reads the first N lines of each file
+#                          (default 20: the exported pack runs at a few
+#                          sentences/s in spaCy; 0 = every line)
+#   EVRULE_BENCH_HANDWRITTEN=1 also run the older hand-written spaCy peer
 #
 # Results: stdout and bench/results/latest.md (raw files in bench/results/raw/).
 set -euo pipefail
@@ -22,6 +26,7 @@ CORPUS=${EVRULE_CORPUS:-$ROOT/../shared/corpus/news}
 PACK="$ROOT/rules/conflict"
 REPEAT=${EVRULE_BENCH_REPEAT:-3}
 QUICK_LINES=2000
+PEER_LINES=${EVRULE_BENCH_PEER_LINES:-20}
 
 quick=0
 strict=0
@@ -29,7 +34,7 @@ for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
     --strict) strict=1 ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument '$arg' (usage: bash bench/run.sh [--quick] [--strict])" >&2; exit 2 ;;
   esac
 done
@@ -165,17 +170,38 @@ say "evrule memory scaling (corpus x1 and x4, all cores)"
 evrule_run scale_1x "x1" "$cores" "${INPUTS[@]}"
 evrule_run scale_4x "x4" "$cores" "${INPUTS[@]}" "${INPUTS[@]}" "${INPUTS[@]}" "${INPUTS[@]}"
 
-# 6. Peer.
+# 6. Peer: the pack exported for spaCy (regenerated every run, so it is the
+# pack's current rules), loaded into EntityRuler stages and a Matcher.
 if [ "$peer" = 1 ]; then
-  say "spaCy peer, n_process=1"
-  measure spacy_np1 spaCy "blank en, n_process=1" \
-    "$VENV/bin/python" "$BENCH/spacy_peer.py" "$PACK" "${INPUTS[@]}" --n-process 1 ||
+  PATTERNS="$RAW/spacy_patterns.json"
+  say "exporting the pack: evrule export spacy rules/conflict -o ${PATTERNS#"$ROOT"/}"
+  if ! "$BIN" export spacy "$PACK" -o "$PATTERNS" 2>"$RAW/export.err"; then
+    echo "bench: FAILED: evrule export spacy:" >&2
+    cat "$RAW/export.err" >&2
+    exit 1
+  fi
+  export_summary=$(tail -n 1 "$RAW/export.err")
+  say "exported: $export_summary"
+  peer_limit=(--limit "$PEER_LINES")
+  peer_desc="first $PEER_LINES lines of each file"
+  [ "$PEER_LINES" = 0 ] && peer_desc="every line"
+  say "spaCy peer (exported pack, $peer_desc), n_process=1"
+  measure spacy_np1 spaCy "exported pack, n_process=1" \
+    "$VENV/bin/python" "$BENCH/spacy_peer.py" "$PACK" "${INPUTS[@]}" --patterns "$PATTERNS" \
+    "${peer_limit[@]}" --n-process 1 ||
     say "the spaCy peer failed (n_process=1); see the report"
   if [ "${EVRULE_BENCH_NO_MULTI:-0}" != 1 ] && [ "$cores" -gt 1 ]; then
-    say "spaCy peer, n_process=$cores"
-    measure spacy_np2 spaCy "blank en, n_process=$cores" \
-      "$VENV/bin/python" "$BENCH/spacy_peer.py" "$PACK" "${INPUTS[@]}" --n-process "$cores" ||
+    say "spaCy peer (exported pack), n_process=$cores"
+    measure spacy_np2 spaCy "exported pack, n_process=$cores" \
+      "$VENV/bin/python" "$BENCH/spacy_peer.py" "$PACK" "${INPUTS[@]}" --patterns "$PATTERNS" \
+      "${peer_limit[@]}" --n-process "$cores" ||
       say "the spaCy peer failed (n_process=$cores); see the report"
+  fi
+  if [ "${EVRULE_BENCH_HANDWRITTEN:-0}" = 1 ]; then
+    say "spaCy peer (20 hand-written rules), n_process=1"
+    measure spacy_hand spaCy "20 hand-written rules, n_process=1" \
+      "$VENV/bin/python" "$BENCH/spacy_peer.py" "$PACK" "${INPUTS[@]}" --handwritten --n-process 1 ||
+      say "the hand-written spaCy peer failed; see the report"
   fi
 fi
 
@@ -190,6 +216,7 @@ args=(--out "$RESULTS/latest.md"
       --context "date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $cores cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average before the runs: $load_start"
       --context "corpus: $corpus_desc ($lines documents, $((bytes / 1024 / 1024)) MiB), one document per line"
       --context "systems: $evrule_version, pack rules/conflict${spacy_version:+; $spacy_version, Python $("$VENV/bin/python" -c 'import platform; print(platform.python_version())')}")
+[ "$peer" = 1 ] && args+=(--context "peer: \`evrule export spacy rules/conflict\` ($export_summary); the peer read the $peer_desc")
 [ -n "$peer_note" ] && args+=(--peer-note "$peer_note") && args+=(--context "peer: $peer_note")
 [ "$strict" = 1 ] && args+=(--strict)
 python3 "$BENCH/report.py" "$MANIFEST" --cores "$cores" --clk-tck "$(getconf CLK_TCK)" "${args[@]}"

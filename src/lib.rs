@@ -6,12 +6,14 @@
 //! [`text`] cuts them into tokens and sentences, [`matcher`] turns them into
 //! [`event::EventRecord`]s, and [`corpus`] writes those. [`testing`] runs a
 //! pack's examples and corpus snapshots; [`import`] writes packs from other
-//! coders' dictionaries.
+//! coders' dictionaries; [`export`] writes packs in other tools' formats
+//! (spaCy patterns).
 
 pub mod compile;
 pub mod corpus;
 pub mod document;
 pub mod event;
+pub mod export;
 pub mod files;
 pub mod fmt;
 pub mod import;

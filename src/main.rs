@@ -54,6 +54,9 @@ enum Command {
     Serve(cli::serve::Args),
     /// Write a pack from another coder's dictionaries.
     Import(cli::import::Args),
+    /// Write a pack in another tool's format (`spacy`: EntityRuler and
+    /// Matcher patterns in one JSON file).
+    Export(cli::export::Args),
 }
 
 fn main() -> ExitCode {
@@ -73,5 +76,6 @@ fn main() -> ExitCode {
         Command::Sentences(args) => cli::sentences::run(args, &global),
         Command::Serve(args) => cli::serve::run(args, &global),
         Command::Import(args) => cli::import::run(args, &global),
+        Command::Export(args) => cli::export::run(args, &global),
     }
 }

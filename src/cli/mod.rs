@@ -33,6 +33,7 @@ pub mod check;
 pub mod diff;
 pub mod eval;
 pub mod explain;
+pub mod export;
 pub mod fmt;
 pub mod import;
 pub mod init;
