@@ -64,11 +64,18 @@ fn rule_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 #[test]
 fn every_shipped_rule_file_formats_to_the_same_tree_and_is_stable() {
+    // The hand-written packs. rules/cameo is generated (8 MB): `evrule fmt
+    // --check rules/` in .ci/run holds it to the layout, and comparing its
+    // debug-printed trees here would take minutes.
     let mut files = Vec::new();
-    rule_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"),
-        &mut files,
-    );
+    for pack in ["conflict", "business"] {
+        rule_files(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("rules")
+                .join(pack),
+            &mut files,
+        );
+    }
     assert!(files.len() >= 10, "found only {} rule files", files.len());
     for path in files {
         let source = std::fs::read_to_string(&path).expect("read rule file");

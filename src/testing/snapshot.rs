@@ -88,8 +88,13 @@ pub fn render(doc_id: &str, events: &[EventRecord]) -> String {
     );
     for event in events {
         let negated = if event.negated { ", negated" } else { "" };
+        let modality = event
+            .modality
+            .as_deref()
+            .map(|m| format!(", {m}"))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "\n{}  (rule {}, sentence {}{negated})\n  text: {:?}  {}..{}\n",
+            "\n{}  (rule {}, sentence {}{negated}{modality})\n  text: {:?}  {}..{}\n",
             event.event, event.rule, event.sentence, event.text, event.start, event.end
         ));
         for (name, arg) in &event.args {

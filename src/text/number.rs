@@ -186,7 +186,7 @@ impl Cx<'_> {
         // A currency can start an amount only with a numeral right after
         // it: the cheap token tests go first, the phrase lookup runs on
         // the few tokens they leave.
-        if !may_start && !(self.numeral_may_follow(i) && self.currency_at(i).is_some()) {
+        if !may_start && (!self.numeral_may_follow(i) || self.currency_at(i).is_none()) {
             return None;
         }
         let first = self.word(i);
