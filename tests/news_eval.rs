@@ -41,25 +41,7 @@ fn news_dev_precision_and_recall_stay_above_their_floors() {
     .expect("the gold file reads");
     eprintln!("{}", report.render(60));
     assert_eq!(report.gold_events, 51, "the gold set changed");
-    let mut below = Vec::new();
-    for &(family, precision, recall) in FLOORS {
-        let score = report.per_type[family];
-        if score.precision() < precision || score.recall() < recall {
-            below.push(format!(
-                "{family}: precision {:.3} (floor {precision}), recall {:.3} (floor {recall})",
-                score.precision(),
-                score.recall()
-            ));
-        }
-    }
-    let overall = report.overall;
-    if overall.precision() < OVERALL_PRECISION || overall.recall() < OVERALL_RECALL {
-        below.push(format!(
-            "overall: precision {:.3} (floor {OVERALL_PRECISION}), recall {:.3} (floor {OVERALL_RECALL})",
-            overall.precision(),
-            overall.recall()
-        ));
-    }
+    let below = support::below_floors(&report, FLOORS, (OVERALL_PRECISION, OVERALL_RECALL));
     assert!(below.is_empty(), "below the floor:\n{}", below.join("\n"));
 }
 

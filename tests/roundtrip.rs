@@ -214,6 +214,9 @@ fn print_item(item: &Item) -> String {
                     NegationMode::Suppress => " modality suppress",
                     NegationMode::Mark => " modality mark",
                 });
+                if !e.modality_except.is_empty() {
+                    out.push_str(&format!(" except {}", e.modality_except.join(", ")));
+                }
             }
             if let Some((mode, _)) = e.compound {
                 out.push_str(match mode {

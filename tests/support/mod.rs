@@ -122,3 +122,30 @@ pub fn fixture_files(fixture: &str) -> Vec<(String, String)> {
     }
     files
 }
+
+/// What an eval report falls short of: one line per event type below its
+/// `(type, precision, recall)` floor, and one if the overall figures are
+/// below `overall` (precision, recall).
+pub fn below_floors(
+    report: &evrule::testing::eval::EvalReport,
+    floors: &[(&str, f64, f64)],
+    overall: (f64, f64),
+) -> Vec<String> {
+    let mut below = Vec::new();
+    let mut check = |name: &str, score: &evrule::testing::eval::Score, floor: (f64, f64)| {
+        if score.precision() < floor.0 || score.recall() < floor.1 {
+            below.push(format!(
+                "{name}: precision {:.3} (floor {}), recall {:.3} (floor {})",
+                score.precision(),
+                floor.0,
+                score.recall(),
+                floor.1
+            ));
+        }
+    };
+    for &(ty, precision, recall) in floors {
+        check(ty, &report.per_type[ty], (precision, recall));
+    }
+    check("overall", &report.overall, overall);
+    below
+}
