@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from support import CONFLICT, REPO, cli_records, normalized
+from support import CONFLICT, REPO, cli_records, normalized, run_cli
 
 NEWS_SAMPLE = 600  # lines of each news file
 
@@ -127,8 +127,11 @@ def test_schema_and_explain_equal_the_cli(cli, pack):
     assert pack.explain(text, rule="ambush") == explained.stdout
 
 
-def test_pack_describes_itself(pack):
-    assert "225 rules" in repr(pack)
+def test_pack_describes_itself(pack, cli):
+    # The same counts as `evrule check` prints for the pack.
+    checked = run_cli(cli, "check", CONFLICT).stdout
+    counts = checked.split(": ok: ", 1)[1].strip()
+    assert repr(pack) == f'<evrule.Pack "{CONFLICT}": {counts}>'
     assert pack.path == str(CONFLICT)
     assert pack.warnings == []
     assert "ArmedClash" in pack.event_types
