@@ -12,13 +12,11 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use evrule::compile::CompiledPack;
-use evrule::corpus::read::{TextMode, expand_inputs};
 use evrule::document::Document;
 use evrule::event::EventRecord;
 use evrule::lang::pack::RuleOutput;
 use evrule::matcher::Matcher;
 use evrule::testing::eval;
-use evrule::testing::snapshot::{self, Status};
 use evrule::testing::{examples, style::Style};
 
 fn pack() -> CompiledPack {
@@ -218,23 +216,7 @@ fn examples_corpus_matches_its_snapshots() {
     let pack = pack();
     // Cargo runs tests in the crate root, so document ids are the paths
     // `evrule test rules/business --corpus examples/business` gives there.
-    let documents =
-        expand_inputs(&[Path::new("examples/business").to_path_buf()]).documents(TextMode::File);
-    let (comparisons, failures) = snapshot::check_corpus(&pack, documents, 1).expect("run");
-    assert!(failures.is_empty(), "{failures:?}");
-    assert!(comparisons.len() >= 5);
-    let changed: Vec<String> = comparisons
-        .iter()
-        .filter(|c| c.status != Status::Unchanged)
-        .map(|c| match &c.status {
-            Status::Changed { old } => format!(
-                "{}:\n{}",
-                c.doc,
-                snapshot::line_diff(old, &c.text, Style::PLAIN)
-            ),
-            _ => format!("{}: no snapshot", c.doc),
-        })
-        .collect();
+    let changed = support::corpus_snapshot_changes(&pack, "examples/business", 5);
     assert!(
         changed.is_empty(),
         "corpus snapshots changed; review with `cargo run -- test rules/business --corpus examples/business --review`:\n{}",

@@ -8,10 +8,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use evrule::compile::CompiledPack;
-use evrule::corpus::read::TextMode;
-use evrule::corpus::read::expand_inputs;
 use evrule::lang::pack::RuleOutput;
-use evrule::testing::snapshot::{self, Status};
 use evrule::testing::{examples, style::Style};
 
 mod support;
@@ -70,23 +67,7 @@ fn examples_corpus_matches_its_snapshots() {
     let pack = pack();
     // Cargo runs tests in the crate root, so document ids are the paths
     // `evrule test rules/conflict --corpus examples/` gives there.
-    let documents =
-        expand_inputs(&[Path::new("examples/").to_path_buf()]).documents(TextMode::File);
-    let (comparisons, failures) = snapshot::check_corpus(&pack, documents, 1).expect("run");
-    assert!(failures.is_empty(), "{failures:?}");
-    assert!(comparisons.len() >= 8);
-    let changed: Vec<String> = comparisons
-        .iter()
-        .filter(|c| c.status != Status::Unchanged)
-        .map(|c| match &c.status {
-            Status::Changed { old } => format!(
-                "{}:\n{}",
-                c.doc,
-                snapshot::line_diff(old, &c.text, Style::PLAIN)
-            ),
-            _ => format!("{}: no snapshot", c.doc),
-        })
-        .collect();
+    let changed = support::corpus_snapshot_changes(&pack, "examples/", 8);
     assert!(
         changed.is_empty(),
         "corpus snapshots changed; review with `cargo run -- test rules/conflict --corpus examples/ --review`:\n{}",

@@ -149,3 +149,35 @@ pub fn below_floors(
     check("overall", &report.overall, overall);
     below
 }
+
+/// Runs `pack` over the documents of `folder` (a path from the crate root,
+/// as `evrule test PACK --corpus FOLDER` names them there) and returns
+/// each document whose corpus snapshot changed or is missing, with its
+/// diff. Asserts that no document failed and that there are at least
+/// `at_least` documents.
+pub fn corpus_snapshot_changes(
+    pack: &evrule::compile::CompiledPack,
+    folder: &str,
+    at_least: usize,
+) -> Vec<String> {
+    use evrule::corpus::read::{TextMode, expand_inputs};
+    use evrule::testing::snapshot::{self, Status};
+    use evrule::testing::style::Style;
+
+    let documents = expand_inputs(&[Path::new(folder).to_path_buf()]).documents(TextMode::File);
+    let (comparisons, failures) = snapshot::check_corpus(pack, documents, 1).expect("run");
+    assert!(failures.is_empty(), "{failures:?}");
+    assert!(comparisons.len() >= at_least);
+    comparisons
+        .iter()
+        .filter(|c| c.status != Status::Unchanged)
+        .map(|c| match &c.status {
+            Status::Changed { old } => format!(
+                "{}:\n{}",
+                c.doc,
+                snapshot::line_diff(old, &c.text, Style::PLAIN)
+            ),
+            _ => format!("{}: no snapshot", c.doc),
+        })
+        .collect()
+}
