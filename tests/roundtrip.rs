@@ -325,12 +325,22 @@ fn print_node(node: &Node, top: bool) -> String {
             if top { inner } else { format!("({inner})") }
         }
         NodeKind::Optional(inner) => format!("[{}]", print_node(inner, true)),
-        NodeKind::Gap { min, max } => match (min, max) {
-            (None, None) => "...".to_string(),
-            (Some(a), Some(b)) if a == b => format!("...{{{a}}}"),
-            (Some(a), Some(b)) => format!("...{{{a},{b}}}"),
-            (a, b) => format!("...{{{},{}}}", a.unwrap_or(0), b.unwrap_or(0)),
-        },
+        NodeKind::Gap { min, max, except } => {
+            let except = except
+                .as_ref()
+                .map(|inner| format!("except {}", print_node(inner, false)));
+            let bounds = match (min, max) {
+                (None, None) => None,
+                (Some(a), Some(b)) if a == b => Some(a.to_string()),
+                (a, b) => Some(format!("{},{}", a.unwrap_or(0), b.unwrap_or(0))),
+            };
+            match (bounds, except) {
+                (None, None) => "...".to_string(),
+                (Some(bounds), None) => format!("...{{{bounds}}}"),
+                (None, Some(except)) => format!("...{{{except}}}"),
+                (Some(bounds), Some(except)) => format!("...{{{bounds} {except}}}"),
+            }
+        }
         NodeKind::Word { text, exact } => format!("{}{text}", if *exact { "=" } else { "" }),
         NodeKind::Punct(p) => p.clone(),
         NodeKind::Class(name) => format!("@{}", name.text),

@@ -1,51 +1,109 @@
-//! Anchors: for each program, the word set one of whose words must occur in
-//! any sentence it matches. The index from words to programs lets a sentence
-//! try only the rules whose anchor it contains.
+//! Anchors and required words: for each program, the word sets one of whose
+//! words must occur in any sentence it matches. The rarest is the anchor:
+//! the index from words to programs lets a sentence try only the rules
+//! whose anchor it contains. The others are checked before a search
+//! starts, so that a sentence with "said" but without "access" does not
+//! run a pattern needing both (in a pack of thousands of rules sharing
+//! their verbs, almost every search would otherwise fail).
 
 use super::program::{Elem, ElemKind};
 use super::vocab::{Vocabulary, WordId};
 use super::words::{WordSetId, WordSets};
 use crate::text::english::COMMON_WORDS;
 
-/// The rarest required word element of a pattern, as one word set.
-pub fn choose_anchor(root: &Elem, vocab: &Vocabulary, sets: &mut WordSets) -> Option<WordSetId> {
-    let parts: Vec<&Elem> = match &root.kind {
-        ElemKind::Seq(parts) => parts.iter().collect(),
-        _ => vec![root],
-    };
-    let candidates: Vec<Vec<WordId>> = parts.iter().filter_map(|p| first_words(p, sets)).collect();
-    let best = candidates.into_iter().min_by_key(|words| {
-        let common = words
-            .iter()
-            .filter(|&&w| COMMON_WORDS.contains(&vocab.word(w)))
-            .count();
-        let commonness = if common == words.len() {
-            2
-        } else if common > 0 {
-            1
-        } else {
-            0
-        };
-        (commonness, words.len())
-    })?;
-    Some(sets.add(best))
+/// What a program needs among a sentence's words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequiredWords {
+    /// The rarest requirement, indexed by its words.
+    pub anchor: Option<WordSetId>,
+    /// The other requirements, checked before a search.
+    pub others: Vec<WordSetId>,
 }
 
-/// The words one of which must start this element, if it is a required
-/// word element.
-fn first_words(elem: &Elem, sets: &WordSets) -> Option<Vec<WordId>> {
+/// The requirements of a pattern, the rarest one as the anchor.
+pub fn required_words(root: &Elem, vocab: &Vocabulary, sets: &mut WordSets) -> RequiredWords {
+    let mut requirements = requirements(root, sets);
+    for words in &mut requirements {
+        words.sort_unstable();
+        words.dedup();
+    }
+    requirements.sort();
+    requirements.dedup();
+    let Some(best) = requirements
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, words)| (commonness(words, vocab), words.len()))
+        .map(|(index, _)| index)
+    else {
+        return RequiredWords::default();
+    };
+    let anchor = requirements.swap_remove(best);
+    RequiredWords {
+        anchor: Some(sets.add(anchor)),
+        others: requirements
+            .into_iter()
+            .map(|words| sets.add(words))
+            .collect(),
+    }
+}
+
+/// 0 when no word is common, 1 when some are, 2 when all are.
+fn commonness(words: &[WordId], vocab: &Vocabulary) -> u8 {
+    let common = words
+        .iter()
+        .filter(|&&w| COMMON_WORDS.contains(&vocab.word(w)))
+        .count();
+    if common == words.len() {
+        2
+    } else if common > 0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// Word lists one word of each of which every match contains.
+fn requirements(elem: &Elem, sets: &WordSets) -> Vec<Vec<WordId>> {
     match &elem.kind {
         ElemKind::Tokens {
             sets: token_sets, ..
-        } => token_sets.first().map(|s| sets.get(*s).to_vec()),
+        } => token_sets.iter().map(|s| sets.get(*s).to_vec()).collect(),
+        ElemKind::Seq(parts) => parts.iter().flat_map(|p| requirements(p, sets)).collect(),
         ElemKind::Alt(branches) => {
-            let mut words = Vec::new();
-            for branch in branches {
-                words.extend(first_words(branch, sets)?);
+            let per_branch: Vec<Vec<Vec<WordId>>> =
+                branches.iter().map(|b| requirements(b, sets)).collect();
+            // A requirement of every branch is one of the whole choice.
+            let mut shared: Vec<Vec<WordId>> = per_branch
+                .first()
+                .map(|first| {
+                    first
+                        .iter()
+                        .filter(|r| per_branch[1..].iter().all(|other| other.contains(r)))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            // Otherwise one word of some branch's requirement must occur:
+            // the union of each branch's smallest.
+            if shared.is_empty() && per_branch.iter().all(|b| !b.is_empty()) {
+                let union = per_branch
+                    .iter()
+                    .flat_map(|b| {
+                        b.iter()
+                            .min_by_key(|r| r.len())
+                            .cloned()
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                shared.push(union);
             }
-            Some(words)
+            shared
         }
-        ElemKind::Seq(parts) => parts.first().and_then(|p| first_words(p, sets)),
-        _ => None,
+        ElemKind::Optional(_)
+        | ElemKind::Gap { .. }
+        | ElemKind::NotNext(_)
+        | ElemKind::Slot(_)
+        | ElemKind::NounPhrase
+        | ElemKind::Aux { .. } => Vec::new(),
     }
 }

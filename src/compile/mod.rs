@@ -188,7 +188,7 @@ impl CompiledPack {
                         Voice::Active | Voice::Passive => None,
                     };
                     program::merge_word_choices(&mut elem, &mut sets);
-                    let anchor = anchor::choose_anchor(&elem, &vocab, &mut sets);
+                    let required = anchor::required_words(&elem, &vocab, &mut sets);
                     let required_slots = program::required_slots(&elem, &accept_of_slot);
                     let (insts, spans) = generate(&elem, &accept_of_slot);
                     if insts.len() > program::MAX_PROGRAM_INSTS {
@@ -213,7 +213,8 @@ impl CompiledPack {
                             pattern: pattern_index,
                             voice,
                             binds,
-                            anchor,
+                            anchor: required.anchor,
+                            required_words: required.others,
                             required_slots,
                             first,
                             participles,

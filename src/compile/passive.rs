@@ -1,7 +1,8 @@
 //! Derived passives: a pattern written in the active voice,
 //! `X verb [particles] Y rest`, also matches
 //! `Y [verb group] verb-ed [particles] by X rest`
-//! ("Malian soldiers had been ambushed by JNIM fighters").
+//! ("Malian soldiers had been ambushed by JNIM fighters"). A gap with
+//! `except` just before the object is left out of the passive.
 
 use super::program::{Elem, ElemKind, Lowering, VERB_GROUP};
 use super::words::Forms;
@@ -42,6 +43,16 @@ pub fn passive_variant(root: &Elem, lowering: &mut Lowering) -> Option<Elem> {
             // "shoot !down Y": the condition stays right after the verb.
             ElemKind::NotNext(_) => particles.push(part.clone()),
             ElemKind::Optional(_) => before_object.push(part.clone()),
+            // "X attack ...{0,8 except ,} Y": the words a gap skips before
+            // the object ("attacked the capital of Y") have no place in
+            // "Y was attacked by X"; a gap that may cross anything ("shot
+            // ... Y") makes the verb intransitive, as a preposition does.
+            ElemKind::Gap {
+                except: Some(_), ..
+            } if matches!(
+                parts.get(index + 1).map(|p| &p.kind),
+                Some(ElemKind::Slot(_))
+            ) => {}
             ElemKind::Slot(_) => break,
             _ => return None,
         }

@@ -31,6 +31,10 @@ pub enum Inst {
     NounPhrase,
     /// Any token (one step of a gap).
     Any,
+    /// Any token not in the set (one step of a gap with `except`).
+    AnyExcept {
+        set: WordSetId,
+    },
     /// The token is not in the set; consumes nothing.
     NotWord {
         set: WordSetId,
@@ -78,6 +82,9 @@ pub struct Program {
     /// A word set one of whose words every match contains; `None` when the
     /// pattern has no required word.
     pub anchor: Option<WordSetId>,
+    /// Word sets besides the anchor one of whose words every match
+    /// contains (see [`super::anchor`]).
+    pub required_words: Vec<WordSetId>,
     /// Type tables (`CompiledPack::accepts`) of the slots every match binds:
     /// a sentence without a mention of one of them cannot match.
     pub required_slots: Vec<u16>,
@@ -127,7 +134,7 @@ pub fn first_token(insts: &[Inst], sets: &mut WordSets) -> Option<FirstToken> {
             Inst::NounPhrase => return None,
             // A pattern that can match nothing is rejected by the checker;
             // a gap first means any token may start a match.
-            Inst::Any | Inst::Match => return None,
+            Inst::Any | Inst::AnyExcept { .. } | Inst::Match => return None,
         }
     }
     if !words.is_empty() {
@@ -150,9 +157,11 @@ pub enum ElemKind {
     Seq(Vec<Elem>),
     Alt(Vec<Elem>),
     Optional(Box<Elem>),
+    /// `except`: the words no token of the gap may be.
     Gap {
         min: u32,
         max: u32,
+        except: Option<WordSetId>,
     },
     /// Consecutive tokens, one word set each. `written` keeps the rule's
     /// word (and whether it was exact) so that a passive can take its participle.
@@ -204,24 +213,28 @@ pub struct Lowering<'a> {
 }
 
 impl Lowering<'_> {
+    /// The words of one-word elements (after `!`, in a gap's `except`).
+    fn word_set_of(&mut self, pat: &Pat) -> WordSetId {
+        let lowered = self.lower(pat);
+        let mut words = Vec::new();
+        collect_first_words(&lowered, self.sets, &mut words);
+        self.sets.add(words)
+    }
+
     pub fn lower(&mut self, pat: &Pat) -> Elem {
         let kind = match &pat.kind {
             PatKind::Seq(parts) => ElemKind::Seq(parts.iter().map(|p| self.lower(p)).collect()),
             PatKind::Alt(parts) => ElemKind::Alt(parts.iter().map(|p| self.lower(p)).collect()),
             PatKind::Optional(inner) => ElemKind::Optional(Box::new(self.lower(inner))),
-            PatKind::Gap { min, max } => ElemKind::Gap {
+            PatKind::Gap { min, max, except } => ElemKind::Gap {
                 min: *min,
                 max: *max,
+                except: except.as_ref().map(|inner| self.word_set_of(inner)),
             },
             PatKind::Word { text, exact } => self.tokens(text, *exact),
             PatKind::Punct(text) => self.tokens(text, true),
             PatKind::Slot(index) => ElemKind::Slot(*index),
-            PatKind::NotNext(inner) => {
-                let lowered = self.lower(inner);
-                let mut words = Vec::new();
-                collect_first_words(&lowered, self.sets, &mut words);
-                ElemKind::NotNext(self.sets.add(words))
-            }
+            PatKind::NotNext(inner) => ElemKind::NotNext(self.word_set_of(inner)),
             PatKind::Category(inner, category) => {
                 let mut lowered = self.lower(inner);
                 set_category(&mut lowered, *category);
@@ -683,11 +696,15 @@ impl Generator<'_> {
                 let end = self.pc();
                 self.patch(split, end);
             }
-            ElemKind::Gap { min, max } => {
+            ElemKind::Gap { min, max, except } => {
+                let step = match except {
+                    Some(set) => Inst::AnyExcept { set: *set },
+                    None => Inst::Any,
+                };
                 for _ in 0..*min {
-                    self.push(Inst::Any, span);
+                    self.push(step, span);
                 }
-                self.lazy_steps(max - min, Inst::Any, span);
+                self.lazy_steps(max - min, step, span);
             }
             ElemKind::Aux { max } => self.lazy_steps(*max, Inst::Aux, span),
             ElemKind::NotNext(set) => {

@@ -496,8 +496,9 @@ impl Expander<'_> {
                     }
                 }
             }
-            ElemKind::Gap { min, max } => vec![vec![Tok::Spec(Spec {
+            ElemKind::Gap { min, max, except } => vec![vec![Tok::Spec(Spec {
                 op: Some(repeat(*min, *max)),
+                not_lower: except.map(|set| self.words(set)).unwrap_or_default(),
                 ..Spec::default()
             })]],
             ElemKind::Tokens { sets, .. } => vec![

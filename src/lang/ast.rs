@@ -237,8 +237,14 @@ pub enum NodeKind {
     Alt(Vec<Node>),
     /// `[ ... ]`
     Optional(Box<Node>),
-    /// `...` or `...{m,n}`; `None` bounds take the defaults.
-    Gap { min: Option<i64>, max: Option<i64> },
+    /// `...` or `...{m,n}`; `None` bounds take the defaults. `except`
+    /// (`...{0,12 except (, | ;)}`): one-word elements no token of the gap
+    /// may be.
+    Gap {
+        min: Option<i64>,
+        max: Option<i64>,
+        except: Option<Box<Node>>,
+    },
     /// A literal word; `exact` (`=word`) turns inflection off.
     Word { text: String, exact: bool },
     /// Punctuation matched literally.

@@ -173,9 +173,11 @@ pub enum PatKind {
     Seq(Vec<Pat>),
     Alt(Vec<Pat>),
     Optional(Box<Pat>),
+    /// `except`: no token of the gap is one of these words.
     Gap {
         min: u32,
         max: u32,
+        except: Option<Box<Pat>>,
     },
     Word {
         text: String,

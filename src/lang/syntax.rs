@@ -619,18 +619,24 @@ impl Cx<'_> {
             Rule::gap => {
                 let mut min = None;
                 let mut max = None;
+                let mut except = None;
                 if let Some(bounds) = pair.into_inner().next() {
-                    let numbers: Vec<Option<i64>> = bounds
-                        .into_inner()
-                        .map(|n| n.as_str().parse().ok())
-                        .collect();
+                    let mut numbers: Vec<Option<i64>> = Vec::new();
+                    for part in bounds.into_inner() {
+                        if part.as_rule() == Rule::gap_except {
+                            let stop = part.into_inner().next().expect("a gap's excepted element");
+                            except = Some(Box::new(self.element(stop)));
+                        } else {
+                            numbers.push(part.as_str().parse().ok());
+                        }
+                    }
                     // `...{n}` means exactly n; an unparsable bound becomes
                     // i64::MAX so that the checker reports it as too large.
                     let bound = |n: &Option<i64>| Some(n.unwrap_or(i64::MAX));
                     min = numbers.first().and_then(bound);
                     max = numbers.get(1).or(numbers.first()).and_then(bound);
                 }
-                NodeKind::Gap { min, max }
+                NodeKind::Gap { min, max, except }
             }
             Rule::class_ref => {
                 NodeKind::Class(self.name(pair.into_inner().next().expect("class name")))
@@ -892,6 +898,7 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         | Rule::noun_phrase
         | Rule::not_next => PATTERN_ELEMENT,
         Rule::gap_bounds => "`{min,max}`",
+        Rule::gap_except => "`except` and a one-word element",
         _ => return None,
     })
 }
@@ -945,7 +952,7 @@ mod tests {
             .map(|n| match &n.kind {
                 NodeKind::Slot(s) => format!("slot {}", s.text),
                 NodeKind::Word { text, exact } => format!("word {text} {exact}"),
-                NodeKind::Gap { min, max } => format!("gap {min:?} {max:?}"),
+                NodeKind::Gap { min, max, .. } => format!("gap {min:?} {max:?}"),
                 NodeKind::Optional(_) => "optional".into(),
                 NodeKind::Alt(b) => format!("alt {}", b.len()),
                 NodeKind::Class(c) => format!("class {}", c.text),

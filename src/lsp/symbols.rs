@@ -260,6 +260,10 @@ impl Builder<'_> {
             NodeKind::Optional(inner) | NodeKind::NotNext(inner) | NodeKind::Category(inner, _) => {
                 self.pattern(rule, inner)
             }
+            NodeKind::Gap {
+                except: Some(inner),
+                ..
+            } => self.pattern(rule, inner),
             NodeKind::Class(class) => {
                 self.reference(class.span, Symbol::Class(class.text.clone()));
             }

@@ -22,6 +22,7 @@ use indexmap::IndexMap;
 
 use crate::compile::CompiledPack;
 use crate::compile::program::Voice;
+use crate::compile::words::WordSetId;
 use crate::document::Document;
 use crate::event::{Argument, EventRecord, TextSpan};
 use crate::lang::Pack;
@@ -207,6 +208,9 @@ pub struct Matcher<'p> {
     found: Vec<Found>,
     stamps: Vec<u32>,
     generation: u32,
+    /// Per word set, whether a word of it occurs in the sentence, as
+    /// `generation << 1 | present` (computed when first asked).
+    word_sets_present: Vec<u64>,
     /// Programs whose anchor occurs in the sentence, and the unanchored ones.
     candidates: Vec<u32>,
     /// The date of the document being matched, for dated lexicon rows.
@@ -228,6 +232,7 @@ impl<'p> Matcher<'p> {
             found: Vec::new(),
             stamps: vec![0; pack.programs.len()],
             generation: 0,
+            word_sets_present: Vec::new(),
             candidates: Vec::new(),
             date: None,
         }
@@ -367,6 +372,7 @@ impl<'p> Matcher<'p> {
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
             self.stamps.iter_mut().for_each(|s| *s = 0);
+            self.word_sets_present.iter_mut().for_each(|s| *s = 0);
             self.generation = 1;
         }
         self.candidates.clear();
@@ -413,8 +419,9 @@ impl<'p> Matcher<'p> {
     }
 
     /// Whether a program can match this sentence: its anchor word occurs,
-    /// and a mention exists for each slot every match binds.
-    fn is_candidate(&self, program: usize) -> bool {
+    /// a mention exists for each slot every match binds, and a word of
+    /// each of its other required word sets occurs.
+    fn is_candidate(&mut self, program: usize) -> bool {
         let program_def = &self.pack.programs[program].1;
         let anchored = program_def.anchor.is_none() || self.stamps[program] == self.generation;
         anchored
@@ -422,6 +429,30 @@ impl<'p> Matcher<'p> {
                 self.mentions
                     .any_present(&self.pack.accepted_masks[table as usize])
             })
+            && program_def
+                .required_words
+                .iter()
+                .all(|&set| self.word_set_present(set))
+    }
+
+    /// Whether a word of the set occurs in the sentence.
+    fn word_set_present(&mut self, set: WordSetId) -> bool {
+        let index = set.0 as usize;
+        if self.word_sets_present.len() <= index {
+            self.word_sets_present.resize(index + 1, 0);
+        }
+        let stamp = u64::from(self.generation) << 1;
+        let known = self.word_sets_present[index];
+        if known & !1 == stamp {
+            return known & 1 == 1;
+        }
+        let present = self
+            .prepared
+            .words
+            .iter()
+            .any(|&word| self.pack.sets.contains(set, word));
+        self.word_sets_present[index] = stamp | u64::from(present);
+        present
     }
 
     /// The noun phrases around the sentence's mentions, once the entity

@@ -298,6 +298,7 @@ fn describe(
             element.trim_start_matches('!')
         ),
         Inst::Any => "any token".to_string(),
+        Inst::AnyExcept { .. } => format!("any token that `{element}` allows"),
         Inst::Split { .. } | Inst::Jump(_) => "one of the alternatives".to_string(),
         Inst::Match => "nothing more: the pattern matched".to_string(),
     };

@@ -37,6 +37,8 @@ enum Elem {
     Class,
     Not(usize),
     Gap(Option<(u8, u8)>),
+    /// `...{m,m+n except word}`
+    GapExcept(u8, u8, usize),
     Comma,
     Group(Vec<Vec<Elem>>),
     Optional(Vec<Elem>),
@@ -50,6 +52,7 @@ fn elem() -> impl Strategy<Value = Elem> {
         1 => Just(Elem::Class),
         1 => (0..WORDS.len()).prop_map(Elem::Not),
         1 => proptest::option::of((0..6u8, 0..12u8)).prop_map(Elem::Gap),
+        1 => (0..3u8, 0..8u8, 0..WORDS.len()).prop_map(|(m, n, w)| Elem::GapExcept(m, n, w)),
         1 => Just(Elem::Comma),
     ];
     leaf.prop_recursive(3, 16, 3, |inner| {
@@ -74,6 +77,9 @@ fn write_elems(elems: &[Elem], out: &mut String) {
             Elem::Not(w) => out.push_str(&format!("!{}", WORDS[*w])),
             Elem::Gap(None) => out.push_str("..."),
             Elem::Gap(Some((m, n))) => out.push_str(&format!("...{{{m},{}}}", m + n)),
+            Elem::GapExcept(m, n, w) => {
+                out.push_str(&format!("...{{{m},{} except {}}}", m + n, WORDS[*w]))
+            }
             Elem::Comma => out.push(','),
             Elem::Group(branches) => {
                 out.push('(');

@@ -347,10 +347,12 @@ fn emit_block(
         } else {
             names.claim(&format!("{}_{}", block.name, code.first))
         };
-        let patterns = vec![
-            format!("{SOURCE} {SUBJECT_GAP} {verb_ref} {TARGET}"),
-            format!("{SOURCE} {SUBJECT_GAP} {verb_ref} {}", clause_object()),
-        ];
+        // The derived passive leaves the object's gap out: "T was
+        // attacked by S".
+        let patterns = vec![format!(
+            "{SOURCE} {SUBJECT_GAP} {verb_ref} {}",
+            clause_object()
+        )];
         rules.push(RuleOut {
             comment: format!("{header} (the verbs alone, {code})"),
             name,

@@ -189,14 +189,11 @@ pub const CLAUSE_WORDS: &[&str] = &[
 /// [`OBJECT_REACH`] tokens, not past the end of the verb's clause (`,`,
 /// `;`, [`CLAUSE_WORDS`]: PETRARCH reads the verb's object, not a phrase of
 /// the next clause: "…, a senior official said", "… after a patrol was seen
-/// near T"). Written as nested alternatives, the first that leads to a
-/// match taken: `(T | !(, | ; | @clause_end) ...{1} (T | …))`.
+/// near T"): `...{0,12 except (, | ; | @clause_end)} T`, a lazy gap, so
+/// the nearest `T` is taken. Right before the object, the gap is left out
+/// of the derived passive ("T was attacked by S").
 pub fn clause_object() -> String {
-    let mut out = TARGET.to_string();
-    for _ in 0..OBJECT_REACH {
-        out = format!("({TARGET} | !(, | ; | @{CLAUSE_CLASS}) ...{{1}} {out})");
-    }
-    out
+    format!("...{{0,{OBJECT_REACH} except (, | ; | @{CLAUSE_CLASS})}} {TARGET}")
 }
 /// Inside a noun or prepositional phrase.
 const PHRASE_GAP: &str = "...{0,3}";

@@ -260,10 +260,22 @@ impl Checker<'_> {
                     nullable: true,
                 }
             }
-            NodeKind::Gap { min, max } => {
+            NodeKind::Gap { min, max, except } => {
                 let gap = self.gap_bounds(*min, *max, node.span);
                 let nullable = gap.is_none_or(|(min, _)| min == 0);
-                leaf(gap.map(|(min, max)| PatKind::Gap { min, max }), nullable)
+                let except = match except {
+                    Some(inner) => {
+                        match self.one_word_elements(inner, slots, OneWordTaker::GapExcept) {
+                            Some(pat) => Some(Box::new(pat)),
+                            None => return leaf(None, nullable),
+                        }
+                    }
+                    None => None,
+                };
+                leaf(
+                    gap.map(|(min, max)| PatKind::Gap { min, max, except }),
+                    nullable,
+                )
             }
             NodeKind::Word { text, exact } => leaf(
                 Some(PatKind::Word {
@@ -312,19 +324,7 @@ impl Checker<'_> {
                 }
             },
             NodeKind::NotNext(inner) => {
-                let negated = if self.single_tokens(inner) {
-                    self.pattern(inner, slots).pat
-                } else {
-                    if let NodeKind::Class(name) = &inner.kind {
-                        self.resolve_class(name);
-                    }
-                    self.error(
-                        Diagnostic::error("bad-negation", "`!` takes one-word elements")
-                            .with_label(inner.span, "not a one-word element")
-                            .with_help("write `!word`, `!=word`, `!@class` or `!(a | b)` with one-word entries; `!` checks only the next token"),
-                    );
-                    None
-                };
+                let negated = self.one_word_elements(inner, slots, OneWordTaker::NotNext);
                 Checked {
                     pat: negated.map(|p| Pat {
                         kind: PatKind::NotNext(Box::new(p)),
@@ -427,6 +427,38 @@ impl Checker<'_> {
             }),
             _ => false,
         }
+    }
+
+    /// What `!` and a gap's `except` take: one-word elements, each
+    /// checking a single token.
+    fn one_word_elements(
+        &mut self,
+        inner: &Node,
+        slots: &mut SlotTable,
+        taker: OneWordTaker,
+    ) -> Option<Pat> {
+        if self.single_tokens(inner) {
+            return self.pattern(inner, slots).pat;
+        }
+        if let NodeKind::Class(name) = &inner.kind {
+            self.resolve_class(name);
+        }
+        let (message, help) = match taker {
+            OneWordTaker::NotNext => (
+                "`!` takes one-word elements",
+                "write `!word`, `!=word`, `!@class` or `!(a | b)` with one-word entries; `!` checks only the next token",
+            ),
+            OneWordTaker::GapExcept => (
+                "a gap's `except` takes one-word elements",
+                "write `...{0,9 except word}`, `except @class` or `except (a | b)` with one-word entries; each token of the gap is checked against them",
+            ),
+        };
+        self.error(
+            Diagnostic::error("bad-negation", message)
+                .with_label(inner.span, "not a one-word element")
+                .with_help(help),
+        );
+        None
     }
 
     fn gap_bounds(&mut self, min: Option<i64>, max: Option<i64>, span: Span) -> Option<(u32, u32)> {
@@ -833,4 +865,11 @@ impl Checker<'_> {
         }
         false
     }
+}
+
+/// Which element asks for one-word elements, for its error message.
+#[derive(Clone, Copy)]
+enum OneWordTaker {
+    NotNext,
+    GapExcept,
 }

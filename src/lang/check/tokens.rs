@@ -22,7 +22,12 @@ impl Checker<'_> {
                 elements.iter().for_each(|e| self.warn_unmatchable(e));
             }
             NodeKind::Alt(branches) => branches.iter().for_each(|b| self.warn_unmatchable(b)),
-            NodeKind::Optional(inner) | NodeKind::NotNext(inner) => self.warn_unmatchable(inner),
+            NodeKind::Optional(inner)
+            | NodeKind::NotNext(inner)
+            | NodeKind::Gap {
+                except: Some(inner),
+                ..
+            } => self.warn_unmatchable(inner),
             _ => {}
         }
     }
