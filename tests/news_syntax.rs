@@ -136,6 +136,22 @@ fn a_compound_subject_gives_one_event_per_part_with_its_code() {
                 "Attack attack attacker=JNIM[Group IMGMUSJNIM] victim=soldiers[Military MIL]",
             ],
         ),
+        // Words the chunker does not list, between the separator and the
+        // next part's mention, describe that part (a parser's adjectives).
+        (
+            "Gunmen attacked farmers and the poor hungry villagers.",
+            &[
+                "Attack attack attacker=Gunmen[Group REB] victim=farmers[Civilians CVLFRM]",
+                "Attack attack attacker=Gunmen[Group REB] victim=villagers[Civilians CVL]",
+            ],
+        ),
+        (
+            "Poor farmers and hungry herders attacked soldiers.",
+            &[
+                "Attack attack attacker=farmers[Civilians CVLFRM]{Poor farmers} victim=soldiers[Military MIL]",
+                "Attack attack attacker=herders[Civilians CVLHRD] victim=soldiers[Military MIL]",
+            ],
+        ),
         // A list of commas without a final "and" is not a compound.
         (
             "Rebels attacked soldiers in Aleppo, Idlib.",

@@ -22,8 +22,8 @@ use super::starts::SlotStarts;
 use super::verbs::{NO_CHAIN, VerbChains};
 use crate::compile::CompiledPack;
 use crate::compile::features::{
-    COMMA, COORDINATOR, DETERMINER, NUMERIC, OF, PREPOSITION, PUNCT, SUBJECT_PRONOUN, TO,
-    VERB_GROUP,
+    CAPITALIZED, COMMA, COORDINATOR, DETERMINER, NUMERIC, OF, PREPOSITION, PUNCT, SUBJECT_PRONOUN,
+    TO, VERB_GROUP,
 };
 use crate::compile::program::{Inst, MAX_PROGRAM_INSTS, Program, SlotBinds};
 use crate::lang::pack::NUMBER;
@@ -555,8 +555,6 @@ impl Vm {
         }) {
             at = number.end;
         }
-        const FUNCTION: crate::compile::features::Features =
-            PUNCT | PREPOSITION | COORDINATOR | VERB_GROUP | SUBJECT_PRONOUN | TO | OF | COMMA;
         let limit = (pos + MAX_NOUN_PHRASE).min(tokens);
         while at < limit && !input.prepared.has(at, FUNCTION) && input.readings[at] != Reading::Verb
         {
@@ -602,7 +600,7 @@ fn compound_end(
         } else {
             return None;
         };
-        let at = end + separator;
+        let at = part_start(input, end + separator);
         let accepted = |m: u32| accepts[input.mentions.all[m as usize].ty.0 as usize];
         let next_end = match binds {
             SlotBinds::Phrases => {
@@ -645,6 +643,62 @@ fn compound_end(
         }
     }
     None
+}
+
+/// Words that end a noun phrase read without a parser (`^`, a compound's
+/// parts): punctuation and function words.
+const FUNCTION: crate::compile::features::Features =
+    PUNCT | PREPOSITION | COORDINATOR | VERB_GROUP | SUBJECT_PRONOUN | TO | OF | COMMA;
+
+/// Most words a compound's part may hold before its mention that the
+/// chunker did not take into its phrase.
+pub const MAX_PART_ADJECTIVES: usize = 3;
+
+/// Where the mention of a compound's part starting at `at` stands: after
+/// determiners and up to [`MAX_PART_ADJECTIVES`] other words that are no
+/// function word, no verb and not capitalized (an unknown capitalized word
+/// is more likely part of a name: "the Daily and Sunday Telegraph"), when
+/// no mention starts before them. The
+/// chunker grows phrases over listed words only; in a coordination the
+/// words between the separator and the next mention can only describe it
+/// ("Fornost and the evil awful Gondor", "Mordor, the awful Fornost, and
+/// good Gondor"), as a parser reads them (adjectives of the part's noun
+/// phrase). Falls back to `at` when no mention follows them.
+fn part_start(input: &Input, at: usize) -> usize {
+    let prepared = input.prepared;
+    let tokens = prepared.len();
+    let starts_mention = |i: usize| {
+        input
+            .mentions
+            .starting_at
+            .get(i)
+            .is_some_and(|ids| !ids.is_empty())
+    };
+    // A phrase the chunker read from here ("the Syrian army") is the part.
+    if input
+        .phrases
+        .starting_at
+        .get(at)
+        .is_some_and(|ids| !ids.is_empty())
+    {
+        return at;
+    }
+    let mut i = at;
+    let mut words = 0;
+    while i < tokens && !starts_mention(i) {
+        if prepared.has(i, DETERMINER) && !prepared.has(i, FUNCTION) {
+            i += 1;
+        } else if words < MAX_PART_ADJECTIVES
+            && !prepared.has(i, FUNCTION | NUMERIC | CAPITALIZED)
+            && input.readings[i] != Reading::Verb
+        {
+            words += 1;
+            i += 1;
+        } else {
+            return at;
+        }
+    }
+    if i < tokens { i } else { at }
 }
 
 /// Whether the token at `start` can begin a match: a cheap test that skips
