@@ -23,27 +23,23 @@ pub struct RequiredWords {
 /// The requirements of a pattern, the rarest one as the anchor.
 pub fn required_words(root: &Elem, vocab: &Vocabulary, sets: &mut WordSets) -> RequiredWords {
     let mut requirements = requirements(root, sets);
-    for words in &mut requirements {
-        words.sort_unstable();
-        words.dedup();
-    }
-    requirements.sort();
+    requirements.sort_unstable_by_key(|set| set.0);
     requirements.dedup();
     let Some(best) = requirements
         .iter()
         .enumerate()
-        .min_by_key(|(_, words)| (commonness(words, vocab), words.len()))
+        .min_by_key(|&(_, &set)| {
+            let words = sets.get(set);
+            (commonness(words, vocab), words.len())
+        })
         .map(|(index, _)| index)
     else {
         return RequiredWords::default();
     };
-    let anchor = requirements.swap_remove(best);
+    let anchor = requirements.remove(best);
     RequiredWords {
-        anchor: Some(sets.add(anchor)),
-        others: requirements
-            .into_iter()
-            .map(|words| sets.add(words))
-            .collect(),
+        anchor: Some(anchor),
+        others: requirements,
     }
 }
 
@@ -62,42 +58,38 @@ fn commonness(words: &[WordId], vocab: &Vocabulary) -> u8 {
     }
 }
 
-/// Word lists one word of each of which every match contains.
-fn requirements(elem: &Elem, sets: &WordSets) -> Vec<Vec<WordId>> {
+/// Word sets one word of each of which every match contains.
+fn requirements(elem: &Elem, sets: &mut WordSets) -> Vec<WordSetId> {
     match &elem.kind {
         ElemKind::Tokens {
             sets: token_sets, ..
-        } => token_sets.iter().map(|s| sets.get(*s).to_vec()).collect(),
+        } => token_sets.clone(),
         ElemKind::Seq(parts) => parts.iter().flat_map(|p| requirements(p, sets)).collect(),
         ElemKind::Alt(branches) => {
-            let per_branch: Vec<Vec<Vec<WordId>>> =
+            let per_branch: Vec<Vec<WordSetId>> =
                 branches.iter().map(|b| requirements(b, sets)).collect();
             // A requirement of every branch is one of the whole choice.
-            let mut shared: Vec<Vec<WordId>> = per_branch
+            let shared: Vec<WordSetId> = per_branch
                 .first()
                 .map(|first| {
                     first
                         .iter()
                         .filter(|r| per_branch[1..].iter().all(|other| other.contains(r)))
-                        .cloned()
+                        .copied()
                         .collect()
                 })
                 .unwrap_or_default();
+            if !shared.is_empty() || per_branch.iter().any(|b| b.is_empty()) {
+                return shared;
+            }
             // Otherwise one word of some branch's requirement must occur:
             // the union of each branch's smallest.
-            if shared.is_empty() && per_branch.iter().all(|b| !b.is_empty()) {
-                let union = per_branch
-                    .iter()
-                    .flat_map(|b| {
-                        b.iter()
-                            .min_by_key(|r| r.len())
-                            .cloned()
-                            .unwrap_or_default()
-                    })
-                    .collect();
-                shared.push(union);
-            }
-            shared
+            let union: Vec<WordId> = per_branch
+                .iter()
+                .filter_map(|b| b.iter().min_by_key(|&&set| sets.get(set).len()))
+                .flat_map(|&set| sets.get(set).iter().copied())
+                .collect();
+            vec![sets.add(union)]
         }
         ElemKind::Optional(_)
         | ElemKind::Gap { .. }

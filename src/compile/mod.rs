@@ -121,7 +121,7 @@ impl CompiledPack {
                 vocab::MAX_VOCABULARY
             ));
         }
-        let mut lowered_words = HashMap::new();
+        let mut lowered_words = program::LoweringCache::default();
         let mut accepts: Vec<Vec<bool>> = Vec::new();
         let mut programs = Vec::new();
         let mut rule_programs = Vec::new();
@@ -218,6 +218,7 @@ impl CompiledPack {
                             required_slots,
                             first,
                             participles,
+                            shared: None,
                         },
                     ));
                 }
@@ -233,6 +234,7 @@ impl CompiledPack {
             }
         }
 
+        share_identical_programs(&pack, &mut programs);
         sets.finish(vocab.len());
         let accepted_masks = accepts
             .iter()
@@ -271,5 +273,28 @@ impl CompiledPack {
             words,
             builtin_words,
         })
+    }
+}
+
+/// Groups the event programs with the same instructions and slots, so that
+/// a sentence searches once for all of them ([`Program::shared`]). Entity
+/// programs are left alone: each cascade level sees other mentions.
+fn share_identical_programs(pack: &Pack, programs: &mut [(RuleId, Program)]) {
+    let mut groups: HashMap<(&[program::Inst], usize), Vec<usize>> = HashMap::new();
+    for (index, (rule, program)) in programs.iter().enumerate() {
+        if program.binds == SlotBinds::Phrases {
+            let slots = pack.rule(*rule).slots.len();
+            groups
+                .entry((program.insts.as_slice(), slots))
+                .or_default()
+                .push(index);
+        }
+    }
+    let mut shared: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    shared.sort_unstable();
+    for (group, members) in shared.into_iter().enumerate() {
+        for index in members {
+            programs[index].1.shared = Some(group as u32);
+        }
     }
 }

@@ -18,7 +18,7 @@ use crate::lang::source::Span;
 /// repeatedly threatened to" is four tokens, "attacked, looted and" three.
 pub const VERB_GROUP: u32 = 6;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Inst {
     /// The token's word is in the set and its reading fits `category`;
     /// `trigger` records its position.
@@ -97,6 +97,10 @@ pub struct Program {
     /// X" is not the school burning X); a derived passive, if any, reads it
     /// the right way round.
     pub participles: Option<WordSetId>,
+    /// For an event program whose instructions another event program of
+    /// the pack has too (a rule with a second code repeats its patterns),
+    /// the number of their group: a sentence searches once per group.
+    pub shared: Option<u32>,
 }
 
 /// The tests a match's first token must pass one of: a word of `words`, a
@@ -207,9 +211,18 @@ pub struct Lowering<'a> {
     pub pack: &'a Pack,
     pub vocab: &'a mut Vocabulary,
     pub sets: &'a mut WordSets,
-    /// Word sets of every word already lowered: word classes recur in many
-    /// patterns, and inflecting them once keeps compiling fast.
-    pub cache: &'a mut HashMap<(String, Forms), Vec<WordSetId>>,
+    pub cache: &'a mut LoweringCache,
+}
+
+/// What lowering already did: word classes recur in thousands of patterns
+/// of a large pack, and inflecting and lowering them once keeps compiling
+/// fast.
+#[derive(Default)]
+pub struct LoweringCache {
+    /// The word sets of each word, by its forms.
+    words: HashMap<(String, Forms), Vec<WordSetId>>,
+    /// The branches of each word class (their spans are the reference's).
+    classes: HashMap<u32, Vec<Elem>>,
 }
 
 impl Lowering<'_> {
@@ -245,14 +258,24 @@ impl Lowering<'_> {
             }
             PatKind::NounPhrase => ElemKind::NounPhrase,
             PatKind::Class(class) => {
-                let entries = &self.pack.word_classes[class.0 as usize].entries;
-                let mut branches = Vec::new();
-                for entry in entries {
-                    let phrase = entry.words.join(" ");
-                    branches.push(Elem {
-                        kind: self.tokens(&phrase, entry.exact),
-                        span: pat.span,
-                    });
+                let mut branches = match self.cache.classes.get(&class.0) {
+                    Some(branches) => branches.clone(),
+                    None => {
+                        let entries = &self.pack.word_classes[class.0 as usize].entries;
+                        let mut branches = Vec::new();
+                        for entry in entries {
+                            let phrase = entry.words.join(" ");
+                            branches.push(Elem {
+                                kind: self.tokens(&phrase, entry.exact),
+                                span: pat.span,
+                            });
+                        }
+                        self.cache.classes.insert(class.0, branches.clone());
+                        branches
+                    }
+                };
+                for branch in &mut branches {
+                    branch.span = pat.span;
                 }
                 ElemKind::Alt(branches)
             }
@@ -274,14 +297,14 @@ impl Lowering<'_> {
 
     pub fn tokens_with(&mut self, written: &str, exact: bool, forms: Forms) -> ElemKind {
         let key = (written.to_string(), forms);
-        let sets = match self.cache.get(&key) {
+        let sets = match self.cache.words.get(&key) {
             Some(sets) => sets.clone(),
             None => {
                 let sets: Vec<WordSetId> = word_tokens(written, forms, self.vocab)
                     .into_iter()
                     .map(|ids| self.sets.add(ids))
                     .collect();
-                self.cache.insert(key, sets.clone());
+                self.cache.words.insert(key, sets.clone());
                 sets
             }
         };

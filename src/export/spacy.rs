@@ -20,14 +20,14 @@
 //! is every lexicon row, then one stage per level of the entity cascade
 //! (a stage's patterns read the entity types earlier stages set).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::ExportError;
 use crate::compile::passive::passive_variant;
-use crate::compile::program::{Elem, ElemKind, Lowering, mark_trigger};
+use crate::compile::program::{Elem, ElemKind, Lowering, LoweringCache, mark_trigger};
 use crate::compile::vocab::{MAX_VOCABULARY, Vocabulary};
 use crate::compile::words::{WordSetId, WordSets};
 use crate::lang::Pack;
@@ -205,7 +205,7 @@ pub fn export(pack: &Pack) -> Result<SpacyExport, ExportError> {
     let mut counts = Counts::default();
     let mut vocab = Vocabulary::default();
     let mut sets = WordSets::default();
-    let mut cache = HashMap::new();
+    let mut cache = LoweringCache::default();
     let stages = entity_stages(pack);
     let mut ruler: Vec<RulerStage> = Vec::new();
     ruler.push(RulerStage {

@@ -13,6 +13,7 @@ use super::syntax::parse_file;
 use crate::files::confine::{
     MAX_LEXICON_FILE_BYTES, MAX_RULE_FILE_BYTES, PackFile, PackRoot, Refused,
 };
+use rayon::prelude::*;
 
 /// Everything read from disk, parsed but not yet checked.
 #[derive(Debug, Default)]
@@ -184,49 +185,47 @@ pub fn read_pack_with(path: &Path, overrides: &Overrides) -> LoadedFiles {
             queue = files;
         }
     }
+    // In waves: each wave's files are read in queue order, parsed in
+    // parallel (parsing dominates loading a large pack), and their imports
+    // queued in that order, so files, diagnostics and rule files come in
+    // the same order as one by one.
     let mut index = 0;
     while index < queue.len() {
-        let file = queue[index].clone();
-        index += 1;
-        if loaded.file_ids.contains_key(&file) {
-            continue;
-        }
-        let name = loaded.name_of(&pack_root, &file);
-        let bytes = match loaded.read_file(&pack_root, &file, MAX_RULE_FILE_BYTES) {
-            Ok(bytes) => bytes,
-            Err(reason) => {
-                loaded.diagnostics.push(Diagnostic::error(
-                    "pack-file",
-                    format!("cannot read {name}: {reason}"),
-                ));
+        let mut wave = Vec::new();
+        while index < queue.len() {
+            let file = queue[index].clone();
+            index += 1;
+            if loaded.file_ids.contains_key(&file) {
                 continue;
             }
-        };
-        let (text, bad_byte) = decode(bytes);
-        let shown = loaded.root.join(&name);
-        let id = loaded.sources.add(name, shown, text);
-        loaded.file_ids.insert(file, id);
-        if let Some(at) = bad_byte {
-            loaded.diagnostics.push(
-                Diagnostic::error("encoding", "rule file is not UTF-8")
-                    .with_label(Span::new(id, at, at + 3), "invalid UTF-8 byte here")
-                    .with_help("save the file as UTF-8"),
-            );
-            continue;
+            wave.push(loaded.add_file(&pack_root, file));
         }
-        let (rule_file, mut diagnostics) = parse_file(id, &loaded.sources.get(id).text);
-        loaded.diagnostics.append(&mut diagnostics);
-        for item in &rule_file.items {
-            if let Item::Import(target) = item
-                && let Some(target_file) = loaded.resolve(&pack_root, target, "import")
-            {
-                loaded
-                    .resolved
-                    .insert((id, target.value.clone()), target_file.clone());
-                queue.push(target_file);
+        let sources = &loaded.sources;
+        let parsed: Vec<_> = wave
+            .into_par_iter()
+            .map(|added| added.map(|id| (id, parse_file(id, &sources.get(id).text))))
+            .collect();
+        for parsed in parsed {
+            let (id, (rule_file, mut diagnostics)) = match parsed {
+                Ok(parsed) => parsed,
+                Err(refused) => {
+                    loaded.diagnostics.push(refused);
+                    continue;
+                }
+            };
+            loaded.diagnostics.append(&mut diagnostics);
+            for item in &rule_file.items {
+                if let Item::Import(target) = item
+                    && let Some(target_file) = loaded.resolve(&pack_root, target, "import")
+                {
+                    loaded
+                        .resolved
+                        .insert((id, target.value.clone()), target_file.clone());
+                    queue.push(target_file);
+                }
             }
+            loaded.rule_files.push(rule_file);
         }
-        loaded.rule_files.push(rule_file);
     }
     loaded.link_imports();
     loaded.read_lexicons(&pack_root);
@@ -234,6 +233,27 @@ pub fn read_pack_with(path: &Path, overrides: &Overrides) -> LoadedFiles {
 }
 
 impl LoadedFiles {
+    /// Reads a rule file into the sources; the error instead when it cannot
+    /// be read or is not UTF-8, so that it is not parsed.
+    fn add_file(&mut self, root: &PackRoot, file: PackFile) -> Result<FileId, Diagnostic> {
+        let name = self.name_of(root, &file);
+        let bytes = self
+            .read_file(root, &file, MAX_RULE_FILE_BYTES)
+            .map_err(|reason| {
+                Diagnostic::error("pack-file", format!("cannot read {name}: {reason}"))
+            })?;
+        let (text, bad_byte) = decode(bytes);
+        let shown = self.root.join(&name);
+        let id = self.sources.add(name, shown, text);
+        self.file_ids.insert(file, id);
+        match bad_byte {
+            Some(at) => Err(Diagnostic::error("encoding", "rule file is not UTF-8")
+                .with_label(Span::new(id, at, at + 3), "invalid UTF-8 byte here")
+                .with_help("save the file as UTF-8")),
+            None => Ok(id),
+        }
+    }
+
     /// A file's name relative to the pack root, with `/` separators.
     fn name_of(&self, root: &PackRoot, file: &PackFile) -> String {
         let relative = match file.path().strip_prefix(root.real()) {

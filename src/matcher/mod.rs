@@ -211,6 +211,9 @@ pub struct Matcher<'p> {
     /// Per word set, whether a word of it occurs in the sentence, as
     /// `generation << 1 | present` (computed when first asked).
     word_sets_present: Vec<u64>,
+    /// Per group of shared programs, the sentence (generation) its matches
+    /// were found in, and the matches.
+    shared_found: Vec<(u32, Vec<Found>)>,
     /// Programs whose anchor occurs in the sentence, and the unanchored ones.
     candidates: Vec<u32>,
     /// The date of the document being matched, for dated lexicon rows.
@@ -233,6 +236,7 @@ impl<'p> Matcher<'p> {
             stamps: vec![0; pack.programs.len()],
             generation: 0,
             word_sets_present: Vec::new(),
+            shared_found: Vec::new(),
             candidates: Vec::new(),
             date: None,
         }
@@ -373,6 +377,7 @@ impl<'p> Matcher<'p> {
         if self.generation == 0 {
             self.stamps.iter_mut().for_each(|s| *s = 0);
             self.word_sets_present.iter_mut().for_each(|s| *s = 0);
+            self.shared_found.iter_mut().for_each(|s| s.0 = 0);
             self.generation = 1;
         }
         self.candidates.clear();
@@ -492,6 +497,27 @@ impl<'p> Matcher<'p> {
         );
     }
 
+    /// [`Self::find`] for an event program: a program that shares its
+    /// instructions with others ([`crate::compile::program::Program::shared`])
+    /// reuses their matches in this sentence.
+    fn find_event(&mut self, program: usize, slot_count: usize) {
+        let Some(group) = self.pack.programs[program].1.shared else {
+            self.find(program, slot_count);
+            return;
+        };
+        let group = group as usize;
+        if self.shared_found.len() <= group {
+            self.shared_found.resize_with(group + 1, Default::default);
+        }
+        let (generation, found) = &self.shared_found[group];
+        if *generation == self.generation {
+            self.found.clone_from(found);
+            return;
+        }
+        self.find(program, slot_count);
+        self.shared_found[group] = (self.generation, self.found.clone());
+    }
+
     /// Entity rules in cascade order; each sees the mentions of the rules
     /// before it, not its own.
     fn run_entity_rules(&mut self, mut matches: Option<&mut Vec<RuleMatch>>) {
@@ -608,7 +634,7 @@ impl<'p> Matcher<'p> {
             if !self.is_candidate(program) {
                 continue;
             }
-            self.find(program, rule.slots.len());
+            self.find_event(program, rule.slots.len());
             let participles = pack.programs[program].1.participles;
             for found in &self.found {
                 if negation::is_passive_clause(pack, &self.prepared, found, participles) {

@@ -95,3 +95,51 @@ fn a_pattern_past_the_instruction_cap_is_a_located_error() {
     );
     assert!(run.stderr.contains("at most 16384 are allowed"));
 }
+
+/// [`PACK`] plus `extra` as another rule file.
+fn pack_with(extra: &str) -> evrule::compile::CompiledPack {
+    let fixture = format!("{PACK}=== pack/more.evr\nimport \"main.evr\"\n{extra}");
+    let (dir, _) = write_fixture(&fixture);
+    compile_pack(&dir.path().join("pack"))
+}
+
+#[test]
+fn rules_whose_words_a_sentence_lacks_cost_it_nothing() {
+    // 64 rules anchored on the verb of the pack's rule (a word class of
+    // sites has more forms, so the verb is the anchor), each also needing
+    // a site the sentence does not name: none is searched, so the work is
+    // the same as without them.
+    let mut extra = String::from(
+        "words sites = convoy, base, camp, port, depot, airfield, barracks, checkpoint\n",
+    );
+    for gap in 0..64 {
+        extra.push_str(&format!(
+            "event Raid{gap} {{ attacker: Actor, victim: Actor }}\nrule raid{gap}\n  \"X attack ...{{0,{gap}}} @sites Y\"\n  X: Actor  Y: Actor\n  => Raid{gap} {{ attacker: X, victim: Y }}\n"
+        ));
+    }
+    let text = "Russia attacked Isis on Monday.";
+    let (alone, _, alone_events) = work(&pack_with(""), text);
+    let (with_rules, _, events) = work(&pack_with(&extra), text);
+    assert_eq!((alone_events, events), (1, 1));
+    assert_eq!(
+        with_rules, alone,
+        "searches for rules the sentence cannot match"
+    );
+    // Where a site is named, its rules are searched.
+    let text = "Russia attacked the convoy Isis guarded.";
+    let (alone, _, _) = work(&pack_with(""), text);
+    let (with_rules, _, _) = work(&pack_with(&extra), text);
+    assert!(with_rules > alone, "{alone} -> {with_rules}");
+}
+
+#[test]
+fn rules_with_the_same_pattern_share_one_search() {
+    // A second code for the same pattern (as a CAMEO pack's reciprocal
+    // rules): both records, one search.
+    let twin = "event Retaliation { attacker: Actor, victim: Actor }\nrule retaliation\n  \"X attack Y\"\n  X: Actor  Y: Actor\n  => Retaliation { attacker: Y, victim: X }\n";
+    let text = "Russia attacked Isis.";
+    let (alone, _, alone_events) = work(&pack_with(""), text);
+    let (shared, _, events) = work(&pack_with(twin), text);
+    assert_eq!((alone_events, events), (1, 2));
+    assert_eq!(shared, alone, "the twin rule searched again");
+}
