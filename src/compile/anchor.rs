@@ -94,6 +94,7 @@ fn requirements(elem: &Elem, sets: &mut WordSets) -> Vec<WordSetId> {
         ElemKind::Optional(_)
         | ElemKind::Gap { .. }
         | ElemKind::NotNext(_)
+        | ElemKind::Peek(_)
         | ElemKind::Slot(_)
         | ElemKind::NounPhrase
         | ElemKind::Aux { .. } => Vec::new(),

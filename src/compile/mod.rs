@@ -189,6 +189,7 @@ impl CompiledPack {
                     };
                     program::merge_word_choices(&mut elem, &mut sets);
                     let required = anchor::required_words(&elem, &vocab, &mut sets);
+                    program::guard_choices(&mut elem, &mut sets);
                     let required_slots = program::required_slots(&elem, &accept_of_slot);
                     let (insts, spans) = generate(&elem, &accept_of_slot);
                     if insts.len() > program::MAX_PROGRAM_INSTS {

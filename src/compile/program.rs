@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::vocab::Vocabulary;
+use super::vocab::{Vocabulary, WordId};
 use super::words::{Forms, WordSetId, WordSets, word_tokens};
 use crate::lang::ast::WordCategory;
 use crate::lang::pack::{Pack, Pat, PatKind};
@@ -33,6 +33,12 @@ pub enum Inst {
     Any,
     /// Any token not in the set (one step of a gap with `except`).
     AnyExcept {
+        set: WordSetId,
+    },
+    /// The token is in the set; consumes nothing. Guards a choice whose
+    /// branches all start with words, so that a token none of them can
+    /// start is refused in one step, not one per branch.
+    Peek {
         set: WordSetId,
     },
     /// The token is not in the set; consumes nothing.
@@ -130,7 +136,7 @@ pub fn first_token(insts: &[Inst], sets: &mut WordSets) -> Option<FirstToken> {
             } => stack.extend([a, b]),
             Inst::Jump(target) => stack.push(target),
             // Consumes nothing: the first token is what comes after it.
-            Inst::NotWord { .. } => stack.push(pc + 1),
+            Inst::NotWord { .. } | Inst::Peek { .. } => stack.push(pc + 1),
             Inst::Word { set, .. } => words.extend_from_slice(sets.get(set)),
             Inst::Slot { accept, .. } => first.slots.push(accept),
             Inst::Aux => first.aux = true,
@@ -179,6 +185,9 @@ pub enum ElemKind {
     /// `^`: a noun phrase.
     NounPhrase,
     Slot(usize),
+    /// The next token is in the set; consumes nothing (see
+    /// [`guard_choices`]).
+    Peek(WordSetId),
     /// Up to `max` verb-group tokens, as few as possible.
     Aux {
         max: u32,
@@ -579,6 +588,43 @@ pub fn merge_word_choices(elem: &mut Elem, sets: &mut WordSets) {
     }
 }
 
+/// Puts a [`ElemKind::Peek`] of their first words before the choices of
+/// three or more branches that all start with words (those
+/// [`merge_word_choices`] could not merge, as a word class holding "fight"
+/// and "fight back"): after a gap, each position costs one step, not one
+/// per branch. Run after anchors are chosen, before generating.
+pub fn guard_choices(elem: &mut Elem, sets: &mut WordSets) {
+    match &mut elem.kind {
+        ElemKind::Seq(parts) | ElemKind::Alt(parts) => {
+            parts.iter_mut().for_each(|p| guard_choices(p, sets));
+        }
+        ElemKind::Optional(inner) => guard_choices(inner, sets),
+        _ => {}
+    }
+    let ElemKind::Alt(branches) = &elem.kind else {
+        return;
+    };
+    if branches.len() < 3 {
+        return;
+    }
+    let Some(firsts) = branches.iter().map(first_set).collect::<Option<Vec<_>>>() else {
+        return;
+    };
+    let words: Vec<WordId> = firsts
+        .iter()
+        .flat_map(|&set| sets.get(set).iter().copied())
+        .collect();
+    let span = elem.span;
+    let choice = std::mem::replace(&mut elem.kind, ElemKind::Seq(Vec::new()));
+    elem.kind = ElemKind::Seq(vec![
+        Elem {
+            kind: ElemKind::Peek(sets.add(words)),
+            span,
+        },
+        Elem { kind: choice, span },
+    ]);
+}
+
 /// The word set a branch's first token must be in, if it starts with words.
 fn first_set(elem: &Elem) -> Option<WordSetId> {
     match &elem.kind {
@@ -732,6 +778,9 @@ impl Generator<'_> {
             ElemKind::Aux { max } => self.lazy_steps(*max, Inst::Aux, span),
             ElemKind::NotNext(set) => {
                 self.push(Inst::NotWord { set: *set }, span);
+            }
+            ElemKind::Peek(set) => {
+                self.push(Inst::Peek { set: *set }, span);
             }
             ElemKind::Tokens {
                 sets,

@@ -527,6 +527,8 @@ impl Expander<'_> {
                 })]]
             }
             ElemKind::NotNext(set) => vec![vec![Tok::NotNext(self.words(*set))]],
+            // A guard repeats what the choice after it tests.
+            ElemKind::Peek(_) => vec![Vec::new()],
         })
     }
 

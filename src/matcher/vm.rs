@@ -347,6 +347,13 @@ impl Vm {
                     pc += 1;
                     pos += 1;
                 }
+                Inst::Peek { set } => {
+                    let word = input.prepared.words.get(pos as usize);
+                    if word.is_none_or(|&w| !input.pack.sets.contains(set, w)) {
+                        return None;
+                    }
+                    pc += 1;
+                }
                 Inst::NotWord { set } => {
                     let word = input.prepared.words.get(pos as usize);
                     if word.is_some_and(|&w| input.pack.sets.contains(set, w)) {

@@ -299,7 +299,9 @@ fn describe(
         ),
         Inst::Any => "any token".to_string(),
         Inst::AnyExcept { .. } => format!("any token that `{element}` allows"),
-        Inst::Split { .. } | Inst::Jump(_) => "one of the alternatives".to_string(),
+        Inst::Split { .. } | Inst::Jump(_) | Inst::Peek { .. } => {
+            "one of the alternatives".to_string()
+        }
         Inst::Match => "nothing more: the pattern matched".to_string(),
     };
     (span, expected)

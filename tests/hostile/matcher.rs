@@ -143,3 +143,26 @@ fn rules_with_the_same_pattern_share_one_search() {
     assert_eq!((alone_events, events), (1, 2));
     assert_eq!(shared, alone, "the twin rule searched again");
 }
+
+#[test]
+fn a_choice_of_phrases_after_a_gap_costs_a_step_per_token_not_per_phrase() {
+    // "fight" and "fight back" cannot merge into one word test (the longer
+    // entry must be tried first where it fits), so the class stays a choice
+    // of twelve branches; a guard of their first words refuses the tokens
+    // none can start in one step, as a class of single words does.
+    let phrases = "fight, fight back, clash, clash with, battle, battle against, shell, shell out, storm, storm into, raid, raid on";
+    let singles =
+        "fight, combat, clash, brawl, battle, duel, shell, bomb, storm, siege, raid, strike";
+    let pack_of = |entries: &str| {
+        pack_with(&format!(
+            "words hostile = {entries}\nevent Fight {{ attacker: Actor, victim: Actor }}\nrule fight\n  \"X ... @hostile Y\"\n  X: Actor  Y: Actor\n  => Fight {{ attacker: X, victim: Y }}\n"
+        ))
+    };
+    let text = "Russia and Isis met in a hall near the old port on Monday and talked for hours about the talks.";
+    let (single_work, _, _) = work(&pack_of(singles), text);
+    let (phrase_work, _, _) = work(&pack_of(phrases), text);
+    assert!(
+        phrase_work <= single_work + single_work / 4,
+        "a choice of phrases costs {phrase_work} steps, a word class {single_work}"
+    );
+}
