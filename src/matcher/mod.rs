@@ -216,6 +216,8 @@ pub struct Matcher<'p> {
     shared_found: Vec<(u32, Vec<Found>)>,
     /// Programs whose anchor occurs in the sentence, and the unanchored ones.
     candidates: Vec<u32>,
+    /// Scratch: one bit per program, set for the sentence's candidates.
+    candidate_bits: Vec<u64>,
     /// The date of the document being matched, for dated lexicon rows.
     date: Option<Date>,
 }
@@ -238,6 +240,7 @@ impl<'p> Matcher<'p> {
             word_sets_present: Vec::new(),
             shared_found: Vec::new(),
             candidates: Vec::new(),
+            candidate_bits: Vec::new(),
             date: None,
         }
     }
@@ -380,18 +383,29 @@ impl<'p> Matcher<'p> {
             self.shared_found.iter_mut().for_each(|s| s.0 = 0);
             self.generation = 1;
         }
-        self.candidates.clear();
+        // Programs are numbered in rule order and rules run in that order:
+        // a bitset of the candidates lists them sorted without a sort,
+        // which at thousands of candidates a sentence cost more.
+        self.candidate_bits
+            .resize(self.pack.programs.len().div_ceil(64), 0);
         for &word in &self.prepared.words {
             for &program in &self.pack.anchored[word as usize] {
-                if self.stamps[program as usize] != self.generation {
-                    self.stamps[program as usize] = self.generation;
-                    self.candidates.push(program);
-                }
+                self.stamps[program as usize] = self.generation;
+                self.candidate_bits[program as usize / 64] |= 1 << (program % 64);
             }
         }
-        // Programs are numbered in rule order; rules run in that order.
-        self.candidates.extend_from_slice(&self.pack.unanchored);
-        self.candidates.sort_unstable();
+        for &program in &self.pack.unanchored {
+            self.candidate_bits[program as usize / 64] |= 1 << (program % 64);
+        }
+        self.candidates.clear();
+        for (index, bits) in self.candidate_bits.iter_mut().enumerate() {
+            let mut word = std::mem::take(bits);
+            while word != 0 {
+                self.candidates
+                    .push(index as u32 * 64 + word.trailing_zeros());
+                word &= word - 1;
+            }
+        }
     }
 
     /// The reading of every word and the chains of coordinated verbs,
