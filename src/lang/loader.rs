@@ -102,6 +102,9 @@ pub fn read_pack(path: &Path) -> LoadedFiles {
     read_pack_with(path, &Overrides::default())
 }
 
+/// Rule text a wave of files must hold to be parsed on several threads.
+const PARALLEL_PARSE_BYTES: usize = 1 << 20;
+
 /// Reads a pack like [`read_pack`], taking the text of the files in
 /// `overrides` from there instead of from disk. An unsaved file counts as
 /// a file of the pack; it is never read from disk.
@@ -201,10 +204,21 @@ pub fn read_pack_with(path: &Path, overrides: &Overrides) -> LoadedFiles {
             wave.push(loaded.add_file(&pack_root, file));
         }
         let sources = &loaded.sources;
-        let parsed: Vec<_> = wave
-            .into_par_iter()
-            .map(|added| added.map(|id| (id, parse_file(id, &sources.get(id).text))))
-            .collect();
+        let parse = |added: Result<FileId, Diagnostic>| {
+            added.map(|id| (id, parse_file(id, &sources.get(id).text)))
+        };
+        let bytes: usize = wave
+            .iter()
+            .flatten()
+            .map(|&id| sources.get(id).text.len())
+            .sum();
+        // Worker threads cost memory (their own allocator arenas) that a
+        // small pack's parse does not win back in time.
+        let parsed: Vec<_> = if bytes >= PARALLEL_PARSE_BYTES {
+            wave.into_par_iter().map(parse).collect()
+        } else {
+            wave.into_iter().map(parse).collect()
+        };
         for parsed in parsed {
             let (id, (rule_file, mut diagnostics)) = match parsed {
                 Ok(parsed) => parsed,
