@@ -49,11 +49,12 @@ def timed(call):
 
 
 def test_a_python_thread_runs_while_one_long_text_is_matched(pack):
-    # One document of ~60 articles: a single call of a few tenths of a second.
-    big = "\n\n".join(articles() * 8)
+    # One document of ~200 articles: a single call long enough (a tenth of
+    # a second or more) for a pause of the ticker to show.
+    big = "\n\n".join(articles() * 24)
     with Ticker() as ticker:
         records, start, end = timed(lambda: pack.run(big))
-    assert len(records) > 400
+    assert len(records) > 1200
     assert end - start > 0.05
     # Holding the GIL, the call would stop the ticker for its whole length.
     assert ticker.longest_pause(start, end) < (end - start) / 2
