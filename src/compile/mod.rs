@@ -45,6 +45,10 @@ pub struct CompiledPack {
     pub anchored: Vec<Vec<u32>>,
     /// Programs without an anchor: tried on every sentence.
     pub unanchored: Vec<u32>,
+    /// For each word id, the programs' other required word sets
+    /// (`Program::required_words`) holding it: a sentence marks the sets
+    /// its words are in, instead of testing each set against its words.
+    pub required_sets: WordIndex,
     pub words: FunctionWords,
     /// The lists the built-in `Proper` and `Number` mentions consult.
     pub builtin_words: BuiltinWords,
@@ -259,6 +263,14 @@ impl CompiledPack {
                 None => unanchored.push(index as u32),
             }
         }
+        let mut required: Vec<(WordId, u32)> = programs
+            .iter()
+            .flat_map(|(_, program)| program.required_words.iter())
+            .flat_map(|&set| sets.get(set).iter().map(move |&word| (word, set.0)))
+            .collect();
+        required.sort_unstable();
+        required.dedup();
+        let required_sets = WordIndex::new(vocab.len(), &required);
         Ok(CompiledPack {
             pack,
             vocab,
@@ -271,6 +283,7 @@ impl CompiledPack {
             rule_programs,
             anchored,
             unanchored,
+            required_sets,
             words,
             builtin_words,
         })
@@ -296,6 +309,41 @@ fn share_identical_programs(pack: &Pack, programs: &mut [(RuleId, Program)]) {
     for (group, members) in shared.into_iter().enumerate() {
         for index in members {
             programs[index].1.shared = Some(group as u32);
+        }
+    }
+}
+
+/// Values listed per word id, all in one array (an index of a few
+/// hundred thousand words costs two allocations, not one per word).
+#[derive(Debug, Clone, Default)]
+pub struct WordIndex {
+    /// Where each word's values start in `values`; one more than words.
+    starts: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl WordIndex {
+    /// From (word, value) pairs sorted by word.
+    fn new(words: usize, pairs: &[(WordId, u32)]) -> WordIndex {
+        let mut starts = vec![0u32; words + 1];
+        for &(word, _) in pairs {
+            starts[word as usize + 1] += 1;
+        }
+        for i in 0..words {
+            starts[i + 1] += starts[i];
+        }
+        WordIndex {
+            starts,
+            values: pairs.iter().map(|&(_, value)| value).collect(),
+        }
+    }
+
+    /// The values of a word.
+    pub fn get(&self, word: WordId) -> &[u32] {
+        let word = word as usize;
+        match (self.starts.get(word), self.starts.get(word + 1)) {
+            (Some(&start), Some(&end)) => &self.values[start as usize..end as usize],
+            _ => &[],
         }
     }
 }

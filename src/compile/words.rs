@@ -63,6 +63,15 @@ impl WordSets {
             .collect();
     }
 
+    /// How many sets there are (ids run from 0 to this).
+    pub fn len(&self) -> usize {
+        self.sets.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sets.is_empty()
+    }
+
     pub fn get(&self, set: WordSetId) -> &[WordId] {
         &self.sets[set.0 as usize]
     }

@@ -208,9 +208,9 @@ pub struct Matcher<'p> {
     found: Vec<Found>,
     stamps: Vec<u32>,
     generation: u32,
-    /// Per word set, whether a word of it occurs in the sentence, as
-    /// `generation << 1 | present` (computed when first asked).
-    word_sets_present: Vec<u64>,
+    /// Per required word set, the last sentence (generation) one of whose
+    /// words held a word of it.
+    word_sets_present: Vec<u32>,
     /// Per group of shared programs, the sentence (generation) its matches
     /// were found in, and the matches.
     shared_found: Vec<(u32, Vec<Found>)>,
@@ -388,7 +388,13 @@ impl<'p> Matcher<'p> {
         // which at thousands of candidates a sentence cost more.
         self.candidate_bits
             .resize(self.pack.programs.len().div_ceil(64), 0);
+        if self.word_sets_present.len() < self.pack.sets.len() {
+            self.word_sets_present.resize(self.pack.sets.len(), 0);
+        }
         for &word in &self.prepared.words {
+            for &set in self.pack.required_sets.get(word) {
+                self.word_sets_present[set as usize] = self.generation;
+            }
             for &program in &self.pack.anchored[word as usize] {
                 self.stamps[program as usize] = self.generation;
                 self.candidate_bits[program as usize / 64] |= 1 << (program % 64);
@@ -440,7 +446,7 @@ impl<'p> Matcher<'p> {
     /// Whether a program can match this sentence: its anchor word occurs,
     /// a mention exists for each slot every match binds, and a word of
     /// each of its other required word sets occurs.
-    fn is_candidate(&mut self, program: usize) -> bool {
+    fn is_candidate(&self, program: usize) -> bool {
         let program_def = &self.pack.programs[program].1;
         let anchored = program_def.anchor.is_none() || self.stamps[program] == self.generation;
         anchored
@@ -454,24 +460,10 @@ impl<'p> Matcher<'p> {
                 .all(|&set| self.word_set_present(set))
     }
 
-    /// Whether a word of the set occurs in the sentence.
-    fn word_set_present(&mut self, set: WordSetId) -> bool {
-        let index = set.0 as usize;
-        if self.word_sets_present.len() <= index {
-            self.word_sets_present.resize(index + 1, 0);
-        }
-        let stamp = u64::from(self.generation) << 1;
-        let known = self.word_sets_present[index];
-        if known & !1 == stamp {
-            return known & 1 == 1;
-        }
-        let present = self
-            .prepared
-            .words
-            .iter()
-            .any(|&word| self.pack.sets.contains(set, word));
-        self.word_sets_present[index] = stamp | u64::from(present);
-        present
+    /// Whether a word of the set (a program's required word set) occurs
+    /// in the sentence.
+    fn word_set_present(&self, set: WordSetId) -> bool {
+        self.word_sets_present.get(set.0 as usize) == Some(&self.generation)
     }
 
     /// The noun phrases around the sentence's mentions, once the entity
