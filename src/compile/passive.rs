@@ -23,6 +23,13 @@ pub fn passive_variant(root: &Elem, lowering: &mut Lowering) -> Option<Elem> {
         return None;
     };
     let mut index = 1;
+    // "X [, … ,] urge Y" ("X, in remarks on Monday, urged Y"): what stands
+    // between the subject and its verb has no place in "Y was urged by X".
+    if let ElemKind::Optional(inner) = &parts.get(index)?.kind
+        && starts_with_comma(inner)
+    {
+        index += 1;
+    }
     if matches!(parts.get(index)?.kind, ElemKind::Gap { .. }) {
         index += 1;
     }
@@ -127,4 +134,16 @@ fn participle(elem: &Elem, lowering: &mut Lowering) -> Option<Elem> {
         kind,
         span: elem.span,
     })
+}
+
+/// Whether an element starts with a comma (a parenthetical).
+fn starts_with_comma(elem: &Elem) -> bool {
+    match &elem.kind {
+        ElemKind::Tokens {
+            written: Some((word, _)),
+            ..
+        } => word == ",",
+        ElemKind::Seq(parts) => parts.first().is_some_and(starts_with_comma),
+        _ => false,
+    }
 }

@@ -166,9 +166,10 @@ fn count_elem(elem: &Elem, wanted: &Elem) -> usize {
 
 /// Between words a space separates: what may stand between them.
 pub const WORD_GAP: &str = "...";
-/// Between the subject and its verb ("Arnor's foreign minister, in remarks
-/// published on Monday, urged").
-pub const SUBJECT_GAP: &str = "...";
+/// Between the subject and its verb: a parenthetical between commas
+/// ("Arnor's foreign minister, in remarks published on Monday, urged";
+/// "Valdora, which holds the pass, said"), then a few words.
+pub const SUBJECT_GAP: &str = "[, ...{1,8} ,] ...";
 /// How far an implicit target may stand after the last element: anywhere
 /// in the verb's clause ("criticized the closure of guest houses in Michel
 /// Delving"), up to 12 tokens.
@@ -363,13 +364,13 @@ mod tests {
 "
             ),
             [
-                "S ... @grant_verbs (... @currency OBJECT | ... T ... @currency) (1)",
+                "S [, ...{1,8} ,] ... @grant_verbs (... @currency OBJECT | ... T ... @currency) (1)",
                 "S ... @grant_verbs ... as ...{0,3} @currency ...{0,3} debt ... with ...{0,3} T (4)",
                 "S ... in @grant_verbs (... relief now OBJECT | ... T ... relief now) (3)",
-                "T ... @grant_verbs ... protests ... from ...{0,3} S (2)",
+                "T [, ...{1,8} ,] ... @grant_verbs ... protests ... from ...{0,3} S (2)",
                 "S ... said ... T ... must ... @grant_verbs ... policy (3)",
-                "S ... @grant_verbs (... to OBJECT | ... T ... to) (1)",
-                "S ... @grant_verbs (... f / a-18 OBJECT | ... T ... f / a-18) (1)",
+                "S [, ...{1,8} ,] ... @grant_verbs (... to OBJECT | ... T ... to) (1)",
+                "S [, ...{1,8} ,] ... @grant_verbs (... f / a-18 OBJECT | ... T ... f / a-18) (1)",
             ]
         );
     }
@@ -408,10 +409,10 @@ mod tests {
 "
             ),
             [
-                "S ... @grant_verbs (... off ... from ...{0,3} ^ OBJECT | ... T ... off ... from ...{0,3} ^) (2)",
+                "S [, ...{1,8} ,] ... @grant_verbs (... off ... from ...{0,3} ^ OBJECT | ... T ... off ... from ...{0,3} ^) (2)",
                 "S ... ^ ... for ... @grant_verbs OBJECT (1)",
                 "S and T ... have ... @grant_verbs (2)",
-                "S ... @grant_verbs ... with ... T (1)",
+                "S [, ...{1,8} ,] ... @grant_verbs ... with ... T (1)",
                 "T ... @grant_verbs ... be ... held ... by ... S (3)",
                 "T ... was ... @grant_verbs ... by ... S (2)",
             ]
