@@ -174,9 +174,17 @@ pub fn emit(
     let mut used_synsets: BTreeSet<String> = BTreeSet::new();
     let mut families: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut family_uses_synsets: BTreeSet<String> = BTreeSet::new();
-    for block in blocks {
+    let listed = listed_forms(blocks);
+    for (index, block) in blocks.iter().enumerate() {
+        // The forms other blocks write out.
+        let elsewhere: BTreeSet<String> = listed
+            .iter()
+            .filter(|(_, listers)| listers.iter().any(|&b| b != index))
+            .map(|(form, _)| form.clone())
+            .collect();
         let (text, synsets_used, rules, translated) = emit_block(
             block,
+            &elsewhere,
             &classes,
             names,
             events,
@@ -282,6 +290,7 @@ fn family_of(block: &VerbBlock) -> String {
 /// its patterns were translated.
 fn emit_block(
     block: &VerbBlock,
+    listed: &BTreeSet<String>,
     classes: &SynsetClasses,
     names: &mut Names,
     events: &mut EventTypes,
@@ -291,7 +300,7 @@ fn emit_block(
     let verbs: Vec<(&Verb, Vec<String>)> = block
         .verbs
         .iter()
-        .filter_map(|verb| match verb_entries(verb) {
+        .filter_map(|verb| match verb_entries(verb, listed) {
             Ok(entries) => Some((verb, entries)),
             Err(reason) => {
                 problems.push(Problem::new(
@@ -497,9 +506,30 @@ fn pattern_name(block: &str, pattern: &Pattern) -> String {
     }
 }
 
+/// Every one-word verb form a dictionary writes out (the verbs and their
+/// `{…}` forms, lowercased), with the blocks that write it.
+fn listed_forms(blocks: &[VerbBlock]) -> BTreeMap<String, BTreeSet<usize>> {
+    let mut listed: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (index, block) in blocks.iter().enumerate() {
+        for verb in &block.verbs {
+            let written = std::iter::once(&verb.words).chain(verb.forms.iter().flatten());
+            for words in written {
+                if let [word] = words.as_slice() {
+                    listed.entry(word.to_lowercase()).or_default().insert(index);
+                }
+            }
+        }
+    }
+    listed
+}
+
 /// A verb's word class entries: the verb (evrule inflects it) and the
-/// forms in `{…}` that inflection does not give.
-fn verb_entries(verb: &Verb) -> Result<Vec<String>, String> {
+/// forms in `{…}` that inflection does not give. PETRARCH looks a verb up
+/// by its form, so a form another entry writes out is that entry's ("left"
+/// is the verb LEFT, not a form of LEAVE): a one-word verb one of whose
+/// inflected forms another block lists (`listed`) is written as its other
+/// forms, each exact (`=leave, =leaves, =leaving`).
+fn verb_entries(verb: &Verb, listed: &BTreeSet<String>) -> Result<Vec<String>, String> {
     let phrase = |words: &[String]| -> Result<String, String> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         match lower.iter().find(|w| !translate::is_class_word(w)) {
@@ -510,8 +540,29 @@ fn verb_entries(verb: &Verb) -> Result<Vec<String>, String> {
         }
     };
     let base = phrase(&verb.words)?;
-    let mut entries = vec![base.clone()];
     let generated = word_forms(&base).all();
+    let own: Vec<String> = verb
+        .forms
+        .iter()
+        .flatten()
+        .map(|form| form.join(" ").to_lowercase())
+        .collect();
+    let claimed = |form: &String| *form != base && !own.contains(form) && listed.contains(form);
+    if verb.words.len() == 1 && generated.iter().any(claimed) {
+        let mut entries: Vec<String> = generated
+            .iter()
+            .filter(|form| !claimed(form))
+            .map(|form| format!("={form}"))
+            .collect();
+        for form in own {
+            let form = format!("={form}");
+            if !entries.contains(&form) {
+                entries.push(form);
+            }
+        }
+        return Ok(entries);
+    }
+    let mut entries = vec![base.clone()];
     let mut add = |entry: String| {
         if !generated.contains(&entry) && !entries.contains(&entry) {
             entries.push(entry);
@@ -582,6 +633,33 @@ CONTRIBUTE [071:071]
         );
         assert_eq!(problems, Vec::<String>::new());
         insta::assert_snapshot!(text);
+    }
+
+    #[test]
+    fn a_form_another_block_writes_out_is_that_blocks() {
+        // PETRARCH looks verbs up by form: "left" is LEFT's, not LEAVE's,
+        // and "met" is MET's; a block's own forms stay its own.
+        let (text, problems) = emitted(
+            "\
+--- LEAVE [012] ---
+LEAVE
+--- LEFT [032:033] ---
+LEFT
+--- MEET [031] ---
+MEET
+MET
+",
+        );
+        assert_eq!(problems, Vec::<String>::new());
+        let classes: Vec<&str> = text.lines().filter(|l| l.starts_with("words ")).collect();
+        assert_eq!(
+            classes,
+            [
+                "words leave_verbs = =leave, =leaves, =leaving",
+                "words left_verbs = left",
+                "words meet_verbs = meet, met",
+            ]
+        );
     }
 
     #[test]
