@@ -58,14 +58,7 @@ rule raid_noun
     let ready = load(dir.path()).expect("the pack loads");
     let exported = export(&ready.compiled.pack).expect("the pack exports");
     // Every event program the compiler makes is either exported or listed.
-    let compiled_event_programs = ready
-        .compiled
-        .programs
-        .iter()
-        .filter(|(rule, _)| {
-            ready.compiled.pack.rule(*rule).kind == evrule::lang::ast::RuleKind::Event
-        })
-        .count();
+    let compiled_event_programs = event_programs(&ready.compiled);
     assert_eq!(exported.counts.event_programs, compiled_event_programs);
     insta::assert_snapshot!(exported.to_json());
 }
@@ -75,14 +68,7 @@ fn conflict_pack_counts() {
     let ready = load(Path::new("rules/conflict")).expect("the conflict pack loads");
     let exported = export(&ready.compiled.pack).expect("the conflict pack exports");
     let c = &exported.counts;
-    let compiled_event_programs = ready
-        .compiled
-        .programs
-        .iter()
-        .filter(|(rule, _)| {
-            ready.compiled.pack.rule(*rule).kind == evrule::lang::ast::RuleKind::Event
-        })
-        .count();
+    let compiled_event_programs = event_programs(&ready.compiled);
     assert_eq!(c.event_programs, compiled_event_programs);
     assert_eq!(
         c.event_programs,
@@ -115,4 +101,13 @@ fn conflict_pack_counts() {
     // The cascade is staged: the lexicon, then entity rules by level.
     assert!(exported.entity_ruler.len() >= 2);
     assert_eq!(exported.entity_ruler[0].source, "lexicon");
+}
+
+/// The event programs the compiler made: each is either exported or listed.
+fn event_programs(compiled: &evrule::compile::CompiledPack) -> usize {
+    compiled
+        .programs
+        .iter()
+        .filter(|(rule, _)| compiled.pack.rule(*rule).kind == evrule::lang::ast::RuleKind::Event)
+        .count()
 }

@@ -42,7 +42,7 @@ pub struct CompiledPack {
     pub programs: Vec<(RuleId, Program)>,
     pub rule_programs: Vec<std::ops::Range<usize>>,
     /// For each word id, the programs anchored on it.
-    pub anchored: Vec<Vec<u32>>,
+    pub anchored: WordIndex,
     /// Programs without an anchor: tried on every sentence.
     pub unanchored: Vec<u32>,
     /// For each word id, the programs' other required word sets
@@ -251,25 +251,31 @@ impl CompiledPack {
                 mask
             })
             .collect();
-        let mut anchored = vec![Vec::new(); vocab.len()];
+        let mut anchors: Vec<(WordId, u32)> = Vec::new();
         let mut unanchored = Vec::new();
         for (index, (_, program)) in programs.iter().enumerate() {
             match program.anchor {
                 Some(set) => {
-                    for &word in sets.get(set) {
-                        anchored[word as usize].push(index as u32);
-                    }
+                    anchors.extend(sets.get(set).iter().map(|&word| (word, index as u32)));
                 }
                 None => unanchored.push(index as u32),
             }
         }
-        let mut required: Vec<(WordId, u32)> = programs
+        let anchored = WordIndex::new(vocab.len(), &anchors);
+        let mut required_ids: Vec<u32> = programs
             .iter()
-            .flat_map(|(_, program)| program.required_words.iter())
-            .flat_map(|&set| sets.get(set).iter().map(move |&word| (word, set.0)))
+            .flat_map(|(_, program)| program.required_words.iter().map(|set| set.0))
             .collect();
-        required.sort_unstable();
-        required.dedup();
+        required_ids.sort_unstable();
+        required_ids.dedup();
+        let required: Vec<(WordId, u32)> = required_ids
+            .iter()
+            .flat_map(|&set| {
+                sets.get(WordSetId(set))
+                    .iter()
+                    .map(move |&word| (word, set))
+            })
+            .collect();
         let required_sets = WordIndex::new(vocab.len(), &required);
         Ok(CompiledPack {
             pack,
@@ -323,7 +329,9 @@ pub struct WordIndex {
 }
 
 impl WordIndex {
-    /// From (word, value) pairs sorted by word.
+    /// From (word, value) pairs in any order of words; each word's values
+    /// keep the order they came in (a counting sort: no comparison sort
+    /// of a pack's hundreds of thousands of pairs at load).
     fn new(words: usize, pairs: &[(WordId, u32)]) -> WordIndex {
         let mut starts = vec![0u32; words + 1];
         for &(word, _) in pairs {
@@ -332,10 +340,14 @@ impl WordIndex {
         for i in 0..words {
             starts[i + 1] += starts[i];
         }
-        WordIndex {
-            starts,
-            values: pairs.iter().map(|&(_, value)| value).collect(),
+        let mut next = starts.clone();
+        let mut values = vec![0u32; pairs.len()];
+        for &(word, value) in pairs {
+            let at = &mut next[word as usize];
+            values[*at as usize] = value;
+            *at += 1;
         }
+        WordIndex { starts, values }
     }
 
     /// The values of a word.

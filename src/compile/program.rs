@@ -512,18 +512,22 @@ fn set_trigger(elem: &mut Elem) {
     }
 }
 
+/// Calls `f` on each part of a sequence, choice or optional element (the
+/// passes that rewrite a pattern bottom-up).
+fn for_each_part(elem: &mut Elem, f: impl FnMut(&mut Elem)) {
+    match &mut elem.kind {
+        ElemKind::Seq(parts) | ElemKind::Alt(parts) => parts.iter_mut().for_each(f),
+        ElemKind::Optional(inner) => std::iter::once(&mut **inner).for_each(f),
+        _ => {}
+    }
+}
+
 /// Merges the one-word branches of every choice into a single word set, so
 /// that `(say | state | warn | …)` or a word class costs one instruction
 /// instead of a chain of branches. Only done when no longer branch starts
 /// with one of those words, which keeps first-match order intact.
 pub fn merge_word_choices(elem: &mut Elem, sets: &mut WordSets) {
-    match &mut elem.kind {
-        ElemKind::Seq(parts) | ElemKind::Alt(parts) => {
-            parts.iter_mut().for_each(|p| merge_word_choices(p, sets));
-        }
-        ElemKind::Optional(inner) => merge_word_choices(inner, sets),
-        _ => {}
-    }
+    for_each_part(elem, |part| merge_word_choices(part, sets));
     let ElemKind::Alt(branches) = &mut elem.kind else {
         return;
     };
@@ -594,13 +598,7 @@ pub fn merge_word_choices(elem: &mut Elem, sets: &mut WordSets) {
 /// and "fight back"): after a gap, each position costs one step, not one
 /// per branch. Run after anchors are chosen, before generating.
 pub fn guard_choices(elem: &mut Elem, sets: &mut WordSets) {
-    match &mut elem.kind {
-        ElemKind::Seq(parts) | ElemKind::Alt(parts) => {
-            parts.iter_mut().for_each(|p| guard_choices(p, sets));
-        }
-        ElemKind::Optional(inner) => guard_choices(inner, sets),
-        _ => {}
-    }
+    for_each_part(elem, |part| guard_choices(part, sets));
     let ElemKind::Alt(branches) = &elem.kind else {
         return;
     };

@@ -395,7 +395,7 @@ impl<'p> Matcher<'p> {
             for &set in self.pack.required_sets.get(word) {
                 self.word_sets_present[set as usize] = self.generation;
             }
-            for &program in &self.pack.anchored[word as usize] {
+            for &program in self.pack.anchored.get(word) {
                 self.stamps[program as usize] = self.generation;
                 self.candidate_bits[program as usize / 64] |= 1 << (program % 64);
             }
