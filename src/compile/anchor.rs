@@ -97,6 +97,9 @@ fn requirements(elem: &Elem, sets: &mut WordSets) -> Vec<WordSetId> {
         | ElemKind::Peek(_)
         | ElemKind::Slot(_)
         | ElemKind::NounPhrase
-        | ElemKind::Aux { .. } => Vec::new(),
+        | ElemKind::Aux { .. }
+        | ElemKind::Verb
+        | ElemKind::ClauseGap { .. }
+        | ElemKind::GroupStart => Vec::new(),
     }
 }

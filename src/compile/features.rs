@@ -115,7 +115,9 @@ pub fn token_shape(kind: crate::text::TokenKind, capitalized: bool, folded: &str
     if long && folded.ends_with("ly") {
         bits |= LY_ADVERB;
     }
-    if long && folded.ends_with("ed") {
+    // "speed", "need", "breed" are no past forms; "agreed", "freed" are
+    // known to a pack that inflects their verbs.
+    if long && folded.ends_with("ed") && !folded.ends_with("eed") {
         bits |= ED_SUFFIX;
     }
     if long && folded.ends_with("ing") {

@@ -4,6 +4,7 @@
 //! Everything here runs once per pack; the matcher only reads the result.
 
 pub mod anchor;
+pub mod coordination;
 pub mod discard;
 pub mod features;
 pub mod lexicon;
@@ -171,6 +172,9 @@ impl CompiledPack {
                 };
                 let is_event = matches!(rule.output, RuleOutput::Event { .. });
                 mark_trigger(&mut active, is_event);
+                if is_event {
+                    coordination::add_coordinated_subject(&mut active, &mut lowering);
+                }
                 // A pattern that says "by" may spell a passive out itself;
                 // any other active pattern is not about a passive clause.
                 let spells_passive = program::mentions_word(&active, "by");

@@ -47,6 +47,17 @@ pub enum Inst {
     },
     /// A token of the verb group: auxiliary, negation or adverb.
     Aux,
+    /// A token read as a verb, not right after a form of "be" (the first
+    /// verb of a coordinated verb phrase, see [`super::coordination`]).
+    Verb,
+    /// A token inside the clause: not in the set (its stops) and not read
+    /// as a verb (one step of a coordinated verb phrase's object).
+    InClause {
+        set: WordSetId,
+    },
+    /// The verb group of the match starts here (after "and" in "X condemned
+    /// Y and promised Z"); consumes nothing.
+    GroupStart,
     /// A mention whose type the type set accepts, longest first; binds the slot.
     Slot {
         slot: u16,
@@ -140,11 +151,16 @@ pub fn first_token(insts: &[Inst], sets: &mut WordSets) -> Option<FirstToken> {
             Inst::Word { set, .. } => words.extend_from_slice(sets.get(set)),
             Inst::Slot { accept, .. } => first.slots.push(accept),
             Inst::Aux => first.aux = true,
+            Inst::GroupStart => stack.push(pc + 1),
             // A noun phrase may start with any word.
             Inst::NounPhrase => return None,
             // A pattern that can match nothing is rejected by the checker;
             // a gap first means any token may start a match.
-            Inst::Any | Inst::AnyExcept { .. } | Inst::Match => return None,
+            Inst::Any
+            | Inst::AnyExcept { .. }
+            | Inst::Verb
+            | Inst::InClause { .. }
+            | Inst::Match => return None,
         }
     }
     if !words.is_empty() {
@@ -194,10 +210,20 @@ pub enum ElemKind {
     },
     /// The next token is not in the set (consumes nothing).
     NotNext(WordSetId),
+    /// A token read as a verb, not after "be" (see [`Inst::Verb`]).
+    Verb,
+    /// Up to `max` tokens of one clause, as few as possible: none in
+    /// `stops`, none read as a verb.
+    ClauseGap {
+        max: u32,
+        stops: WordSetId,
+    },
+    /// Where the match's verb group starts (see [`Inst::GroupStart`]).
+    GroupStart,
 }
 
 /// The words a one-token element (a word, or a choice of them) accepts.
-fn collect_first_words(elem: &Elem, sets: &WordSets, out: &mut Vec<u32>) {
+pub(super) fn collect_first_words(elem: &Elem, sets: &WordSets, out: &mut Vec<u32>) {
     match &elem.kind {
         ElemKind::Tokens {
             sets: token_sets, ..
@@ -457,7 +483,7 @@ pub fn mentions_word(elem: &Elem, word: &str) -> bool {
     }
 }
 
-fn is_trigger(elem: &Elem) -> bool {
+pub(super) fn is_trigger(elem: &Elem) -> bool {
     match &elem.kind {
         ElemKind::Tokens { trigger, .. } => *trigger,
         ElemKind::Seq(parts) => parts.first().is_some_and(is_trigger),
@@ -774,6 +800,15 @@ impl Generator<'_> {
                 self.lazy_steps(max - min, step, span);
             }
             ElemKind::Aux { max } => self.lazy_steps(*max, Inst::Aux, span),
+            ElemKind::Verb => {
+                self.push(Inst::Verb, span);
+            }
+            ElemKind::ClauseGap { max, stops } => {
+                self.lazy_steps(*max, Inst::InClause { set: *stops }, span);
+            }
+            ElemKind::GroupStart => {
+                self.push(Inst::GroupStart, span);
+            }
             ElemKind::NotNext(set) => {
                 self.push(Inst::NotWord { set: *set }, span);
             }

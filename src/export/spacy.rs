@@ -528,7 +528,10 @@ impl Expander<'_> {
             }
             ElemKind::NotNext(set) => vec![vec![Tok::NotNext(self.words(*set))]],
             // A guard repeats what the choice after it tests.
-            ElemKind::Peek(_) => vec![Vec::new()],
+            ElemKind::Peek(_) | ElemKind::GroupStart => vec![Vec::new()],
+            // Only the matcher derives coordinated verb phrases; the
+            // export lowers the patterns as written.
+            ElemKind::Verb | ElemKind::ClauseGap { .. } => return Err(Reason::Reading),
         })
     }
 

@@ -61,7 +61,7 @@ fn rank(pack: &Pack, m: &RuleMatch) -> Rank {
         RuleOutput::Entity { .. } => 0,
     };
     (
-        std::cmp::Reverse(m.end - m.start),
+        std::cmp::Reverse(m.own_length()),
         std::cmp::Reverse(rule.priority),
         std::cmp::Reverse(depth),
         m.rule,
@@ -95,8 +95,8 @@ pub fn outrank_reason(pack: &Pack, winner: &RuleMatch, loser: &RuleMatch) -> Out
     let (w, l) = (rank(pack, winner), rank(pack, loser));
     if w.0 != l.0 {
         OutrankReason::Longer {
-            winner: winner.end - winner.start,
-            loser: loser.end - loser.start,
+            winner: winner.own_length(),
+            loser: loser.own_length(),
         }
     } else if w.1 != l.1 {
         OutrankReason::HigherPriority {
@@ -126,10 +126,35 @@ pub struct RuleMatch {
     /// mentions) and the phrases around them.
     pub slots: Vec<Option<Bound>>,
     pub trigger: Option<usize>,
+    /// Where the words of its own clause start when the match read a
+    /// coordinated verb phrase (see [`Found::group_start`]).
+    pub group_start: Option<usize>,
     pub negation_cue: Option<usize>,
     /// The modality cue (token) and the modality it gives, if any.
     pub modality: Option<(usize, Modality)>,
     pub outcome: Outcome,
+}
+
+impl RuleMatch {
+    /// Its length in tokens as competing matches compare it: a match that
+    /// read a coordinated verb phrase counts its subject and its own
+    /// clause, not the first verb's phrase between them ("X stopped a bus
+    /// on the road and executed Y" is no longer for it than a pattern
+    /// written for the whole sentence).
+    pub fn own_length(&self) -> usize {
+        let Some(group_start) = self.group_start else {
+            return self.end - self.start;
+        };
+        let subject = self
+            .slots
+            .iter()
+            .flatten()
+            .filter(|bound| bound.start == self.start)
+            .map(|bound| bound.end - bound.start)
+            .max()
+            .unwrap_or(0);
+        subject + (self.end - group_start)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -681,6 +706,7 @@ impl<'p> Matcher<'p> {
             end: found.end,
             slots: found.slots.clone(),
             trigger: found.trigger,
+            group_start: found.group_start,
             negation_cue: cue,
             modality: None,
             outcome,
@@ -701,7 +727,11 @@ impl<'p> Matcher<'p> {
         };
         let compete = |a: &RuleMatch, b: &RuleMatch| {
             let (ta, tb) = (a.trigger.unwrap_or(a.start), b.trigger.unwrap_or(b.start));
-            let holds = |m: &RuleMatch, t: usize| m.start <= t && t < m.end;
+            // A coordinated verb phrase's match holds the words of its own
+            // clause: "X condemned Y and promised Z" does not compete with
+            // "X condemned Y".
+            let holds =
+                |m: &RuleMatch, t: usize| m.group_start.unwrap_or(m.start) <= t && t < m.end;
             family(a).is_some()
                 && family(a) == family(b)
                 && (ta == tb || ((holds(a, tb) || holds(b, ta)) && !self.chains.same_chain(ta, tb)))

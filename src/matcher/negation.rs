@@ -8,7 +8,9 @@ use crate::compile::features::{BE, DENIAL, NEGATION, REFUSAL, TO};
 use crate::compile::words::WordSetId;
 
 /// The verb group of a match: from the end of the last slot bound before
-/// the trigger (or the match start) up to the trigger.
+/// the trigger (or the match start), or from where a coordinated verb
+/// phrase's verb group starts ("X did not condemn Y but promised Z":
+/// after "but"), up to the trigger.
 pub(super) fn verb_group(found: &Found) -> Option<std::ops::Range<usize>> {
     let trigger = found.trigger?;
     let from = found
@@ -17,6 +19,7 @@ pub(super) fn verb_group(found: &Found) -> Option<std::ops::Range<usize>> {
         .flatten()
         .map(|bound| bound.end)
         .filter(|&end| end <= trigger)
+        .chain(found.group_start)
         .max()
         .unwrap_or(found.start);
     Some(from..trigger)

@@ -22,8 +22,8 @@ use super::starts::SlotStarts;
 use super::verbs::{NO_CHAIN, VerbChains};
 use crate::compile::CompiledPack;
 use crate::compile::features::{
-    CAPITALIZED, COMMA, COORDINATOR, DETERMINER, NUMERIC, OF, PREPOSITION, PUNCT, SUBJECT_PRONOUN,
-    TO, VERB_GROUP,
+    BE, CAPITALIZED, COMMA, COORDINATOR, DETERMINER, ED_SUFFIX, ING_FORM, ING_SUFFIX, MODAL,
+    NEGATION, NUMERIC, OF, PAST, PREPOSITION, PUNCT, SUBJECT_PRONOUN, TO, VERB_GROUP,
 };
 use crate::compile::program::{Inst, MAX_PROGRAM_INSTS, Program, SlotBinds};
 use crate::lang::pack::NUMBER;
@@ -59,6 +59,10 @@ pub struct Found {
     pub end: usize,
     pub slots: Vec<Option<Bound>>,
     pub trigger: Option<usize>,
+    /// Where the verb group starts when the match read a coordinated verb
+    /// phrase ("X condemned Y and promised Z": after "and"), so that a
+    /// negation of the first verb does not negate the second.
+    pub group_start: Option<usize>,
 }
 
 /// How far a search got: the furthest token position any path reached, the
@@ -100,6 +104,7 @@ enum Job {
         old: Option<u32>,
     },
     RestoreTrigger(Option<u32>),
+    RestoreGroupStart(Option<u32>),
 }
 
 /// Most parts of one compound binding.
@@ -126,6 +131,7 @@ pub struct Vm {
     /// Scratch for the candidates of one slot: (end, binding).
     candidates: Vec<(u32, u32)>,
     trigger: Option<u32>,
+    group_start: Option<u32>,
     /// Whether to record [`Progress`]: only `explain` asks, and keeping it
     /// up to date costs a comparison on every state explored.
     pub track_progress: bool,
@@ -225,6 +231,7 @@ impl Vm {
         self.bindings.clear();
         self.conjuncts.clear();
         self.trigger = None;
+        self.group_start = None;
         self.stack.clear();
         self.stack.push(Job::Explore {
             pc: 0,
@@ -254,6 +261,10 @@ impl Vm {
                     self.trigger = old;
                     continue;
                 }
+                Job::RestoreGroupStart(old) => {
+                    self.group_start = old;
+                    continue;
+                }
             };
             if let Some(end) = self.step(program, input, start, pc, pos) {
                 let slots = self
@@ -266,6 +277,7 @@ impl Vm {
                     end,
                     slots,
                     trigger: self.trigger.map(|t| t as usize),
+                    group_start: self.group_start.map(|t| t as usize),
                 });
             }
         }
@@ -289,7 +301,11 @@ impl Vm {
             }
             // The path that matched the longest stretch, then got furthest
             // in the program, explains best why a rule did not fire.
+            // Instructions a rule does not spell out (a derived coordinated
+            // verb phrase: empty span) explain nothing the rule's author
+            // could change.
             if self.track_progress
+                && !program.spans[pc as usize].is_empty()
                 && (pos as usize - start, pc)
                     > (
                         self.progress.position - self.progress.start,
@@ -369,6 +385,37 @@ impl Vm {
                     }
                     pc += 1;
                     pos += 1;
+                }
+                Inst::Verb => {
+                    if pos >= tokens || !is_phrase_verb(input, pos as usize) {
+                        return None;
+                    }
+                    pc += 1;
+                    pos += 1;
+                }
+                Inst::InClause { set } => {
+                    let at = pos as usize;
+                    // A gerund after a preposition opens a clause of its
+                    // own ("accused Y of attacking Z and killing …").
+                    let gerund = |at: usize| {
+                        at > 0
+                            && input.prepared.has(at, ING_FORM | ING_SUFFIX)
+                            && input.prepared.has(at - 1, PREPOSITION)
+                    };
+                    if pos >= tokens
+                        || input.readings[at] == Reading::Verb
+                        || gerund(at)
+                        || input.pack.sets.contains(set, input.prepared.words[at])
+                    {
+                        return None;
+                    }
+                    pc += 1;
+                    pos += 1;
+                }
+                Inst::GroupStart => {
+                    self.stack.push(Job::RestoreGroupStart(self.group_start));
+                    self.group_start = Some(pos);
+                    pc += 1;
                 }
                 Inst::NounPhrase => {
                     self.push_noun_phrases(input, pc + 1, pos as usize);
@@ -706,6 +753,29 @@ fn part_start(input: &Input, at: usize) -> usize {
         }
     }
     if i < tokens { i } else { at }
+}
+
+/// Whether the token reads as the first verb of a subject's verb phrase
+/// ("X condemned Y and …"). Its form must say so, not only its place
+/// after the subject, which is also where a noun after a modifier stands
+/// ("U.S. oil shortages", "Russian bonds"): a past form not after "be"
+/// ("was attacked by Y and …" is not X's act); an -ing form after "be"
+/// ("are holding"); any verb after a modal or a negation ("will pass",
+/// "did not comment"), or after a verb's "to" ("sought to buy", not
+/// "urged Taiwan to reconsider").
+fn is_phrase_verb(input: &Input, at: usize) -> bool {
+    let prepared = input.prepared;
+    if input.readings[at] != Reading::Verb {
+        return false;
+    }
+    let before = |bits| at > 0 && prepared.has(at - 1, bits);
+    if prepared.has(at, PAST | ED_SUFFIX) {
+        return !before(BE);
+    }
+    if prepared.has(at, ING_FORM | ING_SUFFIX) {
+        return before(BE);
+    }
+    before(MODAL | NEGATION) || (before(TO) && at > 1 && prepared.verb_group[at - 2])
 }
 
 /// Whether the token at `start` can begin a match: a cheap test that skips

@@ -293,13 +293,17 @@ fn describe(
             )
         }
         Inst::Aux => "a verb-group word".to_string(),
+        Inst::Verb => "a verb (the first of a coordinated verb phrase)".to_string(),
+        Inst::InClause { .. } => {
+            "a word of the same clause (no verb, comma or clause word)".to_string()
+        }
         Inst::NotWord { .. } => format!(
             "the next word not to be {}",
             element.trim_start_matches('!')
         ),
         Inst::Any => "any token".to_string(),
         Inst::AnyExcept { .. } => format!("any token that `{element}` allows"),
-        Inst::Split { .. } | Inst::Jump(_) | Inst::Peek { .. } => {
+        Inst::Split { .. } | Inst::Jump(_) | Inst::Peek { .. } | Inst::GroupStart => {
             "one of the alternatives".to_string()
         }
         Inst::Match => "nothing more: the pattern matched".to_string(),

@@ -405,6 +405,13 @@ pub const POSSESSIVES: &[&str] = &["'s", "'"];
 /// or C", "A as well as B"). "as well as" is a phrase; see `matcher::phrases`.
 pub const COORDINATORS: &[&str] = &["and", "or", "&", "and/or"];
 
+/// Subordinating conjunctions and relative pronouns: words that open a
+/// clause of their own ("… after Y attacked", "… Y, who said").
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "after", "before", "when", "while", "because", "although", "though", "since", "until",
+    "unless", "if", "whereas", "whether", "who", "which", "whom", "whose", "where",
+];
+
 // ------------------------------------------------------------ word category
 //
 // Cheap context that tells the noun reading of "attacks" from the verb

@@ -1,0 +1,133 @@
+//! Coordinated verb phrases: a pattern of the shape `X [front] verb …`
+//! also reads `X verb₁ … and verb …`, whose second verb has the first
+//! one's subject ("The council condemned the raid by Y on Thursday and
+//! promised aid to Z": the council promised, not Y).
+//!
+//! The derivation adds, right before the trigger, a choice the search
+//! tries only after the pattern as written: a word read as a verb (not
+//! after "be": "X was attacked by Y and …" is not X's act), up to
+//! [`PHRASE_REACH`] words of its clause (no verb, comma, semicolon or
+//! clause word among them), then "and" or "but" (a comma may precede it)
+//! and a verb group. The match's own verb group starts after the
+//! conjunction, so "did not condemn Y but promised Z" is not negated, and
+//! the match competes only with matches whose trigger stands in its own
+//! clause.
+
+use super::features::ING_FORM;
+use super::program::{Elem, ElemKind, Lowering, VERB_GROUP, collect_first_words, is_trigger};
+use crate::lang::source::Span;
+use crate::text::english;
+
+/// Most words between the first verb and the conjunction.
+pub const PHRASE_REACH: u32 = 12;
+
+/// Punctuation that ends a clause; with [`english::CLAUSE_OPENERS`] and
+/// "that", what the subject's words before the first verb may not cross.
+const CLAUSE_STOPS: &[&str] = &[",", ";", ":", "(", ")", "\"", "that"];
+
+/// Auxiliaries and modals: in the first verb's phrase they belong to
+/// another verb ("X said the plan was sound and …").
+const FINITE_AUXILIARIES: &[&str] = &["has", "have", "had", "do", "does", "did"];
+
+/// Adds the coordinated reading to an active event pattern whose subject
+/// slot comes first and stands before the trigger with only optional
+/// parts, `!` tests, a verb group or a plain gap between them. Other
+/// shapes are left as they are.
+pub fn add_coordinated_subject(root: &mut Elem, lowering: &mut Lowering) {
+    let ElemKind::Seq(parts) = &mut root.kind else {
+        return;
+    };
+    if !matches!(parts.first().map(|p| &p.kind), Some(ElemKind::Slot(_))) {
+        return;
+    }
+    let Some(trigger) = parts.iter().position(is_trigger) else {
+        return;
+    };
+    let front_is_plain = parts[1..trigger].iter().all(|part| {
+        matches!(
+            part.kind,
+            ElemKind::Aux { .. }
+                | ElemKind::Optional(_)
+                | ElemKind::NotNext(_)
+                | ElemKind::Gap { except: None, .. }
+        )
+    });
+    if !front_is_plain {
+        return;
+    }
+    let mut set_of = |words: &mut dyn Iterator<Item = &&str>| {
+        let ids = words.map(|w| lowering.vocab.intern(w)).collect();
+        lowering.sets.add(ids)
+    };
+    let clause_stops = set_of(&mut CLAUSE_STOPS.iter().chain(english::CLAUSE_OPENERS));
+    let phrase_stops = set_of(
+        &mut CLAUSE_STOPS
+            .iter()
+            .chain(english::CLAUSE_OPENERS)
+            .chain(english::BE_FORMS)
+            .chain(english::MODALS)
+            .chain(FINITE_AUXILIARIES),
+    );
+    let conjunction = set_of(&mut ["and", "but"].iter());
+    // "X picked up awards … and supporting actor": after the conjunction an
+    // -ing form is a noun's modifier more often than X's second act.
+    let mut first_words = Vec::new();
+    collect_first_words(&parts[trigger], lowering.sets, &mut first_words);
+    first_words.retain(|&w| lowering.vocab.features(w) & ING_FORM != 0);
+    let gerunds = (!first_words.is_empty()).then(|| lowering.sets.add(first_words));
+    let comma = lowering.tokens(",", true);
+
+    // The derived elements have no text in the rule file: an empty span
+    // at the trigger, which `explain` does not report progress through.
+    let at = parts[trigger].span;
+    let span = Span {
+        end: at.start,
+        ..at
+    };
+    let elem = |kind| Elem { kind, span };
+    let mut phrase = Vec::new();
+    // A gap before the verb ("X … verb") may hold words of the subject's
+    // phrase and its verb group, but no other verb.
+    let before = match &parts[trigger - 1].kind {
+        ElemKind::Gap { max, .. } => Some(*max),
+        _ => None,
+    };
+    if let Some(max) = before {
+        phrase.push(elem(ElemKind::ClauseGap {
+            max,
+            stops: clause_stops,
+        }));
+    }
+    phrase.extend([
+        elem(ElemKind::Verb),
+        elem(ElemKind::ClauseGap {
+            max: PHRASE_REACH,
+            stops: phrase_stops,
+        }),
+        elem(ElemKind::Optional(Box::new(elem(comma)))),
+        elem(ElemKind::Tokens {
+            sets: vec![conjunction],
+            written: None,
+            trigger: false,
+            category: None,
+        }),
+        elem(ElemKind::GroupStart),
+        elem(ElemKind::Aux { max: VERB_GROUP }),
+    ]);
+    phrase.extend(gerunds.map(|set| elem(ElemKind::NotNext(set))));
+    let coordinated = elem(ElemKind::Seq(phrase));
+    if before.is_some() {
+        let gap = parts.remove(trigger - 1);
+        parts.insert(trigger - 1, elem(ElemKind::Alt(vec![gap, coordinated])));
+    } else {
+        // As written first: the coordinated reading is for subjects the
+        // pattern itself cannot reach.
+        parts.insert(
+            trigger,
+            elem(ElemKind::Alt(vec![
+                elem(ElemKind::Seq(Vec::new())),
+                coordinated,
+            ])),
+        );
+    }
+}
