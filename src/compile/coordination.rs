@@ -4,14 +4,16 @@
 //! promised aid to Z": the council promised, not Y).
 //!
 //! The derivation adds, right before the trigger, a choice the search
-//! tries only after the pattern as written: a word read as a verb (not
-//! after "be": "X was attacked by Y and …" is not X's act), up to
-//! [`PHRASE_REACH`] words of its clause (no verb, comma, semicolon or
-//! clause word among them), then "and" or "but" (a comma may precede it)
-//! and a verb group. The match's own verb group starts after the
-//! conjunction, so "did not condemn Y but promised Z" is not negated, and
-//! the match competes only with matches whose trigger stands in its own
-//! clause.
+//! tries only after the pattern as written: a word that reads as a verb
+//! by its form (`Inst::Verb`, see `matcher::vm::is_phrase_verb`), up to
+//! [`PHRASE_REACH`] words of its clause (no verb, auxiliary, comma,
+//! semicolon or clause word among them), then "and" or "but" (a comma may
+//! precede it), a verb group, and the trigger (not its -ing form). The
+//! match's own verb group starts after the conjunction, so "did not
+//! condemn Y but promised Z" is not negated, and the match competes only
+//! with matches whose trigger stands in its own clause
+//! (`RuleMatch::own_length`). docs/LANGUAGE.md, "Coordinated verb
+//! phrases", is the user's account.
 
 use super::features::ING_FORM;
 use super::program::{Elem, ElemKind, Lowering, VERB_GROUP, collect_first_words, is_trigger};

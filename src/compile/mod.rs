@@ -172,7 +172,7 @@ impl CompiledPack {
                 };
                 let is_event = matches!(rule.output, RuleOutput::Event { .. });
                 mark_trigger(&mut active, is_event);
-                if is_event {
+                if is_event && rule.coordination {
                     coordination::add_coordinated_subject(&mut active, &mut lowering);
                 }
                 // A pattern that says "by" may spell a passive out itself;

@@ -49,6 +49,7 @@ pub const EVERYWHERE: &[&str] = &[
     "noun phrases: an evrule event slot binds the noun phrase around a mention (determiners, numbers, modifiers, partitives, possessors, apposition); the export allows one optional determiner before the entity",
     "compounds: an evrule slot binds \"A and B\" and \"A, B and C\" (one record per part); an ENT_TYPE run stops at \"and\"",
     "coordinated verbs: evrule reads \"attacked and killed Y\" as both verbs taking Y; the export does not",
+    "coordinated verb phrases: evrule reads \"X condemned Y and promised Z\" as X promising Z; the export does not",
     "verb group: evrule admits any -ly adverb and chains of verbs between subject and verb; the export admits its closed list of auxiliaries, adverbs, negations and attempt verbs, up to 6",
     "readings the matcher infers: the word after a subject is read as a verb, other words as nouns in context; the export accepts every reading",
     "passive clauses: evrule refuses an active pattern over \"was attacked by\"; spaCy does not",

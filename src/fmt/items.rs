@@ -252,6 +252,7 @@ fn rule_decl(b: &mut Builder, decl: &RuleDecl) {
         slots,
         priority,
         passive,
+        coordination,
         emit,
         cases,
         span,
@@ -276,6 +277,15 @@ fn rule_decl(b: &mut Builder, decl: &RuleDecl) {
     if let Some((on, span)) = passive {
         b.line(BODY, span.start);
         b.text(if *on { "passive on" } else { "passive off" });
+        b.reach(*span);
+    }
+    if let Some((on, span)) = coordination {
+        b.line(BODY, span.start);
+        b.text(if *on {
+            "coordination on"
+        } else {
+            "coordination off"
+        });
         b.reach(*span);
     }
     rule_output(b, emit);

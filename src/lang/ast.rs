@@ -157,6 +157,7 @@ pub struct RuleDecl {
     pub slots: Vec<SlotDecl>,
     pub priority: Option<(i64, Span)>,
     pub passive: Option<(bool, Span)>,
+    pub coordination: Option<(bool, Span)>,
     pub emit: Emit,
     pub cases: Vec<Case>,
     pub span: Span,

@@ -131,6 +131,9 @@ pub struct RuleDef {
     pub priority: i64,
     /// Whether passive variants are derived from active verb patterns.
     pub passive: bool,
+    /// Whether coordinated verb phrases are derived from active verb
+    /// patterns ("X condemned Y and promised Z").
+    pub coordination: bool,
     pub output: RuleOutput,
     pub cases: Vec<CaseDef>,
     pub span: Span,

@@ -391,6 +391,7 @@ impl Cx<'_> {
             slots: Vec::new(),
             priority: None,
             passive: None,
+            coordination: None,
             emit: Emit::Entity {
                 ty: Name {
                     text: String::new(),
@@ -452,6 +453,10 @@ impl Cx<'_> {
             Rule::passive_option => {
                 let on = part.into_inner().next().is_some_and(|p| p.as_str() == "on");
                 self.set_once(&mut rule.passive, (on, span), "passive");
+            }
+            Rule::coordination_option => {
+                let on = part.into_inner().next().is_some_and(|p| p.as_str() == "on");
+                self.set_once(&mut rule.coordination, (on, span), "coordination");
             }
             Rule::example | Rule::counterexample => {
                 let counter = part.as_rule() == Rule::counterexample;
@@ -871,7 +876,9 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::rule_body | Rule::pattern => "a pattern in double quotes",
         Rule::slot_decl => "a slot type like `X: Actor`",
         Rule::slot_name => "a slot like `X`",
-        Rule::priority_option | Rule::passive_option => "an option (`priority`, `passive`)",
+        Rule::priority_option | Rule::passive_option | Rule::coordination_option => {
+            "an option (`priority`, `passive`, `coordination`)"
+        }
         Rule::close_group => "`)`",
         Rule::close_optional => "`]`",
         Rule::switch => "`on` or `off`",

@@ -115,6 +115,9 @@ impl Checker<'_> {
             passive: decl
                 .passive
                 .map_or(decl.kind == RuleKind::Event, |(on, _)| on),
+            coordination: decl
+                .coordination
+                .map_or(decl.kind == RuleKind::Event, |(on, _)| on),
             output: output?,
             cases,
             span: decl.name.span,
