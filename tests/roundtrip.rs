@@ -248,6 +248,12 @@ fn print_rule(r: &RuleDecl) -> String {
     if let Some((on, _)) = r.passive {
         out.push_str(&format!("  passive {}\n", if on { "on" } else { "off" }));
     }
+    if let Some((on, _)) = r.coordination {
+        out.push_str(&format!(
+            "  coordination {}\n",
+            if on { "on" } else { "off" }
+        ));
+    }
     match &r.emit {
         Emit::Event { event, fields, .. } => {
             out.push_str(&format!("  => {}", event.text));

@@ -17,6 +17,8 @@
 
 use super::features::ING_FORM;
 use super::program::{Elem, ElemKind, Lowering, VERB_GROUP, collect_first_words, is_trigger};
+use super::vocab::Vocabulary;
+use super::words::{WordSetId, WordSets};
 use crate::lang::source::Span;
 use crate::text::english;
 
@@ -30,6 +32,37 @@ const CLAUSE_STOPS: &[&str] = &[",", ";", ":", "(", ")", "\"", "that"];
 /// Auxiliaries and modals: in the first verb's phrase they belong to
 /// another verb ("X said the plan was sound and …").
 const FINITE_AUXILIARIES: &[&str] = &["has", "have", "had", "do", "does", "did"];
+
+/// The word sets a coordinated verb phrase tests, the same for every rule.
+#[derive(Debug, Clone, Copy)]
+pub struct PhraseWords {
+    clause_stops: WordSetId,
+    phrase_stops: WordSetId,
+    conjunction: WordSetId,
+    comma: WordSetId,
+}
+
+impl PhraseWords {
+    fn new(vocab: &mut Vocabulary, sets: &mut WordSets) -> PhraseWords {
+        let mut set_of = |words: &mut dyn Iterator<Item = &&str>| {
+            let ids = words.map(|w| vocab.intern(w)).collect();
+            sets.add(ids)
+        };
+        PhraseWords {
+            clause_stops: set_of(&mut CLAUSE_STOPS.iter().chain(english::CLAUSE_OPENERS)),
+            phrase_stops: set_of(
+                &mut CLAUSE_STOPS
+                    .iter()
+                    .chain(english::CLAUSE_OPENERS)
+                    .chain(english::BE_FORMS)
+                    .chain(english::MODALS)
+                    .chain(FINITE_AUXILIARIES),
+            ),
+            conjunction: set_of(&mut ["and", "but"].iter()),
+            comma: set_of(&mut [","].iter()),
+        }
+    }
+}
 
 /// Adds the coordinated reading to an active event pattern whose subject
 /// slot comes first and stands before the trigger with only optional
@@ -57,27 +90,16 @@ pub fn add_coordinated_subject(root: &mut Elem, lowering: &mut Lowering) {
     if !front_is_plain {
         return;
     }
-    let mut set_of = |words: &mut dyn Iterator<Item = &&str>| {
-        let ids = words.map(|w| lowering.vocab.intern(w)).collect();
-        lowering.sets.add(ids)
-    };
-    let clause_stops = set_of(&mut CLAUSE_STOPS.iter().chain(english::CLAUSE_OPENERS));
-    let phrase_stops = set_of(
-        &mut CLAUSE_STOPS
-            .iter()
-            .chain(english::CLAUSE_OPENERS)
-            .chain(english::BE_FORMS)
-            .chain(english::MODALS)
-            .chain(FINITE_AUXILIARIES),
-    );
-    let conjunction = set_of(&mut ["and", "but"].iter());
+    let words = *lowering
+        .cache
+        .coordination
+        .get_or_insert_with(|| PhraseWords::new(lowering.vocab, lowering.sets));
     // "X picked up awards … and supporting actor": after the conjunction an
     // -ing form is a noun's modifier more often than X's second act.
     let mut first_words = Vec::new();
     collect_first_words(&parts[trigger], lowering.sets, &mut first_words);
     first_words.retain(|&w| lowering.vocab.features(w) & ING_FORM != 0);
     let gerunds = (!first_words.is_empty()).then(|| lowering.sets.add(first_words));
-    let comma = lowering.tokens(",", true);
 
     // The derived elements have no text in the rule file: an empty span
     // at the trigger, which `explain` does not report progress through.
@@ -87,6 +109,12 @@ pub fn add_coordinated_subject(root: &mut Elem, lowering: &mut Lowering) {
         ..at
     };
     let elem = |kind| Elem { kind, span };
+    let one_word = |set| ElemKind::Tokens {
+        sets: vec![set],
+        written: None,
+        trigger: false,
+        category: None,
+    };
     let mut phrase = Vec::new();
     // A gap before the verb ("X … verb") may hold words of the subject's
     // phrase and its verb group, but no other verb.
@@ -97,22 +125,17 @@ pub fn add_coordinated_subject(root: &mut Elem, lowering: &mut Lowering) {
     if let Some(max) = before {
         phrase.push(elem(ElemKind::ClauseGap {
             max,
-            stops: clause_stops,
+            stops: words.clause_stops,
         }));
     }
     phrase.extend([
         elem(ElemKind::Verb),
         elem(ElemKind::ClauseGap {
             max: PHRASE_REACH,
-            stops: phrase_stops,
+            stops: words.phrase_stops,
         }),
-        elem(ElemKind::Optional(Box::new(elem(comma)))),
-        elem(ElemKind::Tokens {
-            sets: vec![conjunction],
-            written: None,
-            trigger: false,
-            category: None,
-        }),
+        elem(ElemKind::Optional(Box::new(elem(one_word(words.comma))))),
+        elem(one_word(words.conjunction)),
         elem(ElemKind::GroupStart),
         elem(ElemKind::Aux { max: VERB_GROUP }),
     ]);

@@ -91,7 +91,7 @@ pub enum Voice {
 pub struct Program {
     pub insts: Vec<Inst>,
     /// For each instruction, the pattern element it was compiled from.
-    pub spans: Vec<Span>,
+    pub spans: InstSpans,
     /// Which of the rule's patterns this is.
     pub pattern: usize,
     pub voice: Voice,
@@ -258,6 +258,8 @@ pub struct LoweringCache {
     words: HashMap<(String, Forms), Vec<WordSetId>>,
     /// The branches of each word class (their spans are the reference's).
     classes: HashMap<u32, Vec<Elem>>,
+    /// The word sets of coordinated verb phrases, made once per pack.
+    pub coordination: Option<super::coordination::PhraseWords>,
 }
 
 impl Lowering<'_> {
@@ -682,10 +684,10 @@ pub fn required_slots(root: &Elem, accept_of_slot: &[u16]) -> Vec<u16> {
 pub const MAX_PROGRAM_INSTS: usize = 16_384;
 
 /// Generates the instructions of a lowered pattern, ending in `Match`.
-pub fn generate(root: &Elem, accept_of_slot: &[u16]) -> (Vec<Inst>, Vec<Span>) {
+pub fn generate(root: &Elem, accept_of_slot: &[u16]) -> (Vec<Inst>, InstSpans) {
     let mut generator = Generator {
         insts: Vec::new(),
-        spans: Vec::new(),
+        spans: InstSpans::default(),
         accept_of_slot,
     };
     generator.emit(root);
@@ -693,9 +695,35 @@ pub fn generate(root: &Elem, accept_of_slot: &[u16]) -> (Vec<Inst>, Vec<Span>) {
     (generator.insts, generator.spans)
 }
 
+/// The pattern element each instruction came from, kept as runs of
+/// instructions: the steps of a gap or a verb group share their element's
+/// span, and a pack of thousands of rules holds over a million
+/// instructions.
+#[derive(Debug, Clone, Default)]
+pub struct InstSpans {
+    /// (first instruction of the run, its span), by instruction.
+    runs: Vec<(u32, Span)>,
+}
+
+impl InstSpans {
+    fn push(&mut self, pc: u32, span: Span) {
+        if self.runs.last().is_none_or(|&(_, last)| last != span) {
+            self.runs.push((pc, span));
+        }
+    }
+
+    /// The span of instruction `pc` (of a program these spans belong to).
+    pub fn get(&self, pc: usize) -> Span {
+        let run = self
+            .runs
+            .partition_point(|&(first, _)| first as usize <= pc);
+        self.runs[run.saturating_sub(1)].1
+    }
+}
+
 struct Generator<'a> {
     insts: Vec<Inst>,
-    spans: Vec<Span>,
+    spans: InstSpans,
     accept_of_slot: &'a [u16],
 }
 
@@ -708,8 +736,8 @@ impl Generator<'_> {
     }
 
     fn push(&mut self, inst: Inst, span: Span) -> usize {
+        self.spans.push(self.pc(), span);
         self.insts.push(inst);
-        self.spans.push(span);
         self.insts.len() - 1
     }
 

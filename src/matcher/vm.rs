@@ -305,7 +305,7 @@ impl Vm {
             // verb phrase: empty span) explain nothing the rule's author
             // could change.
             if self.track_progress
-                && !program.spans[pc as usize].is_empty()
+                && !program.spans.get(pc as usize).is_empty()
                 && (pos as usize - start, pc)
                     > (
                         self.progress.position - self.progress.start,

@@ -86,7 +86,7 @@ pub fn trace(pack: &CompiledPack, rule: RuleId, text: &str) -> Vec<RuleProgress>
         let sentence_tokens = &tokens[sentence.tokens.clone()];
         let program = &pack.programs[program_index].1;
         let pc = reached.pc as usize;
-        let span = program.spans[pc];
+        let span = program.spans.get(pc);
         let pattern = &pack.pack.rule(rule).patterns[program.pattern];
         let (shown, expected) = describe(pack, rule, pattern, &program.insts[pc], span);
         let element = pack.pack.sources.snippet(shown).to_string();

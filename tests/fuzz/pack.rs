@@ -122,6 +122,7 @@ const FRAGMENTS: &[&str] = &[
     "counterexample \"",
     "priority 99999999999999999999",
     "passive off",
+    "coordination off",
     "negation mark",
     "code \"",
     "X.code +",
