@@ -470,3 +470,43 @@ fn an_active_pattern_does_not_read_a_passive_clause() {
         ("Russia had been captured by Isis.", &[]),
     ]);
 }
+
+#[test]
+fn a_verb_after_and_has_the_subject_of_the_verb_phrase_before_it() {
+    check(&[
+        // The subject of "said" is Russia, not the troops in the first
+        // verb's phrase; the first verb's own event is kept too.
+        (
+            "Russia attacked Syrian troops near Palmyra on Sunday and said it would go on.",
+            &[
+                "Attack attack attacker=Russia[State RUS] victim=Syrian troops[Military SYRMIL]",
+                "Statement said speaker=Russia[State RUS]",
+            ],
+        ),
+        // A negation of the first verb does not carry over.
+        (
+            "Russia did not attack Palmyra but said it would.",
+            &["Statement said speaker=Russia[State RUS]"],
+        ),
+        // Not Russia's act: the first clause is passive.
+        (
+            "Russia was attacked by Isis in Palmyra and said nothing.",
+            &[
+                "Attack attack attacker=Isis[Group IMGMUSISI] victim=Russia[State RUS] location=Palmyra[Place SYR]",
+            ],
+        ),
+        // A noun after a modifier is no first verb: "Syrian oil workers
+        // and said" has no verb before "and".
+        ("He praised Syrian oil workers and said nothing.", &[]),
+        // Isis's phrase ends at "attacked", another verb: Russia seized
+        // Palmyra.
+        (
+            "Isis said Russia attacked Syrian troops and seized Palmyra.",
+            &[
+                "Statement said speaker=Isis[Group IMGMUSISI]",
+                "Attack attack attacker=Russia[State RUS] victim=Syrian troops[Military SYRMIL]",
+                "Seizure seize actor=Russia[State RUS] place=Palmyra[Place SYR]",
+            ],
+        ),
+    ]);
+}

@@ -403,7 +403,7 @@ impl Vm {
                             && input.prepared.has(at - 1, PREPOSITION)
                     };
                     if pos >= tokens
-                        || input.readings[at] == Reading::Verb
+                        || reads_as_verb(input, at)
                         || gerund(at)
                         || input.pack.sets.contains(set, input.prepared.words[at])
                     {
@@ -755,6 +755,18 @@ fn part_start(input: &Input, at: usize) -> usize {
     if i < tokens { i } else { at }
 }
 
+/// Whether the token reads as a verb and is not inside a mention: the
+/// reading is told before the entity rules run, so "troops" after
+/// "Syrian" reads as a verb although "Syrian troops" is one actor.
+fn reads_as_verb(input: &Input, at: usize) -> bool {
+    input.readings[at] == Reading::Verb
+        && !input
+            .mentions
+            .all
+            .iter()
+            .any(|m| (m.start as usize) < at && at < m.end as usize)
+}
+
 /// Whether the token reads as the first verb of a subject's verb phrase
 /// ("X condemned Y and …"). Its form must say so, not only its place
 /// after the subject, which is also where a noun after a modifier stands
@@ -765,7 +777,7 @@ fn part_start(input: &Input, at: usize) -> usize {
 /// "urged Taiwan to reconsider").
 fn is_phrase_verb(input: &Input, at: usize) -> bool {
     let prepared = input.prepared;
-    if input.readings[at] != Reading::Verb {
+    if !reads_as_verb(input, at) {
         return false;
     }
     let before = |bits| at > 0 && prepared.has(at - 1, bits);
