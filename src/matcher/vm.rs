@@ -764,7 +764,7 @@ fn reads_as_verb(input: &Input, at: usize) -> bool {
             .mentions
             .all
             .iter()
-            .any(|m| (m.start as usize) < at && at < m.end as usize)
+            .any(|m| m.start < at && at < m.end)
 }
 
 /// Whether the token reads as the first verb of a subject's verb phrase
