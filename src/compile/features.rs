@@ -60,6 +60,9 @@ pub const DENIAL: Features = 1 << 25;
 /// Articles and possessive pronouns: what opens an object right after a
 /// transitive verb ("attacked the", "shelled their").
 pub const ARTICLE: Features = 1 << 26;
+/// Adverbs of degree: the word after one describes, it does not act
+/// ("very close", "extremely tense").
+pub const DEGREE: Features = 1 << 31;
 
 // Bits of the token itself, set when a sentence is prepared (not on the
 // vocabulary: they hold for words the pack never mentions too).
@@ -164,6 +167,7 @@ pub fn register_closed_classes(vocab: &mut Vocabulary, pack: &crate::lang::Pack)
         (english::NEGATION_WORDS, NEGATION),
         (english::EVENT_ADJECTIVES, EVENT_ADJECTIVE),
         (english::ARTICLES, ARTICLE),
+        (english::DEGREE_ADVERBS, DEGREE),
         (&["of"], OF),
         (&["to"], TO),
         (english::REFUSAL_VERBS, REFUSAL),

@@ -11,7 +11,8 @@
 //!    ("the attacks", "Russia's offensive", "two raids", "fierce
 //!    clashes"): a noun, but a past form after an event adjective is a
 //!    verb ("a bomb rocked the city");
-//! 2. after a preposition ("in clashes", "after raids"): a noun;
+//! 2. after a preposition or an adverb of degree ("in clashes", "after
+//!    raids", "very close"): a noun (no verb, at least);
 //! 3. after "to", a modal, a negation or a subject pronoun ("to attack",
 //!    "will strike", "did not fire", "they shelled"): a verb, but an -s
 //!    form after "to" is a noun ("prone to attacks");
@@ -32,9 +33,9 @@
 
 use super::prepared::Prepared;
 use crate::compile::features::{
-    ARTICLE, BASE_FORM, BE, COMMA, COORDINATOR, DETERMINER, ED_SUFFIX, EVENT_ADJECTIVE, Features,
-    ING_FORM, ING_SUFFIX, MODAL, NEGATION, NUMERIC, OBJECT_PRONOUN, PAST, POSSESSIVE, PREPOSITION,
-    PUNCT, S_FORM, S_SUFFIX, SUBJECT_PRONOUN, TO, VERB_GROUP,
+    ARTICLE, BASE_FORM, BE, COMMA, COORDINATOR, DEGREE, DETERMINER, ED_SUFFIX, EVENT_ADJECTIVE,
+    Features, ING_FORM, ING_SUFFIX, MODAL, NEGATION, NUMERIC, OBJECT_PRONOUN, PAST, POSSESSIVE,
+    PREPOSITION, PUNCT, S_FORM, S_SUFFIX, SUBJECT_PRONOUN, TO, VERB_GROUP,
 };
 use crate::lang::ast::WordCategory;
 
@@ -124,7 +125,7 @@ fn reading(word: Features, before: Features, after: Features, ends: Before) -> R
         return Reading::Noun;
     }
     // 2.
-    if has(before, PREPOSITION) {
+    if has(before, PREPOSITION | DEGREE) {
         return Reading::Noun;
     }
     // 3.

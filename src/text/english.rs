@@ -398,6 +398,19 @@ pub const PHRASE_PARTITIVES: &[&str] = &[
     "rest",
 ];
 
+/// Adverbs of degree: the word after one is an adjective or an adverb,
+/// not a verb ("marched very close to the border").
+pub const DEGREE_ADVERBS: &[&str] = &[
+    "very",
+    "quite",
+    "extremely",
+    "fairly",
+    "highly",
+    "increasingly",
+    "relatively",
+    "somewhat",
+];
+
 /// Possessive clitics: "the army's 4th division".
 pub const POSSESSIVES: &[&str] = &["'s", "'"];
 
