@@ -224,6 +224,9 @@ fn print_item(item: &Item) -> String {
                     CompoundMode::Keep => " compound keep",
                 });
             }
+            if let Some((first, second, _)) = &e.distinct {
+                out.push_str(&format!(" distinct {}, {}", first.text, second.text));
+            }
             out
         }
         Item::Rule(r) => print_rule(r),

@@ -152,6 +152,7 @@ fn event_decl(b: &mut Builder, decl: &EventDecl) {
         modality,
         modality_except,
         compound,
+        distinct,
         span,
     } = decl;
     b.line(0, span.start);
@@ -230,6 +231,13 @@ fn event_decl(b: &mut Builder, decl: &EventDecl) {
             CompoundMode::Keep => "compound keep",
         };
         keyword_option(b, *span, compound);
+    }
+    if let Some((first, second, span)) = distinct {
+        keyword_option(
+            b,
+            *span,
+            &format!("distinct {}, {}", first.text, second.text),
+        );
     }
 }
 

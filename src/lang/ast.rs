@@ -105,6 +105,9 @@ pub struct EventDecl {
     /// marked although the rest are suppressed.
     pub modality_except: Vec<String>,
     pub compound: Option<(CompoundMode, Span)>,
+    /// `distinct a, b`: records whose `a` and `b` have the same code are
+    /// dropped.
+    pub distinct: Option<(Name, Name, Span)>,
     pub span: Span,
 }
 

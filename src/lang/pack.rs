@@ -77,6 +77,9 @@ pub struct EventDef {
     /// although `modality` is `Suppress`.
     pub modality_kept: Vec<String>,
     pub compound: CompoundMode,
+    /// Indices into `fields` of two fields whose codes must differ: a
+    /// record where they are equal is dropped.
+    pub distinct: Option<(usize, usize)>,
     pub span: Span,
 }
 

@@ -318,6 +318,7 @@ impl Cx<'_> {
             modality: None,
             modality_except: Vec::new(),
             compound: None,
+            distinct: None,
             span,
         };
         for part in inner {
@@ -355,6 +356,13 @@ impl Cx<'_> {
                         _ => CompoundMode::Split,
                     };
                     decl.compound = Some((mode, span));
+                }
+                Rule::distinct_option => {
+                    let span = self.span(&part);
+                    let mut fields = part.into_inner().map(|f| self.name(f));
+                    if let (Some(first), Some(second)) = (fields.next(), fields.next()) {
+                        decl.distinct = Some((first, second, span));
+                    }
                 }
                 other => unreachable!("grammar yields no event part {other:?}"),
             }
@@ -867,7 +875,10 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         | Rule::label_option
         | Rule::negation_option
         | Rule::modality_option
-        | Rule::compound_option => "`code`, `label`, `negation`, `modality` or `compound`",
+        | Rule::compound_option
+        | Rule::distinct_option => {
+            "`code`, `label`, `negation`, `modality`, `compound` or `distinct`"
+        }
         Rule::negation_mode => "`suppress` or `mark`",
         Rule::compound_mode => "`split` or `keep`",
         Rule::discard_decl => "an item",

@@ -869,7 +869,24 @@ impl<'p> Matcher<'p> {
             ]],
         };
         let (start, end) = bytes(m.start..m.end);
+        // `distinct a, b`: an actor's event with itself is no event. A
+        // compound kept whole (`parties`) is never one actor.
+        let same_codes = |args: &IndexMap<String, Argument>| {
+            def.distinct.is_some_and(|(a, b)| {
+                let code = |field: usize| {
+                    let argument = args.get(&def.fields[field].name)?;
+                    argument
+                        .parties
+                        .is_none()
+                        .then_some(argument.code.as_deref()?)
+                };
+                code(a).is_some() && code(a) == code(b)
+            })
+        };
         for args in choices.into_iter().flatten() {
+            if same_codes(&args) {
+                continue;
+            }
             out.push(EventRecord {
                 doc: doc.id.clone(),
                 sentence: index,

@@ -123,6 +123,7 @@ const FRAGMENTS: &[&str] = &[
     "priority 99999999999999999999",
     "passive off",
     "coordination off",
+    "distinct a, b",
     "negation mark",
     "code \"",
     "X.code +",

@@ -48,6 +48,7 @@ impl<'a> Checker<'a> {
                                 modality: NegationMode::Suppress,
                                 modality_kept: Vec::new(),
                                 compound: CompoundMode::Split,
+                                distinct: None,
                                 span: decl.name.span,
                             },
                             decl,
@@ -211,6 +212,10 @@ impl<'a> Checker<'a> {
                     CompoundMode::Split,
                 ),
             };
+        let mut distinct = self.events[index]
+            .def
+            .parent
+            .and_then(|parent| self.events[parent.0 as usize].def.distinct);
         let decl = self.events[index].decl;
         let inherited = fields.len();
         for field in &decl.fields {
@@ -261,6 +266,34 @@ impl<'a> Checker<'a> {
         if let Some((mode, _)) = decl.compound {
             compound = mode;
         }
+        if let Some((first, second, _)) = &decl.distinct {
+            let position = |name: &Name| fields.iter().position(|f| f.name == name.text);
+            match (position(first), position(second)) {
+                (Some(a), Some(b)) if a != b => distinct = Some((a, b)),
+                (Some(_), Some(_)) => self.error(
+                    Diagnostic::error(
+                        "bad-distinct",
+                        format!("`distinct` names `{}` twice", first.text),
+                    )
+                    .with_label(second.span, "the same field")
+                    .with_help("name two different fields: `distinct source, target`"),
+                ),
+                (a, _) => {
+                    let unknown = if a.is_none() { first } else { second };
+                    let names = fields.iter().map(|f| f.name.as_str());
+                    let help = did_you_mean(&unknown.text, names)
+                        .unwrap_or_else(|| "name two of the event's fields".to_string());
+                    self.error(
+                        Diagnostic::error(
+                            "unknown-field",
+                            format!("event `{}` has no field `{}`", decl.name.text, unknown.text),
+                        )
+                        .with_label(unknown.span, "not a field of this event")
+                        .with_help(help),
+                    );
+                }
+            }
+        }
         let def = &mut self.events[index].def;
         def.fields = fields;
         def.code = code;
@@ -268,6 +301,7 @@ impl<'a> Checker<'a> {
         def.modality = modality;
         def.modality_kept = modality_kept;
         def.compound = compound;
+        def.distinct = distinct;
     }
 
     pub(super) fn collect_word_classes(&mut self) {
