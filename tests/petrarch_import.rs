@@ -234,6 +234,21 @@ fn agents_compose_codes() {
         coded(&pack, "The Gondor aid agency attacked Rohan.", None),
         ["NGOGON ROH 190"]
     );
+    // One word may stand between the actor and its agent ("Gondor border
+    // police"), but not one that ends the actor's phrase: these soldiers
+    // are nobody's.
+    assert_eq!(
+        coded(&pack, "Gondor border police attacked Rohan.", None),
+        ["GONCOP ROH 190"]
+    );
+    assert_eq!(
+        coded(&pack, "Rohan, soldiers said, attacked Gondor.", None),
+        ["ROH GON 190"]
+    );
+    assert_eq!(
+        coded(&pack, "Rohan and soldiers attacked Gondor.", None),
+        ["---MIL GON 190", "ROH GON 190"]
+    );
 }
 
 #[test]

@@ -145,6 +145,8 @@ pub fn agents(file: &str, phrases: &[AgentPhrase], rows: &mut Rows) -> AgentOutp
 /// The entity rules composing codes; only those whose agent type has rows
 /// (a rule nothing can feed is a warning).
 fn entity_rules(after: bool, before: bool) -> String {
+    const CLAUSE: &str = super::translate::CLAUSE_CLASS;
+    const BREAK: &str = PHRASE_BREAK_CLASS;
     let mut out = String::from(
         "# Agents composed with actors, as PETRARCH composes their codes.\n\
          import \"types.evr\"\n",
@@ -152,10 +154,11 @@ fn entity_rules(after: bool, before: bool) -> String {
     if after {
         out.push_str(&format!(
             "
-# \"Syrian soldiers\", \"Gondor's government\": the actor's code, then the agent's.
-# (`...{{0,1}}` takes the possessive `'s`.)
+# \"Syrian soldiers\", \"Gondor's government\", \"French finance minister\": the
+# actor's code, then the agent's. One word may stand between them, but not
+# one that ends the noun phrase: \"Osgiliath with the parliament\" is none.
 entity actor_agent
-  \"A ...{{0,1}} G\"
+  \"A ...{{0,1 except (, | ; | : | @{CLAUSE} | @{BREAK})}} G\"
   A: {ACTOR}  G: {AGENT}
   passive off
   => ActorAgent code A.code + G.code
@@ -201,7 +204,7 @@ entity agent_first_actor
 
 # \"Arnor's human rights body\": the agent's code still goes first.
 entity actor_agent_first
-  \"A ...{{0,1}} P\"
+  \"A ...{{0,1 except (, | ; | : | @{CLAUSE} | @{BREAK})}} P\"
   A: {actors}  P: {AGENT_FIRST}
   passive off
   => PrefixedActor code P.code + A.code
@@ -243,8 +246,29 @@ pub fn types_file(lexicons: &[String]) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     ));
+    out.push_str(&format!(
+        "\n# Words that end a noun phrase: none stands between an actor and its agent.\n\
+         words {PHRASE_BREAK_CLASS} = {}\n",
+        PHRASE_BREAK_WORDS
+            .iter()
+            .map(|w| format!("={w}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
     out
 }
+
+/// The word class of [`PHRASE_BREAK_WORDS`], declared in `types.evr`.
+const PHRASE_BREAK_CLASS: &str = "phrase_break";
+
+/// Prepositions, conjunctions and determiners: between an actor and an
+/// agent they end the actor's phrase ("Osgiliath with the parliament",
+/// "Gondor and soldiers", "Arnor the army").
+const PHRASE_BREAK_WORDS: &[&str] = &[
+    "of", "in", "on", "at", "by", "for", "from", "with", "to", "into", "against", "over",
+    "between", "among", "under", "near", "and", "or", "but", "nor", "the", "a", "an", "that",
+    "this", "these", "those",
+];
 
 #[cfg(test)]
 mod tests {
