@@ -16,6 +16,9 @@ pub struct Prepared {
     /// Whether each token may stand in a verb group (auxiliary, negation,
     /// adverb, modality verb).
     pub verb_group: Vec<bool>,
+    /// One past the last coordinator or clause break ("and", "but", ";"):
+    /// no coordinated verb phrase starts at or after it.
+    pub links_end: usize,
     pub encoded: Vec<u8>,
     folded: String,
 }
@@ -38,6 +41,11 @@ impl Prepared {
                 bits & (features::VERB_GROUP | features::LY_ADVERB | features::MODALITY_VERB) != 0,
             );
         }
+        self.links_end = self
+            .features
+            .iter()
+            .rposition(|&f| f & (features::COORDINATOR | features::CLAUSE_BREAK) != 0)
+            .map_or(0, |last| last + 1);
         self.encoded.clear();
         encode_into(self.words.iter().copied(), &mut self.encoded);
     }

@@ -402,7 +402,8 @@ impl Vm {
                             && input.prepared.has(at, ING_FORM | ING_SUFFIX)
                             && input.prepared.has(at - 1, PREPOSITION)
                     };
-                    if pos >= tokens
+                    // The conjunction the phrase leads to comes later.
+                    if at >= input.prepared.links_end
                         || reads_as_verb(input, at)
                         || gerund(at)
                         || input.pack.sets.contains(set, input.prepared.words[at])
@@ -777,7 +778,9 @@ fn reads_as_verb(input: &Input, at: usize) -> bool {
 /// "urged Taiwan to reconsider").
 fn is_phrase_verb(input: &Input, at: usize) -> bool {
     let prepared = input.prepared;
-    if !reads_as_verb(input, at) {
+    // A conjunction must follow: most sentences have none after most
+    // places, and this test is the cheapest.
+    if at >= prepared.links_end || !reads_as_verb(input, at) {
         return false;
     }
     let before = |bits| at > 0 && prepared.has(at - 1, bits);
