@@ -238,3 +238,42 @@ fn explain_shows_mentions_rules_and_where_a_rule_stopped() {
     let text = "Isis was attacked by Russia in Palmyra. Russia pulled its troops out of Palmyra.";
     insta::assert_snapshot!("explain", explain::explain(&pack, text, rule, Style::PLAIN));
 }
+
+/// An emitted match whose `distinct` fields hold the same actor writes no
+/// record, and `explain` says so instead of showing it as emitted.
+#[test]
+fn explain_says_when_distinct_fields_drop_a_record() {
+    let fixture = "\
+=== main.evr
+type Actor
+lexicon \"actors.tsv\"
+event Criticism { critic: Actor, criticized: Actor } distinct critic, criticized
+
+rule criticize
+  \"X criticize Y\"
+  X: Actor  Y: Actor
+  => Criticism { critic: X, criticized: Y }
+=== actors.tsv
+Valdora\tActor\tVAL
+Kestria\tActor\tKES
+";
+    let (dir, _) = support::write_fixture(fixture);
+    let pack = compile(dir.path());
+    let report = explain::explain(
+        &pack,
+        "Valdora criticized Valdora. Valdora criticized Kestria.",
+        None,
+        Style::PLAIN,
+    );
+    let rule_lines: Vec<&str> = report
+        .lines()
+        .filter(|line| line.contains("criticize  Criticism"))
+        .collect();
+    assert_eq!(
+        rule_lines,
+        [
+            "    ✗ criticize  Criticism  «Valdora criticized Valdora» no record: `critic` and `criticized` are the same actor (`distinct`)",
+            "    ✓ criticize  Criticism  «Valdora criticized Kestria»",
+        ]
+    );
+}

@@ -25,8 +25,9 @@ use crate::text::english;
 /// Most words between the first verb and the conjunction.
 pub const PHRASE_REACH: u32 = 12;
 
-/// Punctuation that ends a clause; with [`english::CLAUSE_OPENERS`] and
-/// "that", what the subject's words before the first verb may not cross.
+/// Punctuation that ends a clause, and "that": with
+/// [`english::CLAUSE_OPENERS`], what the subject's words before the first
+/// verb, and the first verb's phrase, may not cross.
 const CLAUSE_STOPS: &[&str] = &[",", ";", ":", "(", ")", "\"", "that"];
 
 /// Auxiliaries and modals: in the first verb's phrase they belong to

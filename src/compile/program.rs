@@ -47,8 +47,9 @@ pub enum Inst {
     },
     /// A token of the verb group: auxiliary, negation or adverb.
     Aux,
-    /// A token read as a verb, not right after a form of "be" (the first
-    /// verb of a coordinated verb phrase, see [`super::coordination`]).
+    /// A token that reads as a verb by its form: the first verb of a
+    /// coordinated verb phrase (see [`super::coordination`] and the
+    /// matcher's `is_phrase_verb`).
     Verb,
     /// A token inside the clause: not in the set (its stops) and not read
     /// as a verb (one step of a coordinated verb phrase's object).
@@ -210,7 +211,7 @@ pub enum ElemKind {
     },
     /// The next token is not in the set (consumes nothing).
     NotNext(WordSetId),
-    /// A token read as a verb, not after "be" (see [`Inst::Verb`]).
+    /// The first verb of a coordinated verb phrase (see [`Inst::Verb`]).
     Verb,
     /// Up to `max` tokens of one clause, as few as possible: none in
     /// `stops`, none read as a verb.

@@ -9,7 +9,7 @@ use crate::compile::CompiledPack;
 use crate::compile::program::Voice;
 use crate::document::Document;
 use crate::lang::pack::{RuleId, RuleOutput};
-use crate::matcher::mentions::MentionSource;
+use crate::matcher::mentions::{Mention, MentionSource};
 use crate::matcher::{Matcher, Outcome, RuleMatch, SentenceAnalysis};
 use crate::text::Token;
 
@@ -102,7 +102,13 @@ pub fn explain(pack: &CompiledPack, text: &str, rule: Option<RuleId>, style: Sty
                     style.green("✓"),
                     format!(" negated by «{}»", token_texts[m.negation_cue.unwrap_or(0)]),
                 ),
-                Outcome::Emitted => (style.green("✓"), String::new()),
+                Outcome::Emitted => match same_actor(pack, m, &analysis.mentions) {
+                    Some((a, b)) => (
+                        style.red("✗"),
+                        format!(" no record: `{a}` and `{b}` are the same actor (`distinct`)"),
+                    ),
+                    None => (style.green("✓"), String::new()),
+                },
                 Outcome::Negated => (
                     style.red("✗"),
                     format!(
@@ -239,4 +245,27 @@ fn rule_report(
         }
     }
     out
+}
+
+/// The fields of an emitted match's `distinct` pair when both hold one
+/// actor with the same code: then the match writes no record.
+fn same_actor<'a>(
+    pack: &'a CompiledPack,
+    m: &RuleMatch,
+    mentions: &[Mention],
+) -> Option<(&'a str, &'a str)> {
+    let RuleOutput::Event { event, fields } = &pack.pack.rule(m.rule).output else {
+        return None;
+    };
+    let def = pack.pack.event(*event);
+    let (a, b) = def.distinct?;
+    let code = |field: usize| {
+        let &(_, slot) = fields.iter().find(|(f, _)| *f == field)?;
+        match m.slots[slot].as_ref()?.conjuncts.as_slice() {
+            [one] => mentions[one.mention as usize].code.as_deref(),
+            _ => None,
+        }
+    };
+    (code(a).is_some() && code(a) == code(b))
+        .then(|| (def.fields[a].name.as_str(), def.fields[b].name.as_str()))
 }
