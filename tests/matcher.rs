@@ -231,6 +231,11 @@ fn passive_voice_is_derived() {
             "Syrian troops had reportedly been attacked by Isis.",
             &["Attack attack attacker=Isis[Group IMGMUSISI] victim=Syrian troops[Military SYRMIL]"],
         ),
+        // Adverbs may stand between the participle and "by".
+        (
+            "Syrian troops were attacked earlier by Isis.",
+            &["Attack attack attacker=Isis[Group IMGMUSISI] victim=Syrian troops[Military SYRMIL]"],
+        ),
         (
             "Palmyra was seized by Isis.",
             &["Seizure seize actor=Isis[Group IMGMUSISI] place=Palmyra[Place SYR]"],

@@ -1,6 +1,6 @@
 //! Derived passives: a pattern written in the active voice,
 //! `X verb [particles] Y rest`, also matches
-//! `Y [verb group] verb-ed [particles] by X rest`
+//! `Y [verb group] verb-ed [particles] [adverbs] by X rest`
 //! ("Malian soldiers had been ambushed by JNIM fighters"). A gap with
 //! `except` just before the object is left out of the passive.
 
@@ -83,6 +83,12 @@ pub fn passive_variant(root: &Elem, lowering: &mut Lowering) -> Option<Elem> {
         verb,
     ]);
     passive.extend(particles);
+    // "was opposed earlier by X", "were attacked repeatedly by X": adverbs
+    // of the verb group may stand before "by".
+    passive.push(Elem {
+        kind: ElemKind::Aux { max: 2 },
+        span: parts[index].span,
+    });
     passive.push(Elem {
         kind: lowering.tokens("by", true),
         span: parts[index].span,

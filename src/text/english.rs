@@ -52,6 +52,7 @@ pub const VERB_GROUP_WORDS: &[&str] = &[
     "now",
     "soon",
     "later",
+    "earlier",
     "once",
     "yet",
     "even",
