@@ -20,8 +20,8 @@
 //!    "are fighting"), an -s form a noun ("there were clashes");
 //! 5. a past tense or participle ("attacked", "struck"): a verb;
 //! 6. right after a one-word capitalized mention that itself follows a
-//!    determiner, preposition or number ("an Iranian attack", "the 1981
-//!    Brixton riots"): a noun; right after another mention (its subject):
+//!    determiner, preposition, number or hyphen ("an Iranian attack", "the
+//!    1981 Brixton riots", "an anti-Gondor parade"): a noun; right after another mention (its subject):
 //!    a verb ("rebels shell Aleppo"), but an -s form followed by a
 //!    preposition stays open ("Israeli attacks on Gaza", "Russia
 //!    intervenes against Isis");

@@ -443,7 +443,8 @@ impl<'p> Matcher<'p> {
     /// from the words and the mentions the lexicon and built-ins found.
     fn read_words(&mut self) {
         use crate::compile::features::{
-            ARTICLE, CAPITALIZED, DETERMINER, EVENT_ADJECTIVE, NUMERIC, POSSESSIVE, PREPOSITION,
+            ARTICLE, CAPITALIZED, DETERMINER, EVENT_ADJECTIVE, HYPHEN, NUMERIC, POSSESSIVE,
+            PREPOSITION,
         };
         let n = self.prepared.len();
         let mut before = vec![category::Before::default(); n + 1];
@@ -454,8 +455,15 @@ impl<'p> Matcher<'p> {
                 continue;
             }
             ends.mention = true;
-            let opens_phrase =
-                DETERMINER | ARTICLE | PREPOSITION | POSSESSIVE | NUMERIC | EVENT_ADJECTIVE;
+            // "an anti-Gondor parade": a name after a hyphen is part of a
+            // word that describes the next.
+            let opens_phrase = DETERMINER
+                | ARTICLE
+                | PREPOSITION
+                | POSSESSIVE
+                | NUMERIC
+                | EVENT_ADJECTIVE
+                | HYPHEN;
             if m.end - m.start == 1
                 && self.prepared.has(m.start, CAPITALIZED)
                 && m.start > 0
