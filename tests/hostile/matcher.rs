@@ -166,3 +166,40 @@ fn a_choice_of_phrases_after_a_gap_costs_a_step_per_token_not_per_phrase() {
         "a choice of phrases costs {phrase_work} steps, a word class {single_work}"
     );
 }
+
+#[test]
+fn a_coordinated_verb_phrase_costs_little_where_no_conjunction_follows() {
+    // The derived reading ("X verb … and attack Y") needs a coordinator
+    // or clause break after its first verb: where none follows, it fails
+    // at its first steps, a few per actor the sentence names, however long
+    // the sentence.
+    let without = {
+        let pack = PACK.replace(
+            "  X: Actor  Y: Actor\n  => Attack",
+            "  X: Actor  Y: Actor\n  coordination off\n  => Attack",
+        );
+        let (dir, _) = write_fixture(&pack);
+        compile_pack(&dir.path().join("pack"))
+    };
+    let with = {
+        let (dir, _) = write_fixture(PACK);
+        compile_pack(&dir.path().join("pack"))
+    };
+    let plain = "Russia, which had long besieged the old city held by Isis troops, attacked Isis again on Monday, officials said.";
+    let (on, _, on_events) = work(&with, plain);
+    let (off, _, off_events) = work(&without, plain);
+    assert_eq!((on_events, off_events), (0, 0));
+    // Three actors (Russia, Isis twice): up to five steps each.
+    assert!(
+        on <= off + 3 * 5,
+        "steps {off} without the derivation, {on} with it"
+    );
+    // Where a conjunction follows, the derivation is searched, and finds
+    // Russia's second act.
+    let coordinated =
+        "Russia condemned the long siege of the old city on Monday and attacked Isis.";
+    let (on, _, on_events) = work(&with, coordinated);
+    let (off, _, off_events) = work(&without, coordinated);
+    assert_eq!((on_events, off_events), (1, 0));
+    assert!(on > off, "{off} -> {on}");
+}
