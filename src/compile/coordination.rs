@@ -25,10 +25,10 @@ use crate::text::english;
 /// Most words between the first verb and the conjunction.
 pub const PHRASE_REACH: u32 = 12;
 
-/// Punctuation that ends a clause, and "that": with
+/// Punctuation that ends a clause, "that" and "whether": with
 /// [`english::CLAUSE_OPENERS`], what the subject's words before the first
 /// verb, and the first verb's phrase, may not cross.
-const CLAUSE_STOPS: &[&str] = &[",", ";", ":", "(", ")", "\"", "that"];
+const CLAUSE_STOPS: &[&str] = &[",", ";", ":", "(", ")", "\"", "that", "whether"];
 
 /// Auxiliaries and modals: in the first verb's phrase they belong to
 /// another verb ("X said the plan was sound and …").

@@ -135,6 +135,18 @@ pub struct RuleMatch {
     pub outcome: Outcome,
 }
 
+/// `distinct a, b`: the two fields when both hold the same code (an
+/// actor's event with itself, which writes no record); `code` gives a
+/// field's code, by index.
+pub fn same_actor<'a>(
+    def: &crate::lang::pack::EventDef,
+    code: impl Fn(usize) -> Option<&'a str>,
+) -> Option<(usize, usize)> {
+    let (a, b) = def.distinct?;
+    let first = code(a)?;
+    (Some(first) == code(b)).then_some((a, b))
+}
+
 impl RuleMatch {
     /// Its length in tokens as competing matches compare it: a match that
     /// read a coordinated verb phrase counts its subject and its own
@@ -877,22 +889,16 @@ impl<'p> Matcher<'p> {
             ]],
         };
         let (start, end) = bytes(m.start..m.end);
-        // `distinct a, b`: an actor's event with itself is no event. A
-        // compound kept whole (`parties`) is never one actor.
-        let same_codes = |args: &IndexMap<String, Argument>| {
-            def.distinct.is_some_and(|(a, b)| {
-                let code = |field: usize| {
-                    let argument = args.get(&def.fields[field].name)?;
-                    argument
-                        .parties
-                        .is_none()
-                        .then_some(argument.code.as_deref()?)
-                };
-                code(a).is_some() && code(a) == code(b)
-            })
-        };
         for args in choices.into_iter().flatten() {
-            if same_codes(&args) {
+            // A compound kept whole (`parties`) is never one actor.
+            let code = |field: usize| {
+                let argument = args.get(&def.fields[field].name)?;
+                argument
+                    .parties
+                    .is_none()
+                    .then_some(argument.code.as_deref()?)
+            };
+            if same_actor(def, code).is_some() {
                 continue;
             }
             out.push(EventRecord {

@@ -252,13 +252,12 @@ fn rule_report(
 fn same_actor<'a>(
     pack: &'a CompiledPack,
     m: &RuleMatch,
-    mentions: &[Mention],
+    mentions: &'a [Mention],
 ) -> Option<(&'a str, &'a str)> {
     let RuleOutput::Event { event, fields } = &pack.pack.rule(m.rule).output else {
         return None;
     };
     let def = pack.pack.event(*event);
-    let (a, b) = def.distinct?;
     let code = |field: usize| {
         let &(_, slot) = fields.iter().find(|(f, _)| *f == field)?;
         match m.slots[slot].as_ref()?.conjuncts.as_slice() {
@@ -266,6 +265,6 @@ fn same_actor<'a>(
             _ => None,
         }
     };
-    (code(a).is_some() && code(a) == code(b))
-        .then(|| (def.fields[a].name.as_str(), def.fields[b].name.as_str()))
+    let (a, b) = crate::matcher::same_actor(def, code)?;
+    Some((def.fields[a].name.as_str(), def.fields[b].name.as_str()))
 }

@@ -423,7 +423,7 @@ pub const COORDINATORS: &[&str] = &["and", "or", "&", "and/or"];
 /// clause of their own ("… after Y attacked", "… Y, who said").
 pub const CLAUSE_OPENERS: &[&str] = &[
     "after", "before", "when", "while", "because", "although", "though", "since", "until",
-    "unless", "if", "whereas", "whether", "who", "which", "whom", "whose", "where",
+    "unless", "if", "whereas", "who", "which", "whom", "whose", "where",
 ];
 
 // ------------------------------------------------------------ word category

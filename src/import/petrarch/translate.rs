@@ -181,10 +181,7 @@ pub const CLAUSE_CLASS: &str = "clause_end";
 
 /// Subordinating conjunctions and relative pronouns: with `,` and `;`, what
 /// ends the verb's clause.
-pub const CLAUSE_WORDS: &[&str] = &[
-    "after", "before", "when", "while", "because", "although", "though", "since", "until",
-    "unless", "if", "whereas", "who", "which", "whom", "whose", "where",
-];
+pub const CLAUSE_WORDS: &[&str] = crate::text::english::CLAUSE_OPENERS;
 
 /// The implicit target after the last element: the nearest `T` within
 /// [`OBJECT_REACH`] tokens, not past the end of the verb's clause (`,`,
