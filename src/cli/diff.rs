@@ -38,7 +38,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
         return exit::code(exit::PACK);
     };
     let documents = inputs(&args.inputs, false).documents(text_mode(args.lines));
-    let report = match diff::run_diff(&old, &new, documents, jobs(args.jobs)) {
+    let report = match diff::run_diff(old, new, documents, jobs(args.jobs)) {
         Ok(report) => report,
         Err(error) => {
             eprintln!("error: {error}");

@@ -42,7 +42,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
     let Some(compiled) = load(&args.pack, global) else {
         return super::exit::code(super::exit::PACK);
     };
-    let report = match eval::evaluate(&compiled, &args.gold, args.corpus_root.as_deref()) {
+    let report = match eval::evaluate(compiled, &args.gold, args.corpus_root.as_deref()) {
         Ok(report) => report,
         Err(error) => {
             eprintln!("error: {error}");

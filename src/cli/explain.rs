@@ -78,7 +78,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
     };
     out!(
         "{}",
-        explain::explain(&compiled, &text, rule_id, global.style())
+        explain::explain(compiled, &text, rule_id, global.style())
     );
     exit::code(exit::OK)
 }

@@ -127,9 +127,13 @@ fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
 
 /// Loads, checks and compiles a pack; prints diagnostics; `None` on errors
 /// (the command then exits [`exit::PACK`]).
-pub fn load(path: &Path, global: &Global) -> Option<CompiledPack> {
+///
+/// The pack lives until the process exits: a command loads one pack and
+/// ends soon after its work, and freeing a CAMEO-sized pack piece by piece
+/// (some 150 MB in millions of allocations) takes longer than the exit.
+pub fn load(path: &Path, global: &Global) -> Option<&'static CompiledPack> {
     match load::load(path) {
-        Ok(ready) => Some(ready.compiled),
+        Ok(ready) => Some(Box::leak(Box::new(ready.compiled))),
         Err(LoadError::Invalid { loaded, .. }) => {
             let errors: Vec<_> = loaded
                 .diagnostics

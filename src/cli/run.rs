@@ -148,7 +148,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
     let mut sink = CliSink { writer, progress };
     let jobs = jobs(args.jobs);
     let documents = found.documents(text_mode(args.lines));
-    let summary = match run_corpus(&compiled, documents, jobs, &mut sink) {
+    let summary = match run_corpus(compiled, documents, jobs, &mut sink) {
         Ok(summary) => summary,
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
             return exit::code(exit::OK);

@@ -90,10 +90,10 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
         eprintln!("error: {error}");
         return exit::code(exit::USAGE);
     }
-    let report = examples::run_examples_of(&compiled, |rule| args.selects(&rule.name));
+    let report = examples::run_examples_of(compiled, |rule| args.selects(&rule.name));
     out!(
         "{}",
-        examples::render(&report, &compiled, style, args.verbose)
+        examples::render(&report, compiled, style, args.verbose)
     );
     let mut ok = report.failed() == 0;
     if !args.corpus.is_empty() {
@@ -101,7 +101,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
             on_interrupt();
         }
         let documents = inputs(&args.corpus, false).documents(text_mode(args.lines));
-        let (comparisons, failures) = match snapshot::check_corpus(&compiled, documents, jobs(None))
+        let (comparisons, failures) = match snapshot::check_corpus(compiled, documents, jobs(None))
         {
             Ok(result) => result,
             Err(error) => {

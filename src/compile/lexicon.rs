@@ -41,10 +41,77 @@ pub struct LexiconHit {
     pub entry: u32,
 }
 
+/// A lexicon's phrases as word ids, before its automaton is built: the
+/// part of [`LexiconIndex::build`] that needs the vocabulary.
+#[derive(Debug)]
+pub struct EncodedLexicon {
+    /// Each distinct phrase, encoded; its index is its automaton pattern.
+    patterns: Vec<Vec<u8>>,
+    entry_starts: Vec<u32>,
+    entries: Vec<u32>,
+    exact_tokens: Vec<Option<Vec<String>>>,
+    dated: Vec<bool>,
+    dates: Vec<(TypeId, DateRange)>,
+}
+
+/// Below this many phrases the automaton is built on the loading thread:
+/// a worker thread costs more than it wins back.
+const PARALLEL_BUILD_PHRASES: usize = 10_000;
+
+impl EncodedLexicon {
+    /// Whether the automaton is worth building beside other work.
+    pub fn is_large(&self) -> bool {
+        self.patterns.len() >= PARALLEL_BUILD_PHRASES
+    }
+
+    /// Builds the automaton; needs no vocabulary, so it can run while the
+    /// rules are lowered.
+    pub fn build_automaton(self) -> Result<LexiconIndex, String> {
+        let EncodedLexicon {
+            patterns,
+            entry_starts,
+            entries,
+            exact_tokens,
+            dated,
+            dates,
+        } = self;
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    // The final automaton is the same as with the default
+                    // (3), but building it for a million phrases peaks at
+                    // a fifth of the memory, in half the time.
+                    .dense_depth(2)
+                    .build(&patterns)
+                    .map_err(|e| format!("cannot build the lexicon automaton: {e}"))?,
+            )
+        };
+        Ok(LexiconIndex {
+            automaton,
+            entry_starts,
+            entries,
+            exact_tokens,
+            dated,
+            dates,
+        })
+    }
+}
+
 impl LexiconIndex {
+    /// Encodes the lexicon with `vocab` and builds its automaton.
+    pub fn build(lexicon: &[LexiconEntry], vocab: &mut Vocabulary) -> Result<LexiconIndex, String> {
+        LexiconIndex::encode(lexicon, vocab)?.build_automaton()
+    }
+
     /// Linear in the lexicon: one tokenization and one hash lookup per
     /// entry, buffers reused, entries kept in two flat arrays.
-    pub fn build(lexicon: &[LexiconEntry], vocab: &mut Vocabulary) -> Result<LexiconIndex, String> {
+    pub fn encode(
+        lexicon: &[LexiconEntry],
+        vocab: &mut Vocabulary,
+    ) -> Result<EncodedLexicon, String> {
         // Each distinct phrase, encoded, and its pattern number.
         let mut pattern_of: FxHashMap<Vec<u8>, u32> = FxHashMap::default();
         let mut encoded: Vec<u8> = Vec::new();
@@ -112,22 +179,8 @@ impl LexiconIndex {
                     .any(|&e| dates[e as usize].1.is_dated())
             })
             .collect();
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    // The final automaton is the same as with the default
-                    // (3), but building it for a million phrases peaks at
-                    // a fifth of the memory, in half the time.
-                    .dense_depth(2)
-                    .build(&patterns)
-                    .map_err(|e| format!("cannot build the lexicon automaton: {e}"))?,
-            )
-        };
-        Ok(LexiconIndex {
-            automaton,
+        Ok(EncodedLexicon {
+            patterns,
             entry_starts,
             entries,
             exact_tokens,

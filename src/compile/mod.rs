@@ -14,7 +14,7 @@ pub mod program;
 pub mod vocab;
 pub mod words;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::lang::Pack;
 use crate::lang::pack::RuleOutput;
@@ -107,7 +107,7 @@ impl CompiledPack {
         let mut vocab = Vocabulary::default();
         features::register_closed_classes(&mut vocab, &pack);
         let mut sets = WordSets::default();
-        let lexicon = LexiconIndex::build(&pack.lexicon, &mut vocab)?;
+        let lexicon = LexiconIndex::encode(&pack.lexicon, &mut vocab)?;
         let builtin_words = BuiltinWords::new(&pack);
         let discards = discard::DiscardIndex::build(&pack.discards, &mut vocab)?;
         let mut class = |words: &[&str], sets: &mut WordSets| {
@@ -126,123 +126,25 @@ impl CompiledPack {
                 vocab::MAX_VOCABULARY
             ));
         }
-        let mut lowered_words = program::LoweringCache::default();
-        let mut accepts: Vec<Vec<bool>> = Vec::new();
-        let mut programs = Vec::new();
-        let mut rule_programs = Vec::new();
-        for (rule_index, rule) in pack.rules.iter().enumerate() {
-            let accept_of_slot: Vec<u16> = rule
-                .slots
-                .iter()
-                .map(|slot| {
-                    let table: Vec<bool> = (0..pack.types.len())
-                        .map(|t| {
-                            slot.types
-                                .iter()
-                                .any(|&u| pack.is_subtype(TypeId(t as u32), u))
-                        })
-                        .collect();
-                    let index = accepts.iter().position(|a| *a == table).unwrap_or_else(|| {
-                        accepts.push(table);
-                        accepts.len() - 1
-                    });
-                    index as u16
-                })
-                .collect();
-            let start = programs.len();
-            for (pattern_index, pattern) in rule.patterns.iter().enumerate() {
-                let mut lowering = Lowering {
-                    pack: &pack,
-                    vocab: &mut vocab,
-                    sets: &mut sets,
-                    cache: &mut lowered_words,
-                };
-                let mut active = lowering.lower(pattern);
-                if !matches!(active.kind, program::ElemKind::Seq(_)) {
-                    let span = active.span;
-                    active = program::Elem {
-                        kind: program::ElemKind::Seq(vec![active]),
-                        span,
-                    };
-                }
-                let passive = if rule.passive {
-                    passive::passive_variant(&active, &mut lowering)
-                } else {
-                    None
-                };
-                let is_event = matches!(rule.output, RuleOutput::Event { .. });
-                mark_trigger(&mut active, is_event);
-                if is_event && rule.coordination {
-                    coordination::add_coordinated_subject(&mut active, &mut lowering);
-                }
-                // A pattern that says "by" may spell a passive out itself;
-                // any other active pattern is not about a passive clause.
-                let spells_passive = program::mentions_word(&active, "by");
-                let variants = std::iter::once((active, Voice::Active))
-                    .chain(passive.map(|p| (p, Voice::Passive)));
-                for (mut elem, voice) in variants {
-                    // Before choices are merged: a merged word set no
-                    // longer says which words it was written with.
-                    let participles = match voice {
-                        Voice::Active if !spells_passive => {
-                            let mut lowering = Lowering {
-                                pack: &pack,
-                                vocab: &mut vocab,
-                                sets: &mut sets,
-                                cache: &mut lowered_words,
-                            };
-                            program::trigger_participles(&elem, &mut lowering)
-                        }
-                        Voice::Active | Voice::Passive => None,
-                    };
-                    program::merge_word_choices(&mut elem, &mut sets);
-                    let required = anchor::required_words(&elem, &vocab, &mut sets);
-                    program::guard_choices(&mut elem, &mut sets);
-                    let required_slots = program::required_slots(&elem, &accept_of_slot);
-                    let (insts, spans) = generate(&elem, &accept_of_slot);
-                    if insts.len() > program::MAX_PROGRAM_INSTS {
-                        return Err(format!(
-                            "the pattern of rule `{}` at {} compiles to {} instructions; at most {} are allowed (see docs/LIMITS.md): split it into several patterns or rules",
-                            rule.name,
-                            pack.sources.location(pattern.span),
-                            insts.len(),
-                            program::MAX_PROGRAM_INSTS
-                        ));
-                    }
-                    let first = program::first_token(&insts, &mut sets);
-                    let binds = match rule.output {
-                        RuleOutput::Event { .. } => SlotBinds::Phrases,
-                        RuleOutput::Entity { .. } => SlotBinds::Mentions,
-                    };
-                    programs.push((
-                        RuleId(rule_index as u32),
-                        Program {
-                            insts,
-                            spans,
-                            pattern: pattern_index,
-                            voice,
-                            binds,
-                            anchor: required.anchor,
-                            required_words: required.others,
-                            required_slots,
-                            first,
-                            participles,
-                            shared: None,
-                        },
-                    ));
-                }
-            }
-            rule_programs.push(start..programs.len());
-            if vocab.is_full() {
-                return Err(format!(
-                    "rule `{}` ({}) brings the pack's vocabulary past {} word forms, the most it holds: its words and word classes, with every inflected form, are too many (see docs/LIMITS.md)",
-                    rule.name,
-                    pack.sources.location(rule.span),
-                    vocab::MAX_VOCABULARY
-                ));
-            }
-        }
-
+        // The automaton needs no vocabulary: a large lexicon's is built on
+        // another thread while the rules are lowered.
+        let (lexicon, lowered) = if lexicon.is_large() {
+            rayon::join(
+                || lexicon.build_automaton(),
+                || lower_rules(&pack, &mut vocab, &mut sets),
+            )
+        } else {
+            (
+                lexicon.build_automaton(),
+                lower_rules(&pack, &mut vocab, &mut sets),
+            )
+        };
+        let lexicon = lexicon?;
+        let LoweredRules {
+            accepts,
+            mut programs,
+            rule_programs,
+        } = lowered?;
         share_identical_programs(&pack, &mut programs);
         sets.finish(vocab.len());
         let accepted_masks = accepts
@@ -300,11 +202,153 @@ impl CompiledPack {
     }
 }
 
+/// A pack's rules lowered to programs, and the slot acceptance tables
+/// the programs refer to.
+struct LoweredRules {
+    accepts: Vec<Vec<bool>>,
+    programs: Vec<(RuleId, Program)>,
+    /// Each rule's programs, as a range of `programs`.
+    rule_programs: Vec<std::ops::Range<usize>>,
+}
+
+/// Lowers every pattern of every rule (with its passive and coordinated
+/// variants) and generates its program.
+fn lower_rules(
+    pack: &Pack,
+    vocab: &mut Vocabulary,
+    sets: &mut WordSets,
+) -> Result<LoweredRules, String> {
+    let mut lowered_words = program::LoweringCache::default();
+    let mut accepts: Vec<Vec<bool>> = Vec::new();
+    let mut programs = Vec::new();
+    let mut rule_programs = Vec::new();
+    for (rule_index, rule) in pack.rules.iter().enumerate() {
+        let accept_of_slot: Vec<u16> = rule
+            .slots
+            .iter()
+            .map(|slot| {
+                let table: Vec<bool> = (0..pack.types.len())
+                    .map(|t| {
+                        slot.types
+                            .iter()
+                            .any(|&u| pack.is_subtype(TypeId(t as u32), u))
+                    })
+                    .collect();
+                let index = accepts.iter().position(|a| *a == table).unwrap_or_else(|| {
+                    accepts.push(table);
+                    accepts.len() - 1
+                });
+                index as u16
+            })
+            .collect();
+        let start = programs.len();
+        for (pattern_index, pattern) in rule.patterns.iter().enumerate() {
+            let mut lowering = Lowering {
+                pack,
+                vocab,
+                sets,
+                cache: &mut lowered_words,
+            };
+            let mut active = lowering.lower(pattern);
+            if !matches!(active.kind, program::ElemKind::Seq(_)) {
+                let span = active.span;
+                active = program::Elem {
+                    kind: program::ElemKind::Seq(vec![active]),
+                    span,
+                };
+            }
+            let passive = if rule.passive {
+                passive::passive_variant(&active, &mut lowering)
+            } else {
+                None
+            };
+            let is_event = matches!(rule.output, RuleOutput::Event { .. });
+            mark_trigger(&mut active, is_event);
+            if is_event && rule.coordination {
+                coordination::add_coordinated_subject(&mut active, &mut lowering);
+            }
+            // A pattern that says "by" may spell a passive out itself;
+            // any other active pattern is not about a passive clause.
+            let spells_passive = program::mentions_word(&active, "by");
+            let variants = std::iter::once((active, Voice::Active))
+                .chain(passive.map(|p| (p, Voice::Passive)));
+            for (mut elem, voice) in variants {
+                // Before choices are merged: a merged word set no
+                // longer says which words it was written with.
+                let participles = match voice {
+                    Voice::Active if !spells_passive => {
+                        let mut lowering = Lowering {
+                            pack,
+                            vocab,
+                            sets,
+                            cache: &mut lowered_words,
+                        };
+                        program::trigger_participles(&elem, &mut lowering)
+                    }
+                    Voice::Active | Voice::Passive => None,
+                };
+                program::merge_word_choices(&mut elem, sets);
+                let required = anchor::required_words(&elem, vocab, sets);
+                program::guard_choices(&mut elem, sets);
+                let required_slots = program::required_slots(&elem, &accept_of_slot);
+                let (insts, spans) = generate(&elem, &accept_of_slot);
+                if insts.len() > program::MAX_PROGRAM_INSTS {
+                    return Err(format!(
+                        "the pattern of rule `{}` at {} compiles to {} instructions; at most {} are allowed (see docs/LIMITS.md): split it into several patterns or rules",
+                        rule.name,
+                        pack.sources.location(pattern.span),
+                        insts.len(),
+                        program::MAX_PROGRAM_INSTS
+                    ));
+                }
+                let first = program::first_token(&insts, sets);
+                let binds = match rule.output {
+                    RuleOutput::Event { .. } => SlotBinds::Phrases,
+                    RuleOutput::Entity { .. } => SlotBinds::Mentions,
+                };
+                programs.push((
+                    RuleId(rule_index as u32),
+                    Program {
+                        insts,
+                        spans,
+                        pattern: pattern_index,
+                        voice,
+                        binds,
+                        anchor: required.anchor,
+                        required_words: required.others,
+                        required_slots,
+                        first,
+                        participles,
+                        shared: None,
+                    },
+                ));
+            }
+        }
+        rule_programs.push(start..programs.len());
+        if vocab.is_full() {
+            return Err(format!(
+                "rule `{}` ({}) brings the pack's vocabulary past {} word forms, the most it holds: its words and word classes, with every inflected form, are too many (see docs/LIMITS.md)",
+                rule.name,
+                pack.sources.location(rule.span),
+                vocab::MAX_VOCABULARY
+            ));
+        }
+    }
+    Ok(LoweredRules {
+        accepts,
+        programs,
+        rule_programs,
+    })
+}
+
 /// Groups the event programs with the same instructions and slots, so that
 /// a sentence searches once for all of them ([`Program::shared`]). Entity
 /// programs are left alone: each cascade level sees other mentions.
 fn share_identical_programs(pack: &Pack, programs: &mut [(RuleId, Program)]) {
-    let mut groups: HashMap<(&[program::Inst], usize), Vec<usize>> = HashMap::new();
+    // Keyed by whole programs: a CAMEO-sized pack hashes millions of
+    // instructions here, which SipHash makes a tenth of its load time.
+    let mut groups: FxHashMap<(&[program::Inst], usize), Vec<usize>> =
+        FxHashMap::with_capacity_and_hasher(programs.len(), Default::default());
     for (index, (rule, program)) in programs.iter().enumerate() {
         if program.binds == SlotBinds::Phrases {
             let slots = pack.rule(*rule).slots.len();

@@ -11,7 +11,8 @@ use super::vocab::{Vocabulary, WordId};
 use super::words::{Forms, WordSetId, WordSets, word_tokens};
 use crate::lang::ast::WordCategory;
 use crate::lang::pack::{Pack, Pat, PatKind};
-use crate::lang::source::Span;
+use crate::lang::source::{FileId, Span};
+use rustc_hash::FxHashMap;
 
 /// Longest verb group (auxiliaries, negations, adverbs, modality verbs,
 /// coordinated verbs) allowed between a subject slot and its verb: "has
@@ -255,8 +256,13 @@ pub struct Lowering<'a> {
 /// fast.
 #[derive(Default)]
 pub struct LoweringCache {
-    /// The word sets of each word, by its forms.
-    words: HashMap<(String, Forms), Vec<WordSetId>>,
+    /// The word sets of each word, by its forms (looked up by the word
+    /// as written, without allocating: a large pack asks millions of times).
+    words: FxHashMap<String, Vec<(Forms, Vec<WordSetId>)>>,
+    /// The word set of each one-word element (`!…`, a gap's `except`) by
+    /// its file and text: imported packs repeat the same `except` in
+    /// thousands of rules. Within a file, the same text names the same words.
+    one_word_sets: FxHashMap<FileId, FxHashMap<String, WordSetId>>,
     /// The branches of each word class (their spans are the reference's).
     classes: HashMap<u32, Vec<Elem>>,
     /// The word sets of coordinated verb phrases, made once per pack.
@@ -266,10 +272,29 @@ pub struct LoweringCache {
 impl Lowering<'_> {
     /// The words of one-word elements (after `!`, in a gap's `except`).
     fn word_set_of(&mut self, pat: &Pat) -> WordSetId {
+        let span = pat.span;
+        let text = (span.start < span.end)
+            .then(|| {
+                self.pack
+                    .sources
+                    .get(span.file)
+                    .text
+                    .get(span.start..span.end)
+            })
+            .flatten();
+        let cached = text.and_then(|text| self.cache.one_word_sets.get(&span.file)?.get(text));
+        if let Some(set) = cached {
+            return *set;
+        }
         let lowered = self.lower(pat);
         let mut words = Vec::new();
         collect_first_words(&lowered, self.sets, &mut words);
-        self.sets.add(words)
+        let set = self.sets.add(words);
+        if let Some(text) = text {
+            let in_file = self.cache.one_word_sets.entry(span.file).or_default();
+            in_file.insert(text.to_string(), set);
+        }
+        set
     }
 
     pub fn lower(&mut self, pat: &Pat) -> Elem {
@@ -334,15 +359,23 @@ impl Lowering<'_> {
     }
 
     pub fn tokens_with(&mut self, written: &str, exact: bool, forms: Forms) -> ElemKind {
-        let key = (written.to_string(), forms);
-        let sets = match self.cache.words.get(&key) {
-            Some(sets) => sets.clone(),
+        let cached = self
+            .cache
+            .words
+            .get(written)
+            .and_then(|by_forms| by_forms.iter().find(|(f, _)| *f == forms));
+        let sets = match cached {
+            Some((_, sets)) => sets.clone(),
             None => {
                 let sets: Vec<WordSetId> = word_tokens(written, forms, self.vocab)
                     .into_iter()
                     .map(|ids| self.sets.add(ids))
                     .collect();
-                self.cache.words.insert(key, sets.clone());
+                self.cache
+                    .words
+                    .entry(written.to_string())
+                    .or_default()
+                    .push((forms, sets.clone()));
                 sets
             }
         };

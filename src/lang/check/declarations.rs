@@ -7,6 +7,7 @@ use super::*;
 use crate::lang::ast::{CompoundMode, Item, NegationMode, WordClassDecl, WordEntry, WordsOp};
 use crate::lang::builtin_lists::{BUILTIN_LISTS, builtin_list};
 use crate::lang::date::DateRange;
+use crate::lang::loader::LexiconFile;
 
 impl<'a> Checker<'a> {
     /// Registers every named declaration; reports duplicates.
@@ -487,21 +488,20 @@ impl<'a> Checker<'a> {
     ///
     /// Linear in rows: a type name is resolved once per lexicon file, and
     /// duplicates are found with one hash lookup per row.
-    pub(super) fn collect_lexicon(&mut self) {
-        let loaded = self.loaded;
+    pub(super) fn collect_lexicon(&mut self, lexicons: Vec<LexiconFile>) {
+        // First each row's type, or `None` for a row left out; then the
+        // rows move into the pack (a CAMEO pack has a hundred thousand).
+        let mut kept: Vec<Option<TypeId>> = Vec::new();
         let mut seen: FxHashMap<(std::borrow::Cow<'_, str>, &str, &str, bool, DateRange), Span> =
             FxHashMap::default();
-        for lexicon in &loaded.lexicons {
+        for lexicon in &lexicons {
             let mut visible_types: FxHashMap<&str, TypeId> = FxHashMap::default();
             for row in &lexicon.rows {
+                kept.push(None);
                 let known = visible_types.get(row.type_name.as_str()).copied();
-                let name = Name {
-                    text: row.type_name.clone(),
-                    span: row.type_span,
-                };
                 let resolved = match known
                     .map(Symbol::Type)
-                    .or_else(|| self.symbols.get(&name.text).copied())
+                    .or_else(|| self.symbols.get(&row.type_name).copied())
                 {
                     Some(Symbol::Type(id))
                         if known.is_some()
@@ -521,27 +521,27 @@ impl<'a> Checker<'a> {
                         self.error(
                             Diagnostic::error(
                                 "not-imported",
-                                format!("lexicon row of type `{}`, which `{here}` (naming this lexicon) does not import", name.text),
+                                format!("lexicon row of type `{}`, which `{here}` (naming this lexicon) does not import", row.type_name),
                             )
-                            .with_label(name.span, "not visible to the file naming this lexicon")
+                            .with_label(row.type_span, "not visible to the file naming this lexicon")
                             .with_help(format!("add `import \"{declared}\"` to `{here}`")),
                         );
                         None
                     }
                     _ => {
                         let help = did_you_mean(
-                            &name.text,
+                            &row.type_name,
                             self.symbol_names(|s| matches!(s, Symbol::Type(_))),
                         )
                         .unwrap_or_else(|| {
-                            format!("declare it in a rule file: `type {}`", name.text)
+                            format!("declare it in a rule file: `type {}`", row.type_name)
                         });
                         self.error(
                             Diagnostic::error(
                                 "lexicon-type",
-                                format!("lexicon row of undeclared type `{}`", name.text),
+                                format!("lexicon row of undeclared type `{}`", row.type_name),
                             )
-                            .with_label(name.span, "not a type of this pack")
+                            .with_label(row.type_span, "not a type of this pack")
                             .with_help(help),
                         );
                         None
@@ -580,21 +580,27 @@ impl<'a> Checker<'a> {
                 if let Some(ty) = resolved {
                     if matches!(ty, PROPER | NUMBER) {
                         self.error(
-                            Diagnostic::error("lexicon-type", format!("lexicon rows cannot have the built-in type `{}`", name.text))
-                                .with_label(name.span, "built-in type")
+                            Diagnostic::error("lexicon-type", format!("lexicon rows cannot have the built-in type `{}`", row.type_name))
+                                .with_label(row.type_span, "built-in type")
                                 .with_help("built-in types are found by their shape, not listed; declare a type of your own"),
                         );
                         continue;
                     }
-                    self.lexicon.push(LexiconEntry {
-                        phrase: row.phrase.clone(),
-                        ty,
-                        code: row.code.clone(),
-                        exact: row.exact,
-                        dates: row.dates,
-                        span: row.span,
-                    });
+                    *kept.last_mut().expect("pushed for this row") = Some(ty);
                 }
+            }
+        }
+        let rows = lexicons.into_iter().flat_map(|lexicon| lexicon.rows);
+        for (row, ty) in rows.zip(kept) {
+            if let Some(ty) = ty {
+                self.lexicon.push(LexiconEntry {
+                    phrase: row.phrase,
+                    ty,
+                    code: row.code,
+                    exact: row.exact,
+                    dates: row.dates,
+                    span: row.span,
+                });
             }
         }
     }

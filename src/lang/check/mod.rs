@@ -19,14 +19,17 @@ use super::source::{FileId, SourceMap, Span};
 use super::suggest::did_you_mean;
 
 /// Checks what the loader read. Returns the pack when there is no error.
-pub fn check(loaded: LoadedFiles) -> (Option<Pack>, SourceMap, Vec<Diagnostic>) {
+pub fn check(mut loaded: LoadedFiles) -> (Option<Pack>, SourceMap, Vec<Diagnostic>) {
+    // The rows move into the pack: a CAMEO pack has a hundred thousand.
+    let lexicons = std::mem::take(&mut loaded.lexicons);
+    let lexicon_file_count = lexicons.len();
     let mut checker = Checker::new(&loaded);
     checker.declare_all();
     checker.resolve_types();
     checker.resolve_events();
     checker.collect_word_classes();
     checker.resolve_builtin_lists();
-    checker.collect_lexicon();
+    checker.collect_lexicon(lexicons);
     let rules = checker.check_rules();
     let entity_order = checker.order_entity_rules(&rules);
     checker.warn_unreachable_rules(&rules);
@@ -51,7 +54,6 @@ pub fn check(loaded: LoadedFiles) -> (Option<Pack>, SourceMap, Vec<Diagnostic>) 
         .collect();
     super::diagnostic::sort_diagnostics(&mut diagnostics);
     let rule_file_count = loaded.rule_files.len();
-    let lexicon_file_count = loaded.lexicons.len();
     let LoadedFiles { root, sources, .. } = loaded;
     if diagnostics.iter().any(Diagnostic::is_error) {
         return (None, sources, diagnostics);
