@@ -124,3 +124,61 @@ fn json_diagnostics_give_positions_in_characters_and_bytes() {
         });
     }
 }
+
+/// A pack of `rules` rules in one file; rule `i` uses `slot_type` as its
+/// slot's type when `bad` holds `i`. The last rule alone uses the word
+/// class `threats`.
+fn large_pack(rules: usize, bad: &[usize]) -> String {
+    let mut text = String::from(
+        "=== actors.tsv\nGondor\tActor\tGON\n=== main.evr\ntype Actor\nevent Said { who: Actor }\nwords threats = threaten, menace\nlexicon \"actors.tsv\"\n",
+    );
+    for i in 0..rules {
+        let (verb, ty) = match (i + 1 == rules, bad.contains(&i)) {
+            (true, _) => ("@threats".to_string(), "Actor"),
+            (false, true) => (format!("said{i}"), "Actr"),
+            (false, false) => (format!("said{i}"), "Actor"),
+        };
+        text.push_str(&format!(
+            "rule r{i}\n  \"X {verb}\"\n  X: {ty}\n  => Said {{ who: X }}\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_pack_of_thousands_of_rules_checks_as_one_of_a_few() {
+    // Large packs have their rules checked on two threads (from 4,000
+    // rules): what is reported must not depend on it.
+    let (dir, _) = support::write_fixture(&large_pack(4_200, &[]));
+    let loaded = lang::load_pack(dir.path());
+    assert_eq!(
+        (loaded.error_count(), loaded.warning_count()),
+        (0, 0),
+        "{}",
+        render(&loaded)
+            .lines()
+            .take(20)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    let pack = loaded.pack.expect("a clean pack");
+    assert_eq!(pack.rules.len(), 4_200);
+    assert_eq!(pack.rules[4_199].name, "r4199");
+
+    // A wrong name in each half of the rules: reported once for the file,
+    // its second use a label on the first report, as in a small pack.
+    let (dir, _) = support::write_fixture(&large_pack(4_200, &[5, 4_100]));
+    let loaded = lang::load_pack(dir.path());
+    let errors: Vec<(String, usize)> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.one_line(&loaded.sources), d.labels.len()))
+        .collect();
+    assert_eq!(
+        errors,
+        [(
+            "main.evr:27:6: error[unknown-type]: unknown type `Actr`".to_string(),
+            2
+        )]
+    );
+}

@@ -81,12 +81,14 @@ enum Symbol {
     Event(EventId),
 }
 
+#[derive(Clone)]
 struct EventEntry<'a> {
     def: EventDef,
     decl: &'a super::ast::EventDecl,
     file: FileId,
 }
 
+#[derive(Clone)]
 struct ClassEntry<'a> {
     def: WordClassDef,
     /// The declaration; `None` for a built-in list.
@@ -96,6 +98,7 @@ struct ClassEntry<'a> {
     used: bool,
 }
 
+#[derive(Clone)]
 struct Checker<'a> {
     loaded: &'a LoadedFiles,
     diagnostics: Vec<Diagnostic>,

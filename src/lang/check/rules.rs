@@ -36,15 +36,60 @@ impl SlotTable {
     }
 }
 
+/// From this many rules on, rules are checked on two threads (an imported
+/// CAMEO pack has fifteen thousand; a hand-written pack, a few hundred).
+const PARALLEL_CHECK_RULES: usize = 4_000;
+
 impl Checker<'_> {
     pub(super) fn check_rules(&mut self) -> Vec<RuleDef> {
         let decls = std::mem::take(&mut self.rule_decls);
-        let rules = decls
-            .iter()
-            .filter_map(|(decl, _)| self.check_rule(decl))
-            .collect();
+        let rules = self.check_rules_in_parallel(&decls).unwrap_or_else(|| {
+            decls
+                .iter()
+                .filter_map(|(decl, _)| self.check_rule(decl))
+                .collect()
+        });
         self.rule_decls = decls;
         rules
+    }
+
+    /// A large pack's rules, checked in two halves, each by its own copy of
+    /// the checker. `None` when a copy has anything to report: the rules are
+    /// then checked again on one thread, so that reports come in order and
+    /// a wrong name is reported once per file.
+    fn check_rules_in_parallel(&mut self, decls: &[(&RuleDecl, FileId)]) -> Option<Vec<RuleDef>> {
+        if decls.len() < PARALLEL_CHECK_RULES {
+            return None;
+        }
+        // Rule checks never look at the lexicon, the largest part to copy;
+        // the copies start with nothing reported.
+        let lexicon = std::mem::take(&mut self.lexicon);
+        let diagnostics = std::mem::take(&mut self.diagnostics);
+        let reported_names = std::mem::take(&mut self.reported_names);
+        let folded_errors = std::mem::replace(&mut self.folded_errors, 0);
+        let (first, second) = decls.split_at(decls.len() / 2);
+        let this = &*self;
+        let check_part = |part: &[(&RuleDecl, FileId)]| {
+            let mut copy = this.clone();
+            let rules: Vec<RuleDef> = part
+                .iter()
+                .filter_map(|(decl, _)| copy.check_rule(decl))
+                .collect();
+            let quiet = copy.diagnostics.is_empty() && copy.folded_errors == 0;
+            (rules, quiet.then_some(copy))
+        };
+        let ((mut rules, first_copy), (more, second_copy)) =
+            rayon::join(|| check_part(first), || check_part(second));
+        self.lexicon = lexicon;
+        self.diagnostics = diagnostics;
+        self.reported_names = reported_names;
+        self.folded_errors = folded_errors;
+        let (first_copy, second_copy) = (first_copy?, second_copy?);
+        for (index, class) in self.classes.iter_mut().enumerate() {
+            class.used |= first_copy.classes[index].used || second_copy.classes[index].used;
+        }
+        rules.extend(more);
+        Some(rules)
     }
 
     fn check_rule(&mut self, decl: &RuleDecl) -> Option<RuleDef> {
