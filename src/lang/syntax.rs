@@ -96,6 +96,15 @@ impl Cx<'_> {
         let s = pair.as_span();
         let text = pair.as_str();
         let mut end = text.trim_end().len();
+        // Only a comment can be swallowed: without a `#` (most pairs),
+        // there is no need to look inside.
+        if !text.contains('#') {
+            return Span::new(
+                self.file,
+                self.offset + s.start(),
+                self.offset + s.start() + end,
+            );
+        }
         if let Some(last_inner) = pair.clone().into_inner().last() {
             let inner_end = self.span(&last_inner).end - self.offset - s.start();
             if let Some(hash) = text.get(inner_end..end).and_then(|rest| rest.find('#')) {
