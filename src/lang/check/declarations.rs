@@ -491,9 +491,10 @@ impl<'a> Checker<'a> {
     pub(super) fn collect_lexicon(&mut self, lexicons: Vec<LexiconFile>) {
         // First each row's type, or `None` for a row left out; then the
         // rows move into the pack (a CAMEO pack has a hundred thousand).
-        let mut kept: Vec<Option<TypeId>> = Vec::new();
+        let rows: usize = lexicons.iter().map(|lexicon| lexicon.rows.len()).sum();
+        let mut kept: Vec<Option<TypeId>> = Vec::with_capacity(rows);
         let mut seen: FxHashMap<(std::borrow::Cow<'_, str>, &str, &str, bool, DateRange), Span> =
-            FxHashMap::default();
+            FxHashMap::with_capacity_and_hasher(rows, Default::default());
         for lexicon in &lexicons {
             let mut visible_types: FxHashMap<&str, TypeId> = FxHashMap::default();
             for row in &lexicon.rows {
