@@ -7,6 +7,7 @@ pub mod anchor;
 pub mod coordination;
 pub mod discard;
 pub mod features;
+pub mod gate;
 pub mod lexicon;
 pub mod load;
 pub mod passive;
@@ -42,6 +43,9 @@ pub struct CompiledPack {
     /// All programs; `rule_programs[rule]` is the range of that rule's.
     pub programs: Vec<(RuleId, Program)>,
     pub rule_programs: Vec<std::ops::Range<usize>>,
+    /// What each program needs of a sentence, packed for the matcher's
+    /// first test of its candidates.
+    pub gates: gate::Gates,
     /// For each word id, the programs anchored on it.
     pub anchored: WordIndex,
     /// Programs without an anchor: tried on every sentence.
@@ -183,6 +187,7 @@ impl CompiledPack {
             })
             .collect();
         let required_sets = WordIndex::new(vocab.len(), &required);
+        let gates = gate::Gates::build(&pack, &programs);
         Ok(CompiledPack {
             pack,
             vocab,
@@ -193,6 +198,7 @@ impl CompiledPack {
             accepted_masks,
             programs,
             rule_programs,
+            gates,
             anchored,
             unanchored,
             required_sets,

@@ -255,6 +255,8 @@ pub struct Matcher<'p> {
     candidates: Vec<u32>,
     /// Scratch: one bit per program, set for the sentence's candidates.
     candidate_bits: Vec<u64>,
+    /// The indices of `candidate_bits`' words marked in this sentence.
+    touched_bits: Vec<u32>,
     /// The date of the document being matched, for dated lexicon rows.
     date: Option<Date>,
 }
@@ -278,6 +280,7 @@ impl<'p> Matcher<'p> {
             shared_found: Vec::new(),
             candidates: Vec::new(),
             candidate_bits: Vec::new(),
+            touched_bits: Vec::new(),
             date: None,
         }
     }
@@ -434,21 +437,25 @@ impl<'p> Matcher<'p> {
             }
             for &program in self.pack.anchored.get(word) {
                 self.stamps[program as usize] = self.generation;
-                self.candidate_bits[program as usize / 64] |= 1 << (program % 64);
+                mark_candidate(&mut self.candidate_bits, &mut self.touched_bits, program);
             }
         }
         for &program in &self.pack.unanchored {
-            self.candidate_bits[program as usize / 64] |= 1 << (program % 64);
+            mark_candidate(&mut self.candidate_bits, &mut self.touched_bits, program);
         }
+        // Only the bitset's words that were marked are read (and cleared):
+        // a large pack has tens of thousands of programs, a sentence a
+        // hundred candidates.
+        self.touched_bits.sort_unstable();
         self.candidates.clear();
-        for (index, bits) in self.candidate_bits.iter_mut().enumerate() {
-            let mut word = std::mem::take(bits);
+        for &index in &self.touched_bits {
+            let mut word = std::mem::take(&mut self.candidate_bits[index as usize]);
             while word != 0 {
-                self.candidates
-                    .push(index as u32 * 64 + word.trailing_zeros());
+                self.candidates.push(index * 64 + word.trailing_zeros());
                 word &= word - 1;
             }
         }
+        self.touched_bits.clear();
     }
 
     /// The reading of every word and the chains of coordinated verbs,
@@ -492,17 +499,17 @@ impl<'p> Matcher<'p> {
     /// a mention exists for each slot every match binds, and a word of
     /// each of its other required word sets occurs.
     fn is_candidate(&self, program: usize) -> bool {
-        let program_def = &self.pack.programs[program].1;
-        let anchored = program_def.anchor.is_none() || self.stamps[program] == self.generation;
-        anchored
-            && program_def.required_slots.iter().all(|&table| {
+        let gates = &self.pack.gates;
+        let gate = &gates.gates[program];
+        (!gate.anchored || self.stamps[program] == self.generation)
+            && gates.slot_tables(gate).iter().all(|&table| {
                 self.mentions
                     .any_present(&self.pack.accepted_masks[table as usize])
             })
-            && program_def
-                .required_words
+            && gates
+                .word_sets(gate)
                 .iter()
-                .all(|&set| self.word_set_present(set))
+                .all(|&set| self.word_set_present(WordSetId(set)))
     }
 
     /// Whether a word of the set (a program's required word set) occurs
@@ -677,15 +684,18 @@ impl<'p> Matcher<'p> {
         let candidates = std::mem::take(&mut self.candidates);
         for &program in &candidates {
             let program = program as usize;
-            let rule_id = pack.programs[program].0;
-            let rule = pack.pack.rule(rule_id);
-            let RuleOutput::Event { event, .. } = rule.output else {
-                continue;
-            };
-            if !self.is_candidate(program) {
+            let gate = pack.gates.gates[program];
+            if !gate.is_event || !self.is_candidate(program) {
                 continue;
             }
-            self.find_event(program, rule.slots.len());
+            self.find_event(program, usize::from(gate.slot_count));
+            if self.found.is_empty() {
+                continue;
+            }
+            let rule_id = gate.rule;
+            let RuleOutput::Event { event, .. } = pack.pack.rule(rule_id).output else {
+                continue;
+            };
             let participles = pack.programs[program].1.participles;
             for found in &self.found {
                 if negation::is_passive_clause(pack, &self.prepared, found, participles) {
@@ -974,4 +984,14 @@ fn build_code(
         }
     }
     (!code.is_empty()).then_some(code)
+}
+
+/// Marks `program` a candidate, noting the bitset word it is in when that
+/// word had no mark yet.
+fn mark_candidate(bits: &mut [u64], touched: &mut Vec<u32>, program: u32) {
+    let word = &mut bits[program as usize / 64];
+    if *word == 0 {
+        touched.push(program / 64);
+    }
+    *word |= 1 << (program % 64);
 }
