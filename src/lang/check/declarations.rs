@@ -490,7 +490,7 @@ impl<'a> Checker<'a> {
     /// duplicates are found with one hash lookup per row.
     pub(super) fn collect_lexicon(&mut self, lexicons: Vec<LexiconFile>) {
         // First each row's type, or `None` for a row left out; then the
-        // rows move into the pack (a CAMEO pack has a hundred thousand).
+        // rows move into the pack (the CAMEO pack has seventy thousand).
         let rows: usize = lexicons.iter().map(|lexicon| lexicon.rows.len()).sum();
         let mut kept: Vec<Option<TypeId>> = Vec::with_capacity(rows);
         let mut seen: FxHashMap<(std::borrow::Cow<'_, str>, &str, &str, bool, DateRange), Span> =

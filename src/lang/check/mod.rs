@@ -20,7 +20,7 @@ use super::suggest::did_you_mean;
 
 /// Checks what the loader read. Returns the pack when there is no error.
 pub fn check(mut loaded: LoadedFiles) -> (Option<Pack>, SourceMap, Vec<Diagnostic>) {
-    // The rows move into the pack: a CAMEO pack has a hundred thousand.
+    // The rows move into the pack: the CAMEO pack has seventy thousand.
     let lexicons = std::mem::take(&mut loaded.lexicons);
     let lexicon_file_count = lexicons.len();
     let mut checker = Checker::new(&loaded);
@@ -86,9 +86,12 @@ pub fn check(mut loaded: LoadedFiles) -> (Option<Pack>, SourceMap, Vec<Diagnosti
 /// compiling need not wait for.
 const BACKGROUND_FREE_BYTES: usize = 1 << 20;
 
+/// Frees the syntax trees: on another thread for a large pack, here for a
+/// small one or when no thread can be started (the closure, and the trees
+/// with it, are then dropped here).
 fn free_in_background(rule_files: Vec<super::ast::RuleFile>, bytes: usize) {
     if bytes >= BACKGROUND_FREE_BYTES {
-        std::thread::spawn(move || drop(rule_files));
+        let _ = std::thread::Builder::new().spawn(move || drop(rule_files));
     }
 }
 
