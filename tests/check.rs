@@ -182,3 +182,30 @@ fn a_pack_of_thousands_of_rules_checks_as_one_of_a_few() {
         )]
     );
 }
+
+#[test]
+fn a_pack_of_thousands_of_rules_compiles_as_one_of_a_few() {
+    // A large pack's lexicon automaton is built while its rules are
+    // lowered: every rule keeps its programs, in order.
+    let (dir, _) = support::write_fixture(&large_pack(4_200, &[]));
+    let ready = evrule::compile::load::load(dir.path()).expect("a clean pack");
+    let compiled = ready.compiled;
+    assert_eq!(compiled.rule_programs.len(), 4_200);
+    for (rule, programs) in compiled.rule_programs.iter().enumerate() {
+        assert_eq!(programs.clone(), rule..rule + 1, "rule r{rule}");
+        assert_eq!(compiled.programs[rule].0.0 as usize, rule);
+    }
+
+    // A pattern past the instruction cap, late in the pack, is reported
+    // with its rule, as in a small pack.
+    let gaps = vec!["...{0,64} said"; 200].join(" ");
+    let text = large_pack(4_200, &[]).replace("\"X said4100\"", &format!("\"X {gaps}\""));
+    let (dir, _) = support::write_fixture(&text);
+    let error = evrule::compile::load::load(dir.path()).expect_err("a pattern too long");
+    assert!(
+        error
+            .to_string()
+            .contains("the pattern of rule `r4100` at main.evr:16406:4 compiles to"),
+        "{error}"
+    );
+}
