@@ -185,8 +185,8 @@ fn a_pack_of_thousands_of_rules_checks_as_one_of_a_few() {
 
 #[test]
 fn a_pack_of_thousands_of_rules_compiles_as_one_of_a_few() {
-    // A large pack's lexicon automaton is built while its rules are
-    // lowered: every rule keeps its programs, in order.
+    // Every rule of a large pack keeps its programs, in rule order (the
+    // candidate lists and `explain` rely on it).
     let (dir, _) = support::write_fixture(&large_pack(4_200, &[]));
     let ready = evrule::compile::load::load(dir.path()).expect("a clean pack");
     let compiled = ready.compiled;
