@@ -209,3 +209,41 @@ fn a_pack_of_thousands_of_rules_compiles_as_one_of_a_few() {
         "{error}"
     );
 }
+
+#[test]
+fn a_lexicon_of_thousands_of_rows_checks_as_one_of_a_few() {
+    // From 10,000 rows, the lexicon is checked beside the rules: its rows
+    // and its reports must not depend on it.
+    let mut text = large_pack(10, &[3]);
+    text.push_str("=== more.tsv\n");
+    for i in 0..12_000 {
+        let ty = if i == 7_000 { "Actr" } else { "Actor" };
+        text.push_str(&format!("place{i}\t{ty}\tP{i}\n"));
+    }
+    let text = text.replace(
+        "lexicon \"actors.tsv\"\n",
+        "lexicon \"actors.tsv\"\nlexicon \"more.tsv\"\n",
+    );
+    let (dir, _) = support::write_fixture(&text);
+    let loaded = lang::load_pack(dir.path());
+    let lines: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.one_line(&loaded.sources))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "main.evr:20:6: error[unknown-type]: unknown type `Actr`",
+            "more.tsv:7001:11: error[lexicon-type]: lexicon row of undeclared type `Actr`",
+        ]
+    );
+
+    let text = text
+        .replace("\tActr\t", "\tActor\t")
+        .replace("X: Actr", "X: Actor");
+    let (dir, _) = support::write_fixture(&text);
+    let pack = lang::load_pack(dir.path()).pack.expect("a clean pack");
+    assert_eq!(pack.lexicon.len(), 12_001);
+    assert_eq!(pack.lexicon[7_001].code, "P7000");
+}

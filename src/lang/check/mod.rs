@@ -29,8 +29,22 @@ pub fn check(mut loaded: LoadedFiles) -> (Option<Pack>, SourceMap, Vec<Diagnosti
     checker.resolve_events();
     checker.collect_word_classes();
     checker.resolve_builtin_lists();
-    checker.collect_lexicon(lexicons);
-    let rules = checker.check_rules();
+    let rows: usize = lexicons.iter().map(|lexicon| lexicon.rows.len()).sum();
+    let rules = if rows >= PARALLEL_LEXICON_ROWS {
+        // Side by side: neither reads what the other writes, and the
+        // diagnostics are sorted by place at the end.
+        let mut lexicon_side = checker.side_copy();
+        let (rules, ()) = rayon::join(
+            || checker.check_rules(),
+            || lexicon_side.collect_lexicon(lexicons),
+        );
+        checker.lexicon = lexicon_side.lexicon;
+        checker.diagnostics.append(&mut lexicon_side.diagnostics);
+        rules
+    } else {
+        checker.collect_lexicon(lexicons);
+        checker.check_rules()
+    };
     let entity_order = checker.order_entity_rules(&rules);
     checker.warn_unreachable_rules(&rules);
     checker.warn_unused_word_classes();
@@ -80,6 +94,10 @@ pub fn check(mut loaded: LoadedFiles) -> (Option<Pack>, SourceMap, Vec<Diagnosti
     };
     (Some(pack), sources, diagnostics)
 }
+
+/// From this many lexicon rows on, the rows are checked beside the rules
+/// (the CAMEO pack has seventy thousand).
+const PARALLEL_LEXICON_ROWS: usize = 10_000;
 
 /// Above this many bytes of pack text, the syntax trees are freed on
 /// another thread: piece by piece, a CAMEO-sized pack's take 20 ms that
@@ -193,6 +211,22 @@ impl<'a> Checker<'a> {
             checker.symbols.insert(name.to_string(), Symbol::Type(id));
         }
         checker
+    }
+
+    /// A copy to check part of the pack on another thread: it starts with
+    /// nothing reported and no lexicon rows (the largest part to copy, and
+    /// one no other check reads).
+    fn side_copy(&mut self) -> Checker<'a> {
+        let diagnostics = std::mem::take(&mut self.diagnostics);
+        let reported_names = std::mem::take(&mut self.reported_names);
+        let lexicon = std::mem::take(&mut self.lexicon);
+        let folded_errors = std::mem::replace(&mut self.folded_errors, 0);
+        let copy = self.clone();
+        self.diagnostics = diagnostics;
+        self.reported_names = reported_names;
+        self.lexicon = lexicon;
+        self.folded_errors = folded_errors;
+        copy
     }
 
     fn sources(&self) -> &SourceMap {

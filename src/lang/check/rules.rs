@@ -40,7 +40,7 @@ impl SlotTable {
 /// CAMEO pack has almost eight thousand; a hand-written pack, a few hundred).
 const PARALLEL_CHECK_RULES: usize = 4_000;
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
     pub(super) fn check_rules(&mut self) -> Vec<RuleDef> {
         let decls = std::mem::take(&mut self.rule_decls);
         let rules = self.check_rules_in_parallel(&decls).unwrap_or_else(|| {
@@ -61,16 +61,8 @@ impl Checker<'_> {
         if decls.len() < PARALLEL_CHECK_RULES {
             return None;
         }
-        // Rule checks never look at the lexicon, the largest part to copy;
-        // the copies start with nothing reported.
-        let lexicon = std::mem::take(&mut self.lexicon);
-        let diagnostics = std::mem::take(&mut self.diagnostics);
-        let reported_names = std::mem::take(&mut self.reported_names);
-        let folded_errors = std::mem::replace(&mut self.folded_errors, 0);
         let (first, second) = decls.split_at(decls.len() / 2);
-        let this = &*self;
-        let check_part = |part: &[(&RuleDecl, FileId)]| {
-            let mut copy = this.clone();
+        let check_part = |mut copy: Checker<'a>, part: &[(&RuleDecl, FileId)]| {
             let rules: Vec<RuleDef> = part
                 .iter()
                 .filter_map(|(decl, _)| copy.check_rule(decl))
@@ -78,12 +70,11 @@ impl Checker<'_> {
             let quiet = copy.diagnostics.is_empty() && copy.folded_errors == 0;
             (rules, quiet.then_some(copy))
         };
-        let ((mut rules, first_copy), (more, second_copy)) =
-            rayon::join(|| check_part(first), || check_part(second));
-        self.lexicon = lexicon;
-        self.diagnostics = diagnostics;
-        self.reported_names = reported_names;
-        self.folded_errors = folded_errors;
+        let (first_copy, second_copy) = (self.side_copy(), self.side_copy());
+        let ((mut rules, first_copy), (more, second_copy)) = rayon::join(
+            || check_part(first_copy, first),
+            || check_part(second_copy, second),
+        );
         let (first_copy, second_copy) = (first_copy?, second_copy?);
         for (index, class) in self.classes.iter_mut().enumerate() {
             class.used |= first_copy.classes[index].used || second_copy.classes[index].used;
