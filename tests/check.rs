@@ -16,6 +16,15 @@ fn render(loaded: &lang::Loaded) -> String {
     out
 }
 
+/// Each diagnostic on one line: `file:line:column: severity[code]: message`.
+fn one_lines(loaded: &lang::Loaded) -> Vec<String> {
+    loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.one_line(&loaded.sources))
+        .collect()
+}
+
 #[test]
 fn invalid_packs_report_their_diagnostics() {
     let cases = support::fixtures("check/invalid");
@@ -52,13 +61,8 @@ type State : Actre
 ",
     );
     let loaded = lang::load_pack(dir.path());
-    let lines: Vec<String> = loaded
-        .diagnostics
-        .iter()
-        .map(|d| d.one_line(&loaded.sources))
-        .collect();
     assert_eq!(
-        lines,
+        one_lines(&loaded),
         [
             "main.evr:2:41: error[unknown-type]: unknown type `Actr`",
             "main.evr:5:13: error[untyped-slot]: slot `Y` has no type",
@@ -226,13 +230,8 @@ fn a_lexicon_of_thousands_of_rows_checks_as_one_of_a_few() {
     );
     let (dir, _) = support::write_fixture(&text);
     let loaded = lang::load_pack(dir.path());
-    let lines: Vec<String> = loaded
-        .diagnostics
-        .iter()
-        .map(|d| d.one_line(&loaded.sources))
-        .collect();
     assert_eq!(
-        lines,
+        one_lines(&loaded),
         [
             "main.evr:20:6: error[unknown-type]: unknown type `Actr`",
             "more.tsv:7001:11: error[lexicon-type]: lexicon row of undeclared type `Actr`",

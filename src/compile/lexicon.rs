@@ -20,6 +20,13 @@ use crate::text::{fold_into, tokenize_into};
 #[derive(Debug, Clone)]
 pub struct LexiconIndex {
     automaton: Option<AhoCorasick>,
+    phrases: PhraseEntries,
+}
+
+/// The lexicon entries of each automaton pattern, and what choosing among
+/// them needs.
+#[derive(Debug, Clone)]
+struct PhraseEntries {
     /// For each automaton pattern `p`: the lexicon entries with that phrase
     /// are `entries[entry_starts[p]..entry_starts[p + 1]]`.
     entry_starts: Vec<u32>,
@@ -47,11 +54,7 @@ pub struct LexiconHit {
 pub struct EncodedLexicon {
     /// Each distinct phrase, encoded; its index is its automaton pattern.
     patterns: Vec<Vec<u8>>,
-    entry_starts: Vec<u32>,
-    entries: Vec<u32>,
-    exact_tokens: Vec<Option<Vec<String>>>,
-    dated: Vec<bool>,
-    dates: Vec<(TypeId, DateRange)>,
+    phrases: PhraseEntries,
 }
 
 /// Below this many phrases the automaton is built on the loading thread:
@@ -67,14 +70,7 @@ impl EncodedLexicon {
     /// Builds the automaton; needs no vocabulary, so it can run while the
     /// rules are lowered.
     pub fn build_automaton(self) -> Result<LexiconIndex, String> {
-        let EncodedLexicon {
-            patterns,
-            entry_starts,
-            entries,
-            exact_tokens,
-            dated,
-            dates,
-        } = self;
+        let EncodedLexicon { patterns, phrases } = self;
         let automaton = if patterns.is_empty() {
             None
         } else {
@@ -89,14 +85,7 @@ impl EncodedLexicon {
                     .map_err(|e| format!("cannot build the lexicon automaton: {e}"))?,
             )
         };
-        Ok(LexiconIndex {
-            automaton,
-            entry_starts,
-            entries,
-            exact_tokens,
-            dated,
-            dates,
-        })
+        Ok(LexiconIndex { automaton, phrases })
     }
 }
 
@@ -181,11 +170,13 @@ impl LexiconIndex {
             .collect();
         Ok(EncodedLexicon {
             patterns,
-            entry_starts,
-            entries,
-            exact_tokens,
-            dated,
-            dates,
+            phrases: PhraseEntries {
+                entry_starts,
+                entries,
+                exact_tokens,
+                dated,
+                dates,
+            },
         })
     }
 
@@ -208,11 +199,11 @@ impl LexiconIndex {
             let start = found.start() / 3;
             let end = found.end() / 3;
             let pattern = found.pattern().as_usize();
-            let range =
-                self.entry_starts[pattern] as usize..self.entry_starts[pattern + 1] as usize;
+            let range = self.phrases.entry_starts[pattern] as usize
+                ..self.phrases.entry_starts[pattern + 1] as usize;
             let first = out.len();
-            for &entry in &self.entries[range] {
-                if let Some(exact) = &self.exact_tokens[entry as usize]
+            for &entry in &self.phrases.entries[range] {
+                if let Some(exact) = &self.phrases.exact_tokens[entry as usize]
                     && !exact
                         .iter()
                         .enumerate()
@@ -222,7 +213,7 @@ impl LexiconIndex {
                 }
                 out.push(LexiconHit { start, end, entry });
             }
-            if self.dated[pattern] {
+            if self.phrases.dated[pattern] {
                 let hits: Vec<LexiconHit> = out.drain(first..).collect();
                 self.choose_by_date(&hits, date, out);
             }
@@ -232,12 +223,12 @@ impl LexiconIndex {
     /// range holds `date`, or else the undated rows.
     fn choose_by_date(&self, hits: &[LexiconHit], date: Option<Date>, out: &mut Vec<LexiconHit>) {
         let covers = |hit: &LexiconHit| {
-            let (_, range) = self.dates[hit.entry as usize];
+            let (_, range) = self.phrases.dates[hit.entry as usize];
             range.is_dated() && date.is_some_and(|d| range.contains(d))
         };
         for (i, hit) in hits.iter().enumerate() {
-            let (ty, range) = self.dates[hit.entry as usize];
-            let same_type = |h: &LexiconHit| self.dates[h.entry as usize].0 == ty;
+            let (ty, range) = self.phrases.dates[hit.entry as usize];
+            let same_type = |h: &LexiconHit| self.phrases.dates[h.entry as usize].0 == ty;
             let keep = if range.is_dated() {
                 covers(hit) && !hits[..i].iter().any(|h| same_type(h) && covers(h))
             } else {
