@@ -6,6 +6,7 @@
 //! negation (`negation`), and the most specific match per event family and
 //! trigger. No IO happens here.
 
+mod candidates;
 pub mod category;
 pub mod mentions;
 pub mod modality;
@@ -253,10 +254,8 @@ pub struct Matcher<'p> {
     shared_found: Vec<(u32, Vec<Found>)>,
     /// Programs whose anchor occurs in the sentence, and the unanchored ones.
     candidates: Vec<u32>,
-    /// Scratch: one bit per program, set for the sentence's candidates.
-    candidate_bits: Vec<u64>,
-    /// The indices of `candidate_bits`' words marked in this sentence.
-    touched_bits: Vec<u32>,
+    /// Scratch: the sentence's candidates as they are marked.
+    candidate_set: candidates::CandidateSet,
     /// The date of the document being matched, for dated lexicon rows.
     date: Option<Date>,
 }
@@ -279,8 +278,7 @@ impl<'p> Matcher<'p> {
             word_sets_present: Vec::new(),
             shared_found: Vec::new(),
             candidates: Vec::new(),
-            candidate_bits: Vec::new(),
-            touched_bits: Vec::new(),
+            candidate_set: candidates::CandidateSet::default(),
             date: None,
         }
     }
@@ -423,11 +421,7 @@ impl<'p> Matcher<'p> {
             self.shared_found.iter_mut().for_each(|s| s.0 = 0);
             self.generation = 1;
         }
-        // Programs are numbered in rule order and rules run in that order:
-        // a bitset of the candidates lists them sorted without a sort,
-        // which at thousands of candidates a sentence cost more.
-        self.candidate_bits
-            .resize(self.pack.programs.len().div_ceil(64), 0);
+        self.candidate_set.reserve(self.pack.programs.len());
         if self.word_sets_present.len() < self.pack.sets.len() {
             self.word_sets_present.resize(self.pack.sets.len(), 0);
         }
@@ -437,25 +431,14 @@ impl<'p> Matcher<'p> {
             }
             for &program in self.pack.anchored.get(word) {
                 self.stamps[program as usize] = self.generation;
-                mark_candidate(&mut self.candidate_bits, &mut self.touched_bits, program);
+                self.candidate_set.mark(program);
             }
         }
         for &program in &self.pack.unanchored {
-            mark_candidate(&mut self.candidate_bits, &mut self.touched_bits, program);
+            self.candidate_set.mark(program);
         }
-        // Only the bitset's words that were marked are read (and cleared):
-        // a large pack has tens of thousands of programs, a sentence a
-        // hundred candidates.
-        self.touched_bits.sort_unstable();
         self.candidates.clear();
-        for &index in &self.touched_bits {
-            let mut word = std::mem::take(&mut self.candidate_bits[index as usize]);
-            while word != 0 {
-                self.candidates.push(index * 64 + word.trailing_zeros());
-                word &= word - 1;
-            }
-        }
-        self.touched_bits.clear();
+        self.candidate_set.drain_into(&mut self.candidates);
     }
 
     /// The reading of every word and the chains of coordinated verbs,
@@ -984,14 +967,4 @@ fn build_code(
         }
     }
     (!code.is_empty()).then_some(code)
-}
-
-/// Marks `program` a candidate, noting the bitset word it is in when that
-/// word had no mark yet.
-fn mark_candidate(bits: &mut [u64], touched: &mut Vec<u32>, program: u32) {
-    let word = &mut bits[program as usize / 64];
-    if *word == 0 {
-        touched.push(program / 64);
-    }
-    *word |= 1 << (program % 64);
 }
