@@ -484,15 +484,16 @@ impl<'p> Matcher<'p> {
     fn is_candidate(&self, program: usize) -> bool {
         let gates = &self.pack.gates;
         let gate = &gates.gates[program];
+        // Required words first: they turn most candidates away.
         (!gate.anchored || self.stamps[program] == self.generation)
-            && gates.slot_tables(gate).iter().all(|&table| {
-                self.mentions
-                    .any_present(&self.pack.accepted_masks[table as usize])
-            })
             && gates
                 .word_sets(gate)
                 .iter()
                 .all(|&set| self.word_set_present(WordSetId(set)))
+            && gates.slot_tables(gate).iter().all(|&table| {
+                self.mentions
+                    .any_present(&self.pack.accepted_masks[table as usize])
+            })
     }
 
     /// Whether a word of the set (a program's required word set) occurs
