@@ -245,6 +245,9 @@ pub struct Matcher<'p> {
     vm: Vm,
     found: Vec<Found>,
     stamps: Vec<u32>,
+    /// Per program stamped in this sentence, the last token that is one
+    /// of its anchor words: no match starts after it.
+    last_anchor: Vec<u32>,
     generation: u32,
     /// Per required word set, the last sentence (generation) one of whose
     /// words held a word of it.
@@ -274,6 +277,7 @@ impl<'p> Matcher<'p> {
             vm: Vm::default(),
             found: Vec::new(),
             stamps: vec![0; pack.programs.len()],
+            last_anchor: vec![0; pack.programs.len()],
             generation: 0,
             word_sets_present: Vec::new(),
             shared_found: Vec::new(),
@@ -425,12 +429,13 @@ impl<'p> Matcher<'p> {
         if self.word_sets_present.len() < self.pack.sets.len() {
             self.word_sets_present.resize(self.pack.sets.len(), 0);
         }
-        for &word in &self.prepared.words {
+        for (at, &word) in self.prepared.words.iter().enumerate() {
             for &set in self.pack.required_sets.get(word) {
                 self.word_sets_present[set as usize] = self.generation;
             }
             for &program in self.pack.anchored.get(word) {
                 self.stamps[program as usize] = self.generation;
+                self.last_anchor[program as usize] = at as u32;
                 self.candidate_set.mark(program);
             }
         }
@@ -531,10 +536,20 @@ impl<'p> Matcher<'p> {
             chains: &self.chains,
             slot_starts: &self.slot_starts,
         };
+        // `explain` reports how far every start got, so it tries them all.
+        let anchored_here = self.pack.gates.gates[program].anchored
+            && self.stamps[program] == self.generation
+            && !self.vm.track_progress;
+        let starts_before = if anchored_here {
+            self.last_anchor[program] as usize + 1
+        } else {
+            usize::MAX
+        };
         self.vm.find_all(
             &self.pack.programs[program].1,
             slot_count,
             &input,
+            starts_before,
             &mut self.found,
         );
     }

@@ -141,12 +141,15 @@ pub struct Vm {
 impl Vm {
     /// Every non-overlapping match, leftmost first; among the matches at one
     /// start, the first in pattern order (longest mentions, optional parts
-    /// taken, shortest gaps).
+    /// taken, shortest gaps). Searches start before token `starts_before`
+    /// only: the caller knows no match can start later (a match holds its
+    /// anchor word, so it starts at or before the last one).
     pub fn find_all(
         &mut self,
         program: &Program,
         slot_count: usize,
         input: &Input,
+        starts_before: usize,
         out: &mut Vec<Found>,
     ) {
         out.clear();
@@ -161,7 +164,7 @@ impl Vm {
         }
         self.reset(program.insts.len(), tokens);
         let mut start = 0;
-        while start < tokens {
+        while start < tokens.min(starts_before) {
             if !can_start(program, input, start) {
                 start += 1;
                 continue;
