@@ -203,3 +203,26 @@ fn a_coordinated_verb_phrase_costs_little_where_no_conjunction_follows() {
     assert_eq!((on_events, off_events), (1, 0));
     assert!(on > off, "{off} -> {on}");
 }
+
+#[test]
+fn no_search_starts_after_the_last_anchor_word() {
+    // A match holds its anchor word ("attack"), so the rule's searches
+    // start no later than the last one: the names after it cost nothing,
+    // however many (and with the anchor last, every name is tried).
+    let (dir, _) = write_fixture(PACK);
+    let pack = compile_pack(&dir.path().join("pack"));
+    let names = "Russia met Isis; ".repeat(200);
+    let (anchor_first, _, first_events) = work(&pack, &format!("Russia attacked Isis; {names}."));
+    let (alone, _, alone_events) = work(&pack, "Russia attacked Isis.");
+    assert_eq!((first_events, alone_events), (1, 1));
+    assert!(
+        anchor_first <= alone + 10,
+        "{alone} steps for the clause alone, {anchor_first} with 400 names after it"
+    );
+    let (anchor_last, _, last_events) = work(&pack, &format!("{names}Russia attacked Isis."));
+    assert_eq!(last_events, 1);
+    assert!(
+        anchor_last > anchor_first + 400,
+        "{anchor_first} steps with the anchor first, {anchor_last} with it last"
+    );
+}
