@@ -252,6 +252,8 @@ pub struct Matcher<'p> {
     /// Per required word set, the last sentence (generation) one of whose
     /// words held a word of it.
     word_sets_present: Vec<u32>,
+    /// Per required word set present in this sentence, its last token.
+    last_in_set: Vec<u32>,
     /// Per group of shared programs, the sentence (generation) its matches
     /// were found in, and the matches.
     shared_found: Vec<(u32, Vec<Found>)>,
@@ -280,6 +282,7 @@ impl<'p> Matcher<'p> {
             last_anchor: vec![0; pack.programs.len()],
             generation: 0,
             word_sets_present: Vec::new(),
+            last_in_set: Vec::new(),
             shared_found: Vec::new(),
             candidates: Vec::new(),
             candidate_set: candidates::CandidateSet::default(),
@@ -428,10 +431,12 @@ impl<'p> Matcher<'p> {
         self.candidate_set.reserve(self.pack.programs.len());
         if self.word_sets_present.len() < self.pack.sets.len() {
             self.word_sets_present.resize(self.pack.sets.len(), 0);
+            self.last_in_set.resize(self.pack.sets.len(), 0);
         }
         for (at, &word) in self.prepared.words.iter().enumerate() {
             for &set in self.pack.required_sets.get(word) {
                 self.word_sets_present[set as usize] = self.generation;
+                self.last_in_set[set as usize] = at as u32;
             }
             for &program in self.pack.anchored.get(word) {
                 self.stamps[program as usize] = self.generation;
@@ -540,11 +545,20 @@ impl<'p> Matcher<'p> {
         let anchored_here = self.pack.gates.gates[program].anchored
             && self.stamps[program] == self.generation
             && !self.vm.track_progress;
-        let starts_before = if anchored_here {
+        let mut starts_before = if anchored_here {
             self.last_anchor[program] as usize + 1
         } else {
             usize::MAX
         };
+        // So does one word of each of its other required word sets.
+        if !self.vm.track_progress {
+            let gates = &self.pack.gates;
+            for &set in gates.word_sets(&gates.gates[program]) {
+                if self.word_set_present(WordSetId(set)) {
+                    starts_before = starts_before.min(self.last_in_set[set as usize] as usize + 1);
+                }
+            }
+        }
         self.vm.find_all(
             &self.pack.programs[program].1,
             slot_count,
