@@ -506,6 +506,28 @@ impl<'p> Matcher<'p> {
             })
     }
 
+    /// The token before which a program's searches start: a match holds a
+    /// word of its anchor set and of each of its other required word sets,
+    /// so it starts no later than the last of each in the sentence.
+    /// `explain` reports how far every start got, so it tries them all.
+    fn starts_before(&self, program: usize) -> usize {
+        if self.vm.track_progress {
+            return usize::MAX;
+        }
+        let gates = &self.pack.gates;
+        let gate = &gates.gates[program];
+        let mut before = usize::MAX;
+        if gate.anchored && self.stamps[program] == self.generation {
+            before = self.last_anchor[program] as usize + 1;
+        }
+        for &set in gates.word_sets(gate) {
+            if self.word_set_present(WordSetId(set)) {
+                before = before.min(self.last_in_set[set as usize] as usize + 1);
+            }
+        }
+        before
+    }
+
     /// Whether a word of the set (a program's required word set) occurs
     /// in the sentence.
     fn word_set_present(&self, set: WordSetId) -> bool {
@@ -541,24 +563,7 @@ impl<'p> Matcher<'p> {
             chains: &self.chains,
             slot_starts: &self.slot_starts,
         };
-        // `explain` reports how far every start got, so it tries them all.
-        let anchored_here = self.pack.gates.gates[program].anchored
-            && self.stamps[program] == self.generation
-            && !self.vm.track_progress;
-        let mut starts_before = if anchored_here {
-            self.last_anchor[program] as usize + 1
-        } else {
-            usize::MAX
-        };
-        // So does one word of each of its other required word sets.
-        if !self.vm.track_progress {
-            let gates = &self.pack.gates;
-            for &set in gates.word_sets(&gates.gates[program]) {
-                if self.word_set_present(WordSetId(set)) {
-                    starts_before = starts_before.min(self.last_in_set[set as usize] as usize + 1);
-                }
-            }
-        }
+        let starts_before = self.starts_before(program);
         self.vm.find_all(
             &self.pack.programs[program].1,
             slot_count,
