@@ -98,14 +98,12 @@ impl Cx<'_> {
         let mut end = text.trim_end().len();
         // Only a comment can be swallowed: without a `#` (most pairs),
         // there is no need to look inside.
-        if !text.contains('#') {
-            return Span::new(
-                self.file,
-                self.offset + s.start(),
-                self.offset + s.start() + end,
-            );
-        }
-        if let Some(last_inner) = pair.clone().into_inner().last() {
+        let last_inner = if text.contains('#') {
+            pair.clone().into_inner().last()
+        } else {
+            None
+        };
+        if let Some(last_inner) = last_inner {
             let inner_end = self.span(&last_inner).end - self.offset - s.start();
             if let Some(hash) = text.get(inner_end..end).and_then(|rest| rest.find('#')) {
                 end = text[..inner_end + hash].trim_end().len();

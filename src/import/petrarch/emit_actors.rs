@@ -147,6 +147,9 @@ pub fn agents(file: &str, phrases: &[AgentPhrase], rows: &mut Rows) -> AgentOutp
 fn entity_rules(after: bool, before: bool) -> String {
     const CLAUSE: &str = super::translate::CLAUSE_CLASS;
     const BREAK: &str = PHRASE_BREAK_CLASS;
+    // At most one word between an actor and its agent, and not one that
+    // ends the actor's noun phrase.
+    let within_phrase = format!("...{{0,1 except (, | ; | : | @{CLAUSE} | @{BREAK})}}");
     let mut out = String::from(
         "# Agents composed with actors, as PETRARCH composes their codes.\n\
          import \"types.evr\"\n",
@@ -158,7 +161,7 @@ fn entity_rules(after: bool, before: bool) -> String {
 # actor's code, then the agent's. One word may stand between them, but not
 # one that ends the noun phrase: \"Osgiliath with the parliament\" is none.
 entity actor_agent
-  \"A ...{{0,1 except (, | ; | : | @{CLAUSE} | @{BREAK})}} G\"
+  \"A {within_phrase} G\"
   A: {ACTOR}  G: {AGENT}
   passive off
   => ActorAgent code A.code + G.code
@@ -204,7 +207,7 @@ entity agent_first_actor
 
 # \"Arnor's human rights body\": the agent's code still goes first.
 entity actor_agent_first
-  \"A ...{{0,1 except (, | ; | : | @{CLAUSE} | @{BREAK})}} P\"
+  \"A {within_phrase} P\"
   A: {actors}  P: {AGENT_FIRST}
   passive off
   => PrefixedActor code P.code + A.code
