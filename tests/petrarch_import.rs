@@ -274,6 +274,48 @@ fn actor_codes_follow_the_documents_date() {
 }
 
 #[test]
+fn codes_that_are_not_cameo_codes_are_reported_and_code_nothing() {
+    // PETRARCH's test dictionaries mark patterns that must never fire with
+    // `[+++]` or `[xxy]`: the sentence is coded as if they were not there.
+    let (_dir, generated, pack) = import(
+        "\
+--- RESTORE [064] ---
+RESTORE
+- * FXLL DIPLOMATIC [+++]
+- * THE FULL [xxy]
+--- BLAST [+++] ---
+BLAST
+- * STATEMENT [122]
+",
+    );
+    let problems: Vec<String> = generated.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "v.txt:3: `+++` is not a CAMEO event code (those start with a digit); the pattern is left out (- * FXLL DIPLOMATIC [+++])",
+            "v.txt:4: `xxy` is not a CAMEO event code (those start with a digit); the pattern is left out (- * THE FULL [xxy])",
+            "v.txt:5: `+++` is not a CAMEO event code (those start with a digit); the verbs alone code no event, their patterns are translated (--- BLAST [+++] ---)",
+        ]
+    );
+    assert_eq!(
+        coded(
+            &pack,
+            "Arnor will restore fxll diplomatic ties with Gondor.",
+            None
+        ),
+        ["ARN GON 064"]
+    );
+    assert_eq!(
+        coded(&pack, "Arnor blasted Gondor.", None),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        coded(&pack, "Arnor blasted a statement by Gondor.", None),
+        ["ARN GON 122"]
+    );
+}
+
+#[test]
 fn what_cannot_be_said_is_reported_with_its_line() {
     let (dir, generated, _) = import(
         "\

@@ -60,7 +60,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
-        i = if is_separator(c) {
+        i = if is_separator(c) || is_word_joiner(text, i, c) {
             i + c.len_utf8()
         } else if is_word_char(c) {
             scan_word(text, i, c, out)
@@ -68,6 +68,16 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             scan_punct(text, i, c, out)
         };
     }
+}
+
+/// An underscore between two words ("Dol_Amroth", "New_York") separates
+/// them like a space: PETRARCH's input and dictionaries, and corpora
+/// prepared for other coders, join the words of one name that way, and a
+/// lexicon phrase should match them. Any other underscore is punctuation.
+fn is_word_joiner(text: &str, i: usize, c: char) -> bool {
+    c == '_'
+        && text[..i].chars().next_back().is_some_and(is_word_char)
+        && char_at(text, i + 1).is_some_and(is_word_char)
 }
 
 /// Tokens of a word or phrase written in a rule, as the same words are
@@ -475,6 +485,26 @@ mod tests {
             ]
         );
         assert_eq!(texts("a---b"), ["a", "--", "-", "b"]);
+    }
+
+    #[test]
+    fn underscores_between_words_separate_them() {
+        assert_eq!(
+            texts("the Prince of Dol_Amroth met New_York_Times staff"),
+            [
+                "the", "Prince", "of", "Dol", "Amroth", "met", "New", "York", "Times", "staff"
+            ]
+        );
+        // Not between two words: punctuation, as before.
+        assert_eq!(
+            texts("_x y_ __ a__b"),
+            ["_", "x", "y", "_", "_", "_", "a", "_", "_", "b"]
+        );
+        let phrase: Vec<_> = tokenize_phrase("dol_amroth")
+            .iter()
+            .map(|t| t.text("dol_amroth"))
+            .collect();
+        assert_eq!(phrase, ["dol", "amroth"]);
     }
 
     #[test]

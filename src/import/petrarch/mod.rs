@@ -105,6 +105,22 @@ impl Code {
     }
 }
 
+impl Code {
+    /// Why the code is not a CAMEO event code, if it is not. CAMEO codes
+    /// start with a digit (`042`, `1721`, `174K`); PETRARCH's test
+    /// dictionaries mark patterns that must never code an event with
+    /// `[+++]`, `[###]` or `[xxy]`, and PETRARCH codes such a sentence as if
+    /// the pattern were not there.
+    pub fn not_an_event_code(&self) -> Option<String> {
+        let is_event_code =
+            |code: &str| code == NULL_CODE || code.starts_with(|c: char| c.is_ascii_digit());
+        std::iter::once(&self.first)
+            .chain(&self.second)
+            .find(|code| !is_event_code(code))
+            .map(|code| format!("`{code}` is not a CAMEO event code (those start with a digit)"))
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.second {
@@ -137,6 +153,23 @@ mod tests {
         assert_eq!(Code::parse("04 2"), None);
         assert_eq!(Code::parse("042:"), None);
         assert_eq!(Code::parse(":173").unwrap().to_string(), "[---:173]");
+        for valid in ["064", "174K", "023?", "---", "---:173", "042:043"] {
+            assert_eq!(
+                Code::parse(valid).unwrap().not_an_event_code(),
+                None,
+                "{valid}"
+            );
+        }
+        assert_eq!(
+            Code::parse("+++").unwrap().not_an_event_code().unwrap(),
+            "`+++` is not a CAMEO event code (those start with a digit)"
+        );
+        assert!(
+            Code::parse("042:xxy")
+                .unwrap()
+                .not_an_event_code()
+                .is_some()
+        );
     }
 
     #[test]

@@ -260,10 +260,17 @@ fn parse_block_header(
                     "text after the block's first code `[{code}]` (`{rest}`) is ignored, as PETRARCH does"
                 ));
             }
-            (
-                inner[..open].trim(),
-                Code::parse(code).ok_or_else(|| format!("bad code `[{code}]`"))?,
-            )
+            let mut code = Code::parse(code).ok_or_else(|| format!("bad code `[{code}]`"))?;
+            if let Some(reason) = code.not_an_event_code() {
+                note = Some(format!(
+                    "{reason}; the verbs alone code no event, their patterns are translated"
+                ));
+                code = Code {
+                    first: NULL_CODE.into(),
+                    second: None,
+                };
+            }
+            (inner[..open].trim(), code)
         }
         None => (
             inner,
@@ -296,6 +303,9 @@ fn parse_verb(text: &str, line: &SourceLine) -> Result<(Verb, Option<String>), S
                 .ok_or("a `[` without its `]`")?;
             let inside = &text[open + 1..close];
             let code = Code::parse(inside).ok_or_else(|| format!("bad code `[{inside}]`"))?;
+            if let Some(reason) = code.not_an_event_code() {
+                return Err(format!("{reason}; the verb is left out"));
+            }
             let rest = format!("{} {}", &text[..open], &text[close + 1..]);
             if rest.contains(['[', ']']) {
                 return Err("a verb with more than one `[code]`".into());
@@ -386,10 +396,13 @@ fn parse_pattern(
     synsets: &BTreeSet<String>,
 ) -> Result<Pattern, String> {
     let (text, code) = match last_bracket(body) {
-        Some((before, code, after)) if after.trim().is_empty() => (
-            before,
-            Code::parse(code).ok_or_else(|| format!("bad code `[{code}]`"))?,
-        ),
+        Some((before, code, after)) if after.trim().is_empty() => {
+            let code = Code::parse(code).ok_or_else(|| format!("bad code `[{code}]`"))?;
+            if let Some(reason) = code.not_an_event_code() {
+                return Err(format!("{reason}; the pattern is left out"));
+            }
+            (before, code)
+        }
         Some(_) => return Err("text after the pattern's code".into()),
         None => return Err("a pattern without a `[code]`".into()),
     };
