@@ -30,12 +30,14 @@
 //! 8. an -s form before a preposition ("clashes between", "raids in"): a
 //!    noun;
 //! 9. an -ing form after a comma (", killing 40"): a verb.
+//! 10. a lemma after an article and one to three modifiers ("a bitter
+//!     legal battle"): a noun (see [`heads_an_article_phrase`]).
 
 use super::prepared::Prepared;
 use crate::compile::features::{
     ARTICLE, BASE_FORM, BE, COMMA, COORDINATOR, DEGREE, DETERMINER, ED_SUFFIX, EVENT_ADJECTIVE,
-    Features, ING_FORM, ING_SUFFIX, MODAL, NEGATION, NUMERIC, OBJECT_PRONOUN, PAST, POSSESSIVE,
-    PREPOSITION, PUNCT, S_FORM, S_SUFFIX, SUBJECT_PRONOUN, TO, VERB_GROUP,
+    Features, HYPHEN, ING_FORM, ING_SUFFIX, MODAL, NEGATION, NUMERIC, OBJECT_PRONOUN, PAST,
+    POSSESSIVE, PREPOSITION, PUNCT, S_FORM, S_SUFFIX, SUBJECT_PRONOUN, TO, VERB_GROUP,
 };
 use crate::lang::ast::WordCategory;
 
@@ -78,13 +80,48 @@ pub fn read_sentence(prepared: &Prepared, before: &[Before], out: &mut Vec<Readi
     for i in 0..features.len() {
         let before = if i > 0 { features[i - 1] } else { 0 };
         let after = features.get(i + 1).copied().unwrap_or(0);
-        out.push(reading(
+        let mut read = reading(
             features[i],
             before,
             after,
             before_token.get(i).copied().unwrap_or_default(),
-        ));
+        );
+        if read == Reading::Open && heads_an_article_phrase(features, i) {
+            read = Reading::Noun;
+        }
+        out.push(read);
     }
+}
+
+/// How many modifiers may stand between an article and the noun of rule 10.
+const MAX_MODIFIERS: usize = 3;
+
+/// Rule 10: a plain lemma after an article and one to three modifiers ("a
+/// bitter legal battle", "the unilateral boycott", "a 1.3 mln dlr
+/// charge", "a little-known shell company"): the article opens a noun
+/// phrase and nothing between ends it, so the word is a noun. A modifier
+/// is any word that is not a function word or an -s form (the plural
+/// subject of "the rebels attack" ends the phrase), a number, or a
+/// hyphen inside a word. Only words still open after rules 1-9 get here,
+/// so a mention before the word ("the rebels shell") has decided already.
+fn heads_an_article_phrase(features: &[Features], i: usize) -> bool {
+    let has = |f: Features, bits: Features| f & bits != 0;
+    let word = features[i];
+    if !has(word, BASE_FORM) || has(word, S_LIKE | PAST_LIKE | ING_LIKE | NOT_A_NOUN) {
+        return false;
+    }
+    let is_modifier =
+        |f: Features| has(f, HYPHEN) || !has(f, PUNCT | FUNCTION_WORD | S_LIKE | POSSESSIVE);
+    for before in (i.saturating_sub(MAX_MODIFIERS + 1)..i).rev() {
+        let f = features[before];
+        if has(f, ARTICLE) {
+            return before + 1 < i;
+        }
+        if !is_modifier(f) {
+            return false;
+        }
+    }
+    false
 }
 
 const S_LIKE: Features = S_FORM | S_SUFFIX;
@@ -97,15 +134,16 @@ const FUNCTION_WORD: Features = VERB_GROUP
     | OBJECT_PRONOUN
     | TO;
 const PAST_LIKE: Features = PAST | ED_SUFFIX;
+/// Punctuation, numbers and function words have no noun reading to tell
+/// from a verb one ("was", "the", "of").
+const NOT_A_NOUN: Features = PUNCT | NUMERIC | FUNCTION_WORD;
 const ING_LIKE: Features = ING_FORM | ING_SUFFIX;
 
 fn reading(word: Features, before: Features, after: Features, ends: Before) -> Reading {
     let has = |f: Features, bits: Features| f & bits != 0;
     // An -s form that is not also a lemma ("attacks", not "news").
     let s_form = has(word, S_LIKE) && !has(word, BASE_FORM);
-    // Punctuation, numbers and function words have no noun reading to
-    // tell from a verb one ("was", "the", "of").
-    if has(word, PUNCT | NUMERIC | FUNCTION_WORD) {
+    if has(word, NOT_A_NOUN) {
         return Reading::Open;
     }
     // 1. A past form after an event adjective that is also a noun stays
@@ -211,6 +249,25 @@ mod tests {
         assert_eq!(reading(BASE_FORM, 0, 0, modifier), Reading::Noun);
         assert_eq!(reading(ING_FORM, COMMA, 0, none), Reading::Verb);
         assert_eq!(reading(ING_FORM, 0, 0, none), Reading::Open);
+    }
+
+    #[test]
+    fn a_lemma_after_an_article_and_modifiers_is_a_noun() {
+        const WORD: Features = 0;
+        let noun = |features: &[Features]| heads_an_article_phrase(features, features.len() - 1);
+        // "a bitter legal battle", "the 1.3 mln dlr charge", "a little-known shell"
+        assert!(noun(&[ARTICLE, WORD, WORD, BASE_FORM]));
+        assert!(noun(&[ARTICLE, NUMERIC, WORD, WORD, BASE_FORM]));
+        assert!(noun(&[ARTICLE, WORD, PUNCT | HYPHEN, ED_SUFFIX, BASE_FORM]));
+        // "the attack": rule 1's; "the rebels attack": a plural ends the phrase.
+        assert!(!noun(&[ARTICLE, BASE_FORM]));
+        assert!(!noun(&[ARTICLE, S_SUFFIX, BASE_FORM]));
+        assert!(!noun(&[ARTICLE, WORD, PREPOSITION, BASE_FORM]));
+        assert!(!noun(&[ARTICLE, WORD, COMMA | PUNCT, BASE_FORM]));
+        // Four modifiers are too many; only plain lemmas are read.
+        assert!(!noun(&[ARTICLE, WORD, WORD, WORD, WORD, BASE_FORM]));
+        assert!(!noun(&[ARTICLE, WORD, BASE_FORM | S_FORM]));
+        assert!(!noun(&[ARTICLE, WORD, BASE_FORM | PREPOSITION]));
     }
 
     #[test]
