@@ -227,6 +227,12 @@ fn print_item(item: &Item) -> String {
             if let Some((first, second, _)) = &e.distinct {
                 out.push_str(&format!(" distinct {}, {}", first.text, second.text));
             }
+            if let Some((mode, _)) = e.compete {
+                out.push_str(match mode {
+                    CompeteMode::Longest => " compete longest",
+                    CompeteMode::Priority => " compete priority",
+                });
+            }
             out
         }
         Item::Rule(r) => print_rule(r),

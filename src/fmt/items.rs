@@ -153,6 +153,7 @@ fn event_decl(b: &mut Builder, decl: &EventDecl) {
         modality_except,
         compound,
         distinct,
+        compete,
         span,
     } = decl;
     b.line(0, span.start);
@@ -238,6 +239,13 @@ fn event_decl(b: &mut Builder, decl: &EventDecl) {
             *span,
             &format!("distinct {}, {}", first.text, second.text),
         );
+    }
+    if let Some((compete, span)) = compete {
+        let compete = match compete {
+            CompeteMode::Longest => "compete longest",
+            CompeteMode::Priority => "compete priority",
+        };
+        keyword_option(b, *span, compete);
     }
 }
 

@@ -108,6 +108,8 @@ pub struct EventDecl {
     /// `distinct a, b`: records whose `a` and `b` have the same code are
     /// dropped.
     pub distinct: Option<(Name, Name, Span)>,
+    /// `compete longest` or `compete priority` (on a family's root).
+    pub compete: Option<(CompeteMode, Span)>,
     pub span: Span,
 }
 
@@ -141,6 +143,17 @@ pub enum CompoundMode {
     #[default]
     Split,
     Keep,
+}
+
+/// How the competing matches of an event family are ranked: the longest
+/// match first, then the higher `priority` (the default), or the higher
+/// `priority` first, then the longest (dictionaries whose patterns are
+/// tried from the most specific, as PETRARCH's are).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CompeteMode {
+    #[default]
+    Longest,
+    Priority,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use super::ast::{CompoundMode, DiscardScope, NegationMode, RuleKind, WordCategory};
+use super::ast::{CompeteMode, CompoundMode, DiscardScope, NegationMode, RuleKind, WordCategory};
 use super::date::{Date, DateRange};
 use super::source::{SourceMap, Span};
 
@@ -80,6 +80,8 @@ pub struct EventDef {
     /// Indices into `fields` of two fields whose codes must differ: a
     /// record where they are equal is dropped.
     pub distinct: Option<(usize, usize)>,
+    /// How its family's competing matches are ranked (the root's option).
+    pub compete: CompeteMode,
     pub span: Span,
 }
 

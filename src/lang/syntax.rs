@@ -326,6 +326,7 @@ impl Cx<'_> {
             modality_except: Vec::new(),
             compound: None,
             distinct: None,
+            compete: None,
             span,
         };
         for part in inner {
@@ -370,6 +371,14 @@ impl Cx<'_> {
                     if let (Some(first), Some(second)) = (fields.next(), fields.next()) {
                         decl.distinct = Some((first, second, span));
                     }
+                }
+                Rule::compete_option => {
+                    let span = self.span(&part);
+                    let mode = match part.into_inner().next().map(|p| p.as_str()) {
+                        Some("priority") => CompeteMode::Priority,
+                        _ => CompeteMode::Longest,
+                    };
+                    decl.compete = Some((mode, span));
                 }
                 other => unreachable!("grammar yields no event part {other:?}"),
             }
@@ -883,11 +892,13 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         | Rule::negation_option
         | Rule::modality_option
         | Rule::compound_option
-        | Rule::distinct_option => {
-            "`code`, `label`, `negation`, `modality`, `compound` or `distinct`"
+        | Rule::distinct_option
+        | Rule::compete_option => {
+            "`code`, `label`, `negation`, `modality`, `compound`, `distinct` or `compete`"
         }
         Rule::negation_mode => "`suppress` or `mark`",
         Rule::compound_mode => "`split` or `keep`",
+        Rule::compete_mode => "`longest` or `priority`",
         Rule::discard_decl => "an item",
         Rule::discard_scope => "`sentence` or `document`",
         Rule::category => "`v` or `n`",

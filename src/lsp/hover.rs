@@ -276,6 +276,9 @@ fn event_hover(analysis: &Analysis, decls: &Decls, name: &str) -> String {
     if let Some((CompoundMode::Keep, _)) = decl.compound {
         facts.push("compound keep".to_string());
     }
+    if let Some((CompeteMode::Priority, _)) = decl.compete {
+        facts.push("compete priority".to_string());
+    }
     if !facts.is_empty() {
         out.push_str(&format!("\n\n{}", facts.join(", ")));
     }

@@ -27,7 +27,7 @@ use crate::compile::words::WordSetId;
 use crate::document::Document;
 use crate::event::{Argument, EventRecord, TextSpan};
 use crate::lang::Pack;
-use crate::lang::ast::{CompoundMode, DiscardScope, NegationMode};
+use crate::lang::ast::{CompeteMode, CompoundMode, DiscardScope, NegationMode};
 use crate::lang::date::Date;
 use crate::lang::pack::{CodePart, RuleId, RuleOutput};
 use crate::text::{Sentence, Token, split_sentences, tokenize_into};
@@ -45,25 +45,38 @@ use vm::{Bound, Conjunct, Found, Input, Progress, Vm};
 pub const MAX_RECORDS_PER_MATCH: usize = 16;
 
 /// How competing matches are ordered, best first: the longest, then the
-/// highest priority, then the most specific event type, then the rule
+/// highest priority (or the other way round in a family that says
+/// `compete priority`), then the most specific event type, then the rule
 /// written first, then active before passive.
 type Rank = (
-    std::cmp::Reverse<usize>,
+    std::cmp::Reverse<Length>,
     std::cmp::Reverse<i64>,
+    std::cmp::Reverse<Length>,
     std::cmp::Reverse<usize>,
     RuleId,
     bool,
 );
 
+/// A match's length in tokens.
+type Length = usize;
+
 fn rank(pack: &Pack, m: &RuleMatch) -> Rank {
     let rule = pack.rule(m.rule);
-    let depth = match rule.output {
-        RuleOutput::Event { event, .. } => pack.event_chain(event).len(),
-        RuleOutput::Entity { .. } => 0,
+    let (depth, compete) = match rule.output {
+        RuleOutput::Event { event, .. } => {
+            (pack.event_chain(event).len(), pack.event(event).compete)
+        }
+        RuleOutput::Entity { .. } => (0, CompeteMode::Longest),
+    };
+    // The length is compared before the priority or right after it.
+    let (longest_first, longest_then) = match compete {
+        CompeteMode::Longest => (m.own_length(), 0),
+        CompeteMode::Priority => (0, m.own_length()),
     };
     (
-        std::cmp::Reverse(m.own_length()),
+        std::cmp::Reverse(longest_first),
         std::cmp::Reverse(rule.priority),
+        std::cmp::Reverse(longest_then),
         std::cmp::Reverse(depth),
         m.rule,
         m.voice == Voice::Passive,
@@ -94,19 +107,22 @@ pub enum OutrankReason {
 /// Why `winner` outranks `loser` (two competing matches).
 pub fn outrank_reason(pack: &Pack, winner: &RuleMatch, loser: &RuleMatch) -> OutrankReason {
     let (w, l) = (rank(pack, winner), rank(pack, loser));
+    let longer = || OutrankReason::Longer {
+        winner: winner.own_length(),
+        loser: loser.own_length(),
+    };
     if w.0 != l.0 {
-        OutrankReason::Longer {
-            winner: winner.own_length(),
-            loser: loser.own_length(),
-        }
+        longer()
     } else if w.1 != l.1 {
         OutrankReason::HigherPriority {
             winner: w.1.0,
             loser: l.1.0,
         }
     } else if w.2 != l.2 {
-        OutrankReason::MoreSpecific
+        longer()
     } else if w.3 != l.3 {
+        OutrankReason::MoreSpecific
+    } else if w.4 != l.4 {
         OutrankReason::WrittenFirst
     } else {
         OutrankReason::Active

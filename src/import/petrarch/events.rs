@@ -73,10 +73,12 @@ impl EventTypes {
              # PETRARCH codes what a text holds back (\"is about to restore\") as\n\
              # it codes what it reports: `modality mark` keeps those matches, marked.\n\
              # It drops an actor's event with itself: `distinct source, target`.\n\
+             # It tries a verb's patterns from the most specific, whatever the\n\
+             # length of their matches: `compete priority`.\n\
              import \"types.evr\"\n\n",
         );
         out.push_str(&format!(
-            "event {ROOT} {{ source: {participant}, target: {participant} }} modality mark distinct source, target\n"
+            "event {ROOT} {{ source: {participant}, target: {participant} }} modality mark distinct source, target compete priority\n"
         ));
         let codes: Vec<String> = self.codes.iter().cloned().collect();
         let mut children: BTreeMap<Option<String>, Vec<String>> = BTreeMap::new();
@@ -92,7 +94,7 @@ impl EventTypes {
         if !self.reciprocal.is_empty() {
             out.push_str(&format!(
                 "\n# Second codes of `[a:b]` patterns, coded with source and target swapped.\n\
-                 event {RECIPROCAL_ROOT} {{ source: {participant}, target: {participant} }} modality mark distinct source, target\n"
+                 event {RECIPROCAL_ROOT} {{ source: {participant}, target: {participant} }} modality mark distinct source, target compete priority\n"
             ));
             let reciprocal: Vec<String> = self.reciprocal.iter().cloned().collect();
             for code in reciprocal {
@@ -152,7 +154,7 @@ mod tests {
         assert_eq!(
             events,
             [
-                "event CameoEvent { source: Participant, target: Participant } modality mark distinct source, target",
+                "event CameoEvent { source: Participant, target: Participant } modality mark distinct source, target compete priority",
                 "event Code____2 : CameoEvent code \"###\" label \"Code ###\"",
                 "event Code___ : CameoEvent code \"+++\" label \"Code +++\"",
                 "event NoEvent : CameoEvent code \"---\" label \"No event\"",
@@ -161,7 +163,7 @@ mod tests {
                 "event AppealForEconomicAid : AppealForAid code \"0231\" label \"Appeal for economic aid\"",
                 "event Consult : CameoEvent code \"04\" label \"Consult\"",
                 "event MakeAVisit : Consult code \"042\" label \"Make a visit\"",
-                "event CameoReciprocal { source: Participant, target: Participant } modality mark distinct source, target",
+                "event CameoReciprocal { source: Participant, target: Participant } modality mark distinct source, target compete priority",
                 "event ReciprocalHostAVisit : CameoReciprocal code \"043\" label \"Host a visit\"",
             ]
         );

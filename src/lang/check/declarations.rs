@@ -4,7 +4,9 @@
 use rustc_hash::FxHashMap;
 
 use super::*;
-use crate::lang::ast::{CompoundMode, Item, NegationMode, WordClassDecl, WordEntry, WordsOp};
+use crate::lang::ast::{
+    CompeteMode, CompoundMode, Item, NegationMode, WordClassDecl, WordEntry, WordsOp,
+};
 use crate::lang::builtin_lists::{BUILTIN_LISTS, builtin_list};
 use crate::lang::date::DateRange;
 use crate::lang::loader::LexiconFile;
@@ -50,6 +52,7 @@ impl<'a> Checker<'a> {
                                 modality_kept: Vec::new(),
                                 compound: CompoundMode::Split,
                                 distinct: None,
+                                compete: CompeteMode::Longest,
                                 span: decl.name.span,
                             },
                             decl,
@@ -213,10 +216,11 @@ impl<'a> Checker<'a> {
                     CompoundMode::Split,
                 ),
             };
-        let mut distinct = self.events[index]
-            .def
-            .parent
-            .and_then(|parent| self.events[parent.0 as usize].def.distinct);
+        let parent = self.events[index].def.parent;
+        let mut distinct = parent.and_then(|parent| self.events[parent.0 as usize].def.distinct);
+        let mut compete = parent.map_or(CompeteMode::Longest, |parent| {
+            self.events[parent.0 as usize].def.compete
+        });
         let decl = self.events[index].decl;
         let inherited = fields.len();
         for field in &decl.fields {
@@ -267,6 +271,25 @@ impl<'a> Checker<'a> {
         if let Some((mode, _)) = decl.compound {
             compound = mode;
         }
+        if let Some((mode, span)) = decl.compete {
+            // Matches compete within a family, so one ranking holds for
+            // all of it.
+            if parent.is_some() {
+                self.error(
+                    Diagnostic::error(
+                        "compete-not-root",
+                        format!(
+                            "`compete` ranks a whole family's matches; `{}` has a parent event",
+                            decl.name.text
+                        ),
+                    )
+                    .with_label(span, "set on a child event")
+                    .with_help("set `compete` on the family's root event"),
+                );
+            } else {
+                compete = mode;
+            }
+        }
         if let Some((first, second, _)) = &decl.distinct {
             let position = |name: &Name| fields.iter().position(|f| f.name == name.text);
             match (position(first), position(second)) {
@@ -303,6 +326,7 @@ impl<'a> Checker<'a> {
         def.modality_kept = modality_kept;
         def.compound = compound;
         def.distinct = distinct;
+        def.compete = compete;
     }
 
     pub(super) fn collect_word_classes(&mut self) {
