@@ -19,25 +19,28 @@
 //! 4. after an auxiliary: a past or -ing form is a verb ("was attacked",
 //!    "are fighting"), an -s form a noun ("there were clashes");
 //! 5. a past tense or participle ("attacked", "struck"): a verb;
-//! 6. right after a one-word capitalized mention that itself follows a
+//! 6. right before a past form (not an auxiliary) and an article or
+//!    object pronoun ("the government issue condemned an attack",
+//!    "lightning strikes hit the port"): a noun, the subject of that verb;
+//! 7. right after a one-word capitalized mention that itself follows a
 //!    determiner, preposition, number or hyphen ("an Iranian attack", "the
-//!    1981 Brixton riots", "an anti-Gondor parade"): a noun; right after another mention (its subject):
-//!    a verb ("rebels shell Aleppo"), but an -s form followed by a
-//!    preposition stays open ("Israeli attacks on Gaza", "Russia
-//!    intervenes against Isis");
-//! 7. before an article or an object pronoun ("attack the", "shelled
+//!    1981 Brixton riots", "an anti-Gondor parade"): a noun; right after
+//!    another mention (its subject): a verb ("rebels shell Aleppo"), but
+//!    an -s form followed by a preposition stays open ("Israeli attacks
+//!    on Gaza", "Russia intervenes against Isis");
+//! 8. before an article or an object pronoun ("attack the", "shelled
 //!    them"): a verb;
-//! 8. an -s form before a preposition ("clashes between", "raids in"): a
+//! 9. an -s form before a preposition ("clashes between", "raids in"): a
 //!    noun;
-//! 9. an -ing form after a comma (", killing 40"): a verb.
-//! 10. a lemma after an article and one to three modifiers ("a bitter
+//! 10. an -ing form after a comma (", killing 40"): a verb;
+//! 11. a lemma after an article and one to three modifiers ("a bitter
 //!     legal battle"): a noun (see [`heads_an_article_phrase`]).
 
 use super::prepared::Prepared;
 use crate::compile::features::{
     ARTICLE, BASE_FORM, BE, COMMA, COORDINATOR, DEGREE, DETERMINER, ED_SUFFIX, EVENT_ADJECTIVE,
-    Features, HYPHEN, ING_FORM, ING_SUFFIX, MODAL, NEGATION, NUMERIC, OBJECT_PRONOUN, PAST,
-    POSSESSIVE, PREPOSITION, PUNCT, S_FORM, S_SUFFIX, SUBJECT_PRONOUN, TO, VERB_GROUP,
+    Features, HYPHEN, ING_FORM, ING_SUFFIX, LY_ADVERB, MODAL, NEGATION, NUMERIC, OBJECT_PRONOUN,
+    PAST, POSSESSIVE, PREPOSITION, PUNCT, S_FORM, S_SUFFIX, SUBJECT_PRONOUN, TO, VERB_GROUP,
 };
 use crate::lang::ast::WordCategory;
 
@@ -80,10 +83,11 @@ pub fn read_sentence(prepared: &Prepared, before: &[Before], out: &mut Vec<Readi
     for i in 0..features.len() {
         let before = if i > 0 { features[i - 1] } else { 0 };
         let after = features.get(i + 1).copied().unwrap_or(0);
+        let then = features.get(i + 2).copied().unwrap_or(0);
         let mut read = reading(
             features[i],
             before,
-            after,
+            [after, then],
             before_token.get(i).copied().unwrap_or_default(),
         );
         if read == Reading::Open && heads_an_article_phrase(features, i) {
@@ -93,16 +97,16 @@ pub fn read_sentence(prepared: &Prepared, before: &[Before], out: &mut Vec<Readi
     }
 }
 
-/// How many modifiers may stand between an article and the noun of rule 10.
+/// How many modifiers may stand between an article and the noun of rule 11.
 const MAX_MODIFIERS: usize = 3;
 
-/// Rule 10: a plain lemma after an article and one to three modifiers ("a
+/// Rule 11: a plain lemma after an article and one to three modifiers ("a
 /// bitter legal battle", "the unilateral boycott", "a 1.3 mln dlr
 /// charge", "a little-known shell company"): the article opens a noun
 /// phrase and nothing between ends it, so the word is a noun. A modifier
 /// is any word that is not a function word or an -s form (the plural
 /// subject of "the rebels attack" ends the phrase), a number, or a
-/// hyphen inside a word. Only words still open after rules 1-9 get here,
+/// hyphen inside a word. Only words still open after rules 1-10 get here,
 /// so a mention before the word ("the rebels shell") has decided already.
 fn heads_an_article_phrase(features: &[Features], i: usize) -> bool {
     let has = |f: Features, bits: Features| f & bits != 0;
@@ -139,7 +143,10 @@ const PAST_LIKE: Features = PAST | ED_SUFFIX;
 const NOT_A_NOUN: Features = PUNCT | NUMERIC | FUNCTION_WORD;
 const ING_LIKE: Features = ING_FORM | ING_SUFFIX;
 
-fn reading(word: Features, before: Features, after: Features, ends: Before) -> Reading {
+/// The reading of a word from its features, the word before it, the two
+/// after it and what ends right before it.
+fn reading(word: Features, before: Features, after: [Features; 2], ends: Before) -> Reading {
+    let [after, then] = after;
     let has = |f: Features, bits: Features| f & bits != 0;
     // An -s form that is not also a lemma ("attacks", not "news").
     let s_form = has(word, S_LIKE) && !has(word, BASE_FORM);
@@ -192,7 +199,17 @@ fn reading(word: Features, before: Features, after: Features, ends: Before) -> R
     if !has(word, BASE_FORM | S_LIKE | PAST_LIKE | ING_LIKE) {
         return Reading::Open;
     }
-    // 6.
+    // 6. Right before a past tense that takes an object, a word is that
+    // verb's subject ("the government issue condemned an attack"), unless
+    // it is an adverb of that verb ("sexually assaulted a").
+    if has(after, PAST_LIKE)
+        && !has(after, VERB_GROUP)
+        && has(then, ARTICLE | OBJECT_PRONOUN)
+        && !has(word, LY_ADVERB)
+    {
+        return Reading::Noun;
+    }
+    // 7.
     if ends.modifier {
         return Reading::Noun;
     }
@@ -205,15 +222,15 @@ fn reading(word: Features, before: Features, after: Features, ends: Before) -> R
             Reading::Verb
         };
     }
-    // 7.
+    // 8.
     if has(after, ARTICLE | OBJECT_PRONOUN) {
         return Reading::Verb;
     }
-    // 8.
+    // 9.
     if s_form && has(after, PREPOSITION) {
         return Reading::Noun;
     }
-    // 9.
+    // 10.
     if has(word, ING_LIKE) && has(before, COMMA) {
         return Reading::Verb;
     }
@@ -231,24 +248,47 @@ mod tests {
             mention: true,
             ..none
         };
-        let noun = |before, after| reading(S_FORM, before, after, none);
+        let noun = |before, after| reading(S_FORM, before, [after, 0], none);
         assert_eq!(noun(DETERMINER, 0), Reading::Noun);
         assert_eq!(noun(PREPOSITION, 0), Reading::Noun);
         assert_eq!(noun(TO, 0), Reading::Noun);
-        assert_eq!(reading(BASE_FORM, TO, 0, none), Reading::Verb);
-        assert_eq!(reading(PAST, VERB_GROUP | BE, 0, none), Reading::Verb);
-        assert_eq!(reading(S_FORM, VERB_GROUP | BE, 0, none), Reading::Noun);
-        assert_eq!(reading(S_FORM, 0, PREPOSITION, subject), Reading::Open);
-        assert_eq!(reading(S_FORM, 0, ARTICLE, subject), Reading::Verb);
-        assert_eq!(reading(BASE_FORM, 0, 0, subject), Reading::Verb);
+        assert_eq!(reading(BASE_FORM, TO, [0, 0], none), Reading::Verb);
+        assert_eq!(reading(PAST, VERB_GROUP | BE, [0, 0], none), Reading::Verb);
+        assert_eq!(
+            reading(S_FORM, VERB_GROUP | BE, [0, 0], none),
+            Reading::Noun
+        );
+        assert_eq!(reading(S_FORM, 0, [PREPOSITION, 0], subject), Reading::Open);
+        assert_eq!(reading(S_FORM, 0, [ARTICLE, 0], subject), Reading::Verb);
+        assert_eq!(reading(BASE_FORM, 0, [0, 0], subject), Reading::Verb);
         let modifier = Before {
             mention: true,
             modifier: true,
             ..none
         };
-        assert_eq!(reading(BASE_FORM, 0, 0, modifier), Reading::Noun);
-        assert_eq!(reading(ING_FORM, COMMA, 0, none), Reading::Verb);
-        assert_eq!(reading(ING_FORM, 0, 0, none), Reading::Open);
+        assert_eq!(reading(BASE_FORM, 0, [0, 0], modifier), Reading::Noun);
+        assert_eq!(reading(ING_FORM, COMMA, [0, 0], none), Reading::Verb);
+        assert_eq!(reading(ING_FORM, 0, [0, 0], none), Reading::Open);
+        // "issue condemned an", "strikes hit the": the subject of the past
+        // tense; not before an auxiliary ("diplomats say was the").
+        assert_eq!(
+            reading(BASE_FORM, 0, [PAST, ARTICLE], subject),
+            Reading::Noun
+        );
+        assert_eq!(
+            reading(S_FORM, 0, [ED_SUFFIX, OBJECT_PRONOUN], none),
+            Reading::Noun
+        );
+        assert_eq!(
+            reading(BASE_FORM, 0, [PAST | VERB_GROUP | BE, ARTICLE], subject),
+            Reading::Verb
+        );
+        assert_eq!(reading(BASE_FORM, 0, [PAST, 0], subject), Reading::Verb);
+        assert_eq!(
+            reading(BASE_FORM | LY_ADVERB, 0, [PAST, ARTICLE], subject),
+            Reading::Verb
+        );
+        assert_eq!(reading(BASE_FORM, TO, [PAST, ARTICLE], none), Reading::Verb);
     }
 
     #[test]
