@@ -17,20 +17,32 @@ fn the_unit_test_records_are_one_document_per_sentence() {
         eprintln!("skipping: {} is absent", path.display());
         return;
     }
-    let docs: Vec<_> = expand_inputs(&[path])
+    let (docs, refused): (Vec<_>, Vec<_>) = expand_inputs(&[path])
         .documents(TextMode::File)
-        .map(|d| d.expect("every sentence reads"))
+        .partition(Result::is_ok);
+    let docs: Vec<_> = docs.into_iter().map(Result::unwrap).collect();
+    // ERROR-02's <Parse> is unbalanced: PETRARCH refuses it, and so does
+    // the reader, saying where and which.
+    let refused: Vec<String> = refused
+        .into_iter()
+        .map(|r| r.unwrap_err().message)
         .collect();
-    assert_eq!(docs.len(), 190);
+    assert_eq!(
+        refused,
+        [
+            "sentence `ERROR-02`: its <Parse> opens 36 brackets and closes 37; PETRARCH rejects such a record (bad_input_parse), so it is not coded"
+        ]
+    );
+    assert_eq!(docs.len(), 189);
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids[..3], ["DEMO-00", "DEMO-01", "DEMO-03"]);
-    assert_eq!(ids[187..], ["ABOUT-01", "ICC-01", "FINAL-RECORD"]);
+    assert_eq!(ids[186..], ["ABOUT-01", "ICC-01", "FINAL-RECORD"]);
     assert_eq!(docs[0].date.as_deref(), Some("1995-01-01"));
     let mut dates: Vec<&str> = docs.iter().filter_map(|d| d.date.as_deref()).collect();
-    assert_eq!(dates.len(), 190);
+    assert_eq!(dates.len(), 189);
     dates.sort();
     assert_eq!(
-        (dates[0], dates[189]),
+        (dates[0], dates[188]),
         ("1978-12-23", "2012-12-25"),
         "earliest and latest dates"
     );

@@ -1,11 +1,14 @@
 //! PETRARCH's XML input: `<Sentence date="YYYYMMDD" id="…" …>` elements,
-//! each with a `<Text>` (and a `<Parse>` tree, which is ignored), anywhere
+//! each with a `<Text>` (and a `<Parse>` tree, which is not used), anywhere
 //! in the file (usually inside `<Sentences>`).
 //!
 //! Every `<Sentence>` becomes one document: its `id`, its date as
 //! `YYYY-MM-DD`, its text with line breaks joined, and its other attributes
 //! as metadata. A file that is not well-formed XML ends in a failure at the
-//! line and column where it breaks; the sentences before it are kept.
+//! line and column where it breaks; the sentences before it are kept. A
+//! sentence whose `<Parse>` opens more brackets than it closes (or the
+//! other way round) is a failure too, as PETRARCH rejects it
+//! (`bad_input_parse`): its text is not coded, and its id is reported.
 
 use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_predefined_entity;
@@ -23,6 +26,7 @@ pub fn read_documents(name: &str, xml: &str) -> Vec<Result<Document, Failure>> {
     let mut out = Vec::new();
     let mut sentence: Option<Pending> = None;
     let mut in_text = false;
+    let mut in_parse = false;
     loop {
         let at = reader.buffer_position() as usize;
         let event = match reader.read_event() {
@@ -49,11 +53,24 @@ pub fn read_documents(name: &str, xml: &str) -> Vec<Result<Document, Failure>> {
                     out.push(pending.finish());
                 }
                 in_text = false;
+                in_parse = false;
             }
             Event::Start(start) if start.name().as_ref() == "Text" && sentence.is_some() => {
                 in_text = true;
             }
             Event::End(end) if end.name().as_ref() == "Text" => in_text = false,
+            Event::Start(start) if start.name().as_ref() == "Parse" && sentence.is_some() => {
+                in_parse = true;
+                if let Some(pending) = &mut sentence {
+                    pending.parse.get_or_insert_default();
+                }
+            }
+            Event::End(end) if end.name().as_ref() == "Parse" => in_parse = false,
+            Event::Text(text) if in_parse => {
+                if let Some(balance) = sentence.as_mut().and_then(|p| p.parse.as_mut()) {
+                    balance.count(&text.xml10_content());
+                }
+            }
             Event::Text(text) if in_text => {
                 if let Some(pending) = &mut sentence {
                     pending.text.push_str(&text.xml10_content());
@@ -106,7 +123,23 @@ struct Pending {
     date: Result<Option<String>, String>,
     meta: Map<String, Value>,
     text: String,
+    /// The brackets of its `<Parse>`, if it has one.
+    parse: Option<Brackets>,
     attribute_error: Option<String>,
+}
+
+/// How many brackets a `<Parse>` tree opens and closes.
+#[derive(Debug, Default)]
+struct Brackets {
+    opened: usize,
+    closed: usize,
+}
+
+impl Brackets {
+    fn count(&mut self, text: &str) {
+        self.opened += text.matches('(').count();
+        self.closed += text.matches(')').count();
+    }
 }
 
 impl Pending {
@@ -117,6 +150,7 @@ impl Pending {
             date: Ok(None),
             meta: Map::new(),
             text: String::new(),
+            parse: None,
             attribute_error: None,
         };
         for attribute in start.attributes() {
@@ -157,6 +191,17 @@ impl Pending {
         let date = self
             .date
             .map_err(|error| Failure::new(&self.location, format!("sentence `{id}`: {error}")))?;
+        if let Some(Brackets { opened, closed }) = self.parse
+            && opened != closed
+        {
+            return Err(Failure::new(
+                self.location,
+                format!(
+                    "sentence `{id}`: its <Parse> opens {opened} brackets and closes {closed}; \
+                     PETRARCH rejects such a record (bad_input_parse), so it is not coded"
+                ),
+            ));
+        }
         Ok(Document {
             id,
             text: join_lines(&self.text),
@@ -280,6 +325,28 @@ with Gondor &amp; Rohan.
         assert_eq!(failure.location, "m.xml:3:30");
         assert!(failure.message.contains("Txt"), "{failure}");
         assert!(failure.message.starts_with("malformed XML"), "{failure}");
+    }
+
+    #[test]
+    fn an_unbalanced_parse_fails_that_sentence_only() {
+        let xml = "<S>\n<Sentence id=\"ok\"><Text>x</Text><Parse>(ROOT (S (NP x)))</Parse></Sentence>\n\
+                   <Sentence id=\"bad\"><Text>y</Text><Parse>(ROOT (S\n (NP y))</Parse></Sentence>\n\
+                   <Sentence id=\"none\"><Text>z</Text></Sentence></S>";
+        let results: Vec<String> = read_documents("p.xml", xml)
+            .into_iter()
+            .map(|r| match r {
+                Ok(doc) => format!("ok {}", doc.id),
+                Err(failure) => failure.to_string(),
+            })
+            .collect();
+        assert_eq!(
+            results,
+            [
+                "ok ok",
+                "p.xml:3:1: sentence `bad`: its <Parse> opens 3 brackets and closes 2; PETRARCH rejects such a record (bad_input_parse), so it is not coded",
+                "ok none",
+            ]
+        );
     }
 
     #[test]
