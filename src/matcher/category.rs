@@ -199,7 +199,7 @@ fn reading(word: Features, before: Features, after: [Features; 2], ends: Before)
     if !has(word, BASE_FORM | S_LIKE | PAST_LIKE | ING_LIKE) {
         return Reading::Open;
     }
-    // 6. Right before a past tense that takes an object, a word is that
+    // 6. Right before a past form that takes an object, a word is that
     // verb's subject ("the government issue condemned an attack"), unless
     // it is an adverb of that verb ("sexually assaulted a").
     if has(after, PAST_LIKE)

@@ -103,9 +103,7 @@ impl Code {
             }),
         }
     }
-}
 
-impl Code {
     /// Why the code is not a CAMEO event code, if it is not. CAMEO codes
     /// start with a digit (`042`, `1721`, `174K`); PETRARCH's test
     /// dictionaries mark patterns that must never code an event with
