@@ -199,11 +199,19 @@ fn petrarch_unit_test_records() {
         "{} records coded exactly, below the floor of {FLOOR}",
         report.matched
     );
+    // The target: no event on a record that expects none.
+    assert_eq!(
+        report.coded_without_events,
+        Vec::<String>::new(),
+        "records that expect no event but got one"
+    );
 }
 
 struct Report {
     text: String,
     matched: usize,
+    /// Records that expect no event (`noevents`, errors) but got one.
+    coded_without_events: Vec<String>,
 }
 
 fn report(records: &[Record], produced: &BTreeMap<String, BTreeSet<Coding>>) -> Report {
@@ -211,9 +219,17 @@ fn report(records: &[Record], produced: &BTreeMap<String, BTreeSet<Coding>>) -> 
     let mut by_category: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut failures = String::new();
     let mut matched = 0;
+    let mut expect_none = 0;
+    let mut coded_without_events = Vec::new();
     for record in records {
         let got = produced.get(&record.id).unwrap_or(&empty);
         let ok = *got == record.expected;
+        if record.expected.is_empty() {
+            expect_none += 1;
+            if !got.is_empty() {
+                coded_without_events.push(record.id.clone());
+            }
+        }
         let entry = by_category.entry(&record.category).or_default();
         entry.1 += 1;
         if ok {
@@ -237,10 +253,18 @@ fn report(records: &[Record], produced: &BTreeMap<String, BTreeSet<Coding>>) -> 
         ));
     }
     text.push_str(&format!(
-        "  {:<10} {matched:>3} / {:<3} {:>5.1}%\n\nFailures:\n{failures}",
+        "  {:<10} {matched:>3} / {:<3} {:>5.1}%\n",
         "all",
         records.len(),
         100.0 * matched as f64 / records.len().max(1) as f64
     ));
-    Report { text, matched }
+    text.push_str(&format!(
+        "Records that expect no event (noevents, errors): {expect_none}, coded with one: {}\n\nFailures:\n{failures}",
+        coded_without_events.len()
+    ));
+    Report {
+        text,
+        matched,
+        coded_without_events,
+    }
 }
