@@ -50,10 +50,14 @@ async function api(endpoint, body) {
 test('the example article is coded: mentions and labelled events over the text', async () => {
   const expected = await api('run', { doc: ARTICLE });
   assert.ok(expected.events.length > 5, 'the article has events');
-  await page.locator('#doc-picker').selectOption(ARTICLE);
-  // The status is already "ok" from loading the pack: wait for the one
-  // that reports this text's events, not for the class alone.
+  // The page codes its first document, this article, as it loads: let
+  // that run end, then wait for the run the selection starts and for the
+  // status it sets (the status reads the same before and after).
   const status = `pack ok · ${expected.events.length} events in ${expected.sentences.length} sentences`;
+  await page.locator('#status.ok', { hasText: status }).waitFor();
+  const rerun = page.waitForResponse((response) => response.url().endsWith('/api/run'));
+  await page.locator('#doc-picker').selectOption(ARTICLE);
+  await rerun;
   await page.locator('#status.ok', { hasText: status }).waitFor();
   const labels = await page.locator('#annotated .bar.event .label').allTextContents();
   assert.deepEqual(
