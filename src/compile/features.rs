@@ -64,6 +64,25 @@ pub const ARTICLE: Features = 1 << 26;
 /// ("very close", "extremely tense").
 pub const DEGREE: Features = 1 << 31;
 
+/// Bits 32 to 39 hold the word's classes for the built-in mentions
+/// (`text::classes`): see [`register_text_classes`] and [`text_classes`].
+const TEXT_CLASSES_SHIFT: u32 = 32;
+
+/// A word's classes for the built-in Number and Proper mentions, from its
+/// features.
+pub fn text_classes(features: Features) -> crate::text::WordClasses {
+    (features >> TEXT_CLASSES_SHIFT) as crate::text::WordClasses
+}
+
+/// Gives every word of the built-in lists (the pack's versions of them)
+/// its classes, so that a sentence's tokens carry them with their ids.
+pub fn register_text_classes(vocab: &mut Vocabulary, words: &super::BuiltinWords) {
+    for (word, classes) in crate::text::classes::class_words(&words.proper, &words.number) {
+        let id = vocab.intern(&word);
+        vocab.add_features(id, Features::from(classes) << TEXT_CLASSES_SHIFT);
+    }
+}
+
 // Bits of the token itself, set when a sentence is prepared (not on the
 // vocabulary: they hold for words the pack never mentions too).
 /// Starts with an uppercase letter.

@@ -113,6 +113,7 @@ impl CompiledPack {
         let mut sets = WordSets::default();
         let lexicon = LexiconIndex::encode(&pack.lexicon, &mut vocab)?;
         let builtin_words = BuiltinWords::new(&pack);
+        features::register_text_classes(&mut vocab, &builtin_words);
         let discards = discard::DiscardIndex::build(&pack.discards, &mut vocab)?;
         let mut class = |words: &[&str], sets: &mut WordSets| {
             let ids = words.iter().map(|w| vocab.intern(w)).collect();

@@ -1,11 +1,12 @@
 //! Entity mentions of a sentence: lexicon phrases, built-in `Proper` and
 //! `Number` mentions, and the mentions entity rules build from them.
 
+use super::prepared::Prepared;
 use crate::compile::CompiledPack;
 use crate::compile::lexicon::LexiconHit;
 use crate::lang::date::Date;
 use crate::lang::pack::{NUMBER, PROPER, RuleId, TypeId};
-use crate::text::{Token, find_numbers, find_proper_runs};
+use crate::text::{Token, find_numbers_classified, find_proper_runs_classified};
 
 /// A typed span of a sentence's tokens (token indices relative to the sentence).
 #[derive(Debug, Clone, PartialEq)]
@@ -78,7 +79,7 @@ impl Mentions {
         pack: &CompiledPack,
         text: &str,
         tokens: &[Token],
-        encoded: &[u8],
+        prepared: &Prepared,
         date: Option<Date>,
     ) {
         self.all.clear();
@@ -89,7 +90,7 @@ impl Mentions {
         self.starting_at.truncate(tokens.len());
         let mut hits = std::mem::take(&mut self.hits);
         pack.lexicon
-            .find(encoded, |i| tokens[i].text(text), date, &mut hits);
+            .find(&prepared.encoded, |i| tokens[i].text(text), date, &mut hits);
         for hit in &hits {
             let entry = &pack.pack.lexicon[hit.entry as usize];
             self.add(Mention {
@@ -102,7 +103,9 @@ impl Mentions {
                 group: None,
             });
         }
-        for number in find_numbers(text, tokens, &pack.builtin_words.number) {
+        for number in
+            find_numbers_classified(text, tokens, &prepared.classes, &pack.builtin_words.number)
+        {
             self.add(Mention {
                 start: number.tokens.start,
                 end: number.tokens.end,
@@ -116,7 +119,9 @@ impl Mentions {
         // A phrase the lexicon knows is no unknown name.
         let known =
             |start: usize, end: usize| hits.iter().any(|hit| hit.start <= start && end <= hit.end);
-        for run in find_proper_runs(text, tokens, &pack.builtin_words.proper) {
+        for run in
+            find_proper_runs_classified(text, tokens, &prepared.classes, &pack.builtin_words.proper)
+        {
             if known(run.start, run.end) {
                 continue;
             }

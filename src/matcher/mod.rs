@@ -431,7 +431,7 @@ impl<'p> Matcher<'p> {
         let tokens = &self.tokens[sentence.tokens.clone()];
         self.prepared.prepare(self.pack, text, tokens);
         self.mentions
-            .find(self.pack, text, tokens, &self.prepared.encoded, self.date);
+            .find(self.pack, text, tokens, &self.prepared, self.date);
         // Until the cascade has run, the sentence has no phrases (not the
         // previous sentence's): a `^` in an entity rule takes word runs only.
         self.phrases.clear(tokens.len());

@@ -7,7 +7,7 @@ use crate::compile::CompiledPack;
 use crate::compile::features::{self, Features};
 use crate::compile::lexicon::encode_into;
 use crate::compile::vocab::WordId;
-use crate::text::{Token, fold_into};
+use crate::text::{Token, WordClasses, fold_into};
 
 #[derive(Debug, Default)]
 pub struct Prepared {
@@ -16,6 +16,8 @@ pub struct Prepared {
     /// Whether each token may stand in a verb group (auxiliary, negation,
     /// adverb, modality verb).
     pub verb_group: Vec<bool>,
+    /// Each token's classes for the built-in mentions, off the vocabulary.
+    pub classes: Vec<WordClasses>,
     /// One past the last coordinator or clause break ("and", "but", ";"):
     /// no coordinated verb phrase starts at or after it.
     pub links_end: usize,
@@ -28,6 +30,7 @@ impl Prepared {
         self.words.clear();
         self.features.clear();
         self.verb_group.clear();
+        self.classes.clear();
         for token in tokens {
             let written = token.text(text);
             fold_into(written, &mut self.folded);
@@ -37,6 +40,7 @@ impl Prepared {
             let bits = pack.vocab.features(word)
                 | features::token_shape(token.kind, capitalized, &self.folded);
             self.features.push(bits);
+            self.classes.push(features::text_classes(bits));
             self.verb_group.push(
                 bits & (features::VERB_GROUP | features::LY_ADVERB | features::MODALITY_VERB) != 0,
             );
@@ -62,5 +66,42 @@ impl Prepared {
     #[inline]
     pub fn has(&self, index: usize, bits: Features) -> bool {
         self.features.get(index).is_some_and(|f| f & bits != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compile::load::load;
+    use crate::text::classes::classify;
+    use crate::text::tokenize;
+
+    /// The classes a pack's vocabulary gives each token are the ones the
+    /// pack's word lists give it, its own changes to them included.
+    #[test]
+    fn vocabulary_classes_agree_with_the_word_lists() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("pack.evr");
+        let source = "words number.currency += quid\nwords proper.stop += reuters\n\
+                      words proper.title -= general\ntype Army\n";
+        std::fs::write(&path, source).expect("write the pack");
+        let pack = load(&path).expect("the pack loads").compiled;
+        let text = "About 20 quid, US$ 5 and twenty per cent: General Sir Ali, \
+                    Reuters said. Analysts in Ünye expect a dozen Prime Ministers.";
+        let tokens = tokenize(text);
+        let mut prepared = Prepared::default();
+        prepared.prepare(&pack, text, &tokens);
+        let lists = &pack.builtin_words;
+        let mut expected = Vec::new();
+        classify(text, &tokens, &lists.proper, &lists.number, &mut expected);
+        assert_eq!(prepared.classes, expected);
+        let class_of = |word: &str| {
+            let at = tokens.iter().position(|t| t.text(text) == word);
+            at.map(|at| prepared.classes[at])
+        };
+        use crate::text::classes::{CURRENCY_START, STOP, TITLE_START};
+        assert_eq!(class_of("quid"), Some(CURRENCY_START));
+        assert_eq!(class_of("Reuters"), Some(STOP));
+        assert_eq!(class_of("General").map(|c| c & TITLE_START), Some(0));
     }
 }

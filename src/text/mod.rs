@@ -4,6 +4,7 @@
 //! Everything works on byte offsets into the original document so that rule
 //! matches and event records can always point back at the exact source text.
 
+pub mod classes;
 pub mod english;
 pub mod fold;
 pub mod inflect;
@@ -15,11 +16,12 @@ pub mod token;
 mod unicode;
 pub mod wordlist;
 
+pub use classes::WordClasses;
 pub use fold::{fold, fold_into};
 pub use inflect::{WordForms, be_forms, word_forms};
-pub use number::{NumberMention, NumberWords, find_numbers};
+pub use number::{NumberMention, NumberWords, find_numbers, find_numbers_classified};
 pub use offsets::CharOffsets;
-pub use proper::{ProperWords, find_proper_runs};
+pub use proper::{ProperWords, find_proper_runs, find_proper_runs_classified};
 pub use sentence::{MAX_SENTENCE_TOKENS, Sentence, split_sentences};
 pub use token::{Token, TokenKind, is_clitic, tokenize, tokenize_into, tokenize_phrase};
 pub use wordlist::{PhraseList, WordList};

@@ -15,6 +15,8 @@
 
 use std::ops::Range;
 
+use super::classes::{CURRENCY_START, NUMBER_START, UNIT_START, WordClasses, classify};
+use super::proper::ProperWords;
 use super::token::{Token, TokenKind};
 use super::wordlist::PhraseList;
 
@@ -96,14 +98,25 @@ const APPROXIMATORS: &[&[&str]] = &[
 /// "5 million dollars", "40%") and the numeral without them ("11m",
 /// "5 million", "40"), the whole first.
 pub fn find_numbers(text: &str, tokens: &[Token], words: &NumberWords) -> Vec<NumberMention> {
+    let mut classes = Vec::new();
+    classify(text, tokens, &ProperWords::default(), words, &mut classes);
+    find_numbers_classified(text, tokens, &classes, words)
+}
+
+/// [`find_numbers`] with each token's [`WordClasses`] given (a compiled
+/// pack reads them off its vocabulary): only a digit or a word of class
+/// [`NUMBER_START`] or [`CURRENCY_START`] is looked at further.
+pub fn find_numbers_classified(
+    text: &str,
+    tokens: &[Token],
+    classes: &[WordClasses],
+    words: &NumberWords,
+) -> Vec<NumberMention> {
     let cx = Cx {
         text,
         tokens,
         words,
-        may_start: tokens
-            .iter()
-            .map(|t| t.kind == TokenKind::Number || can_start(t.text(text)))
-            .collect(),
+        classes,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -156,8 +169,8 @@ struct Cx<'a> {
     text: &'a str,
     tokens: &'a [Token],
     words: &'a NumberWords,
-    /// Per token: a digit token, or a word an amount can start with.
-    may_start: Vec<bool>,
+    /// Per token: its classes.
+    classes: &'a [WordClasses],
 }
 
 impl Cx<'_> {
@@ -182,7 +195,10 @@ impl Cx<'_> {
     /// An amount starting at `i`: [approximator] [currency] numeral
     /// [currency or unit].
     fn amount_at(&self, i: usize) -> Option<Amount> {
-        let may_start = *self.may_start.get(i)?;
+        if i >= self.tokens.len() {
+            return None;
+        }
+        let may_start = self.may_start(i);
         // A currency can start an amount only with a numeral right after
         // it: the cheap token tests go first, the phrase lookup runs on
         // the few tokens they leave.
@@ -213,7 +229,7 @@ impl Cx<'_> {
         };
         let after = self
             .currency_at(end)
-            .or_else(|| self.words.units.longest_at(self.text, self.tokens, end))
+            .or_else(|| self.unit_at(end))
             .unwrap_or(0);
         // Without a currency before it, the bare numeral keeps its
         // approximator ("about 5" of "about 5 percent").
@@ -233,15 +249,33 @@ impl Cx<'_> {
     /// reach after token `i`.
     fn numeral_may_follow(&self, i: usize) -> bool {
         let reach = self.words.currencies.max_len();
-        self.may_start
-            .iter()
-            .skip(i + 1)
-            .take(reach)
-            .any(|&may| may)
+        (i + 1..self.tokens.len().min(i + 1 + reach)).any(|k| self.may_start(k))
+    }
+
+    /// A digit token, or a word an amount can start with.
+    fn may_start(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+            || self.has_class(i, NUMBER_START)
+    }
+
+    fn has_class(&self, i: usize, class: WordClasses) -> bool {
+        self.classes.get(i).is_some_and(|c| c & class != 0)
     }
 
     fn currency_at(&self, i: usize) -> Option<usize> {
+        if !self.has_class(i, CURRENCY_START) {
+            return None;
+        }
         self.words.currencies.longest_at(self.text, self.tokens, i)
+    }
+
+    fn unit_at(&self, i: usize) -> Option<usize> {
+        if !self.has_class(i, UNIT_START) {
+            return None;
+        }
+        self.words.units.longest_at(self.text, self.tokens, i)
     }
 
     /// A numeral starting exactly at `i`: (end index, value).
@@ -426,31 +460,69 @@ impl Cx<'_> {
     }
 }
 
-/// Cheap pre-check run on every token: can a mention start with this word?
-/// One `match` rejects the vast majority of words before the slower
-/// table-driven parsing runs.
-fn can_start(w: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(dst) = buf.get_mut(..w.len()) else {
-        return false;
-    };
-    dst.copy_from_slice(w.as_bytes());
-    dst.make_ascii_lowercase();
-    matches!(
-        &*dst,
-        // approximators
-        b"as" | b"more" | b"less" | b"fewer" | b"at" | b"up" | b"an" | b"close" | b"upwards"
-            | b"just" | b"well" | b"over" | b"about" | b"around" | b"nearly" | b"almost"
-            | b"some" | b"approximately" | b"roughly"
-            // number words and vague amounts
-            | b"a" | b"several" | b"tens" | b"dozens" | b"scores" | b"hundreds" | b"thousands"
-            | b"millions" | b"billions" | b"zero" | b"one" | b"two" | b"three" | b"four"
-            | b"five" | b"six" | b"seven" | b"eight" | b"nine" | b"ten" | b"eleven" | b"twelve"
-            | b"thirteen" | b"fourteen" | b"fifteen" | b"sixteen" | b"seventeen" | b"eighteen"
-            | b"nineteen" | b"twenty" | b"thirty" | b"forty" | b"fifty" | b"sixty" | b"seventy"
-            | b"eighty" | b"ninety"
-    )
-}
+/// The words an amount may start with (besides digits): approximators'
+/// first words, number words and vague amounts. A token of another word
+/// starts no amount unless a currency does ("$ 5", "US $ 5").
+pub const NUMBER_START_WORDS: &[&str] = &[
+    // approximators
+    "as",
+    "more",
+    "less",
+    "fewer",
+    "at",
+    "up",
+    "an",
+    "close",
+    "upwards",
+    "just",
+    "well",
+    "over",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "approximately",
+    "roughly",
+    // number words and vague amounts
+    "a",
+    "several",
+    "tens",
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
 
 enum Digits {
     Value(f64),
@@ -810,6 +882,18 @@ mod tests {
 
     #[test]
     fn pre_check_accepts_every_starter() {
+        let can_start = |word: &str| {
+            let tokens = tokenize(word);
+            let mut classes = Vec::new();
+            classify(
+                word,
+                &tokens,
+                &ProperWords::default(),
+                &NumberWords::default(),
+                &mut classes,
+            );
+            matches!(classes[..], [only] if only & NUMBER_START != 0)
+        };
         for approx in APPROXIMATORS {
             assert!(can_start(approx[0]), "{}", approx[0]);
         }

@@ -15,6 +15,8 @@
 
 use std::ops::Range;
 
+use super::classes::{INITIAL, STOP, TITLE_MODIFIER, TITLE_START, WordClasses, classify};
+use super::number::NumberWords;
 use super::sentence::is_title_abbreviation;
 use super::token::{Token, TokenKind};
 use super::wordlist::{PhraseList, WordList};
@@ -235,10 +237,25 @@ const MAX_BRIDGE: usize = 3;
 /// Maximal runs of capitalized word tokens within one sentence's tokens
 /// (indices relative to the slice).
 pub fn find_proper_runs(text: &str, tokens: &[Token], words: &ProperWords) -> Vec<Range<usize>> {
+    let mut classes = Vec::new();
+    classify(text, tokens, words, &NumberWords::default(), &mut classes);
+    find_proper_runs_classified(text, tokens, &classes, words)
+}
+
+/// [`find_proper_runs`] with each token's [`WordClasses`] given (a
+/// compiled pack reads them off its vocabulary), so that no word is looked
+/// up in the lists again.
+pub fn find_proper_runs_classified(
+    text: &str,
+    tokens: &[Token],
+    classes: &[WordClasses],
+    words: &ProperWords,
+) -> Vec<Range<usize>> {
     let cx = Cx {
         text,
         tokens,
         words,
+        classes,
     };
     let mut runs = Vec::new();
     let mut i = 0;
@@ -377,9 +394,14 @@ struct Cx<'a> {
     text: &'a str,
     tokens: &'a [Token],
     words: &'a ProperWords,
+    classes: &'a [WordClasses],
 }
 
 impl Cx<'_> {
+    fn has_class(&self, i: usize, class: WordClasses) -> bool {
+        self.classes.get(i).is_some_and(|c| c & class != 0)
+    }
+
     fn text_of(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
@@ -408,14 +430,14 @@ impl Cx<'_> {
         let mut titled = false;
         while k < end {
             if let Some(len) = self
-                .words
-                .titles
-                .longest_at(self.text, self.tokens, k)
+                .has_class(k, TITLE_START)
+                .then(|| self.words.titles.longest_at(self.text, self.tokens, k))
+                .flatten()
                 .filter(|&len| k + len <= end)
             {
                 titled = true;
                 k += len;
-            } else if self.words.title_modifiers.contains(self.text_of(k)) {
+            } else if self.has_class(k, TITLE_MODIFIER) {
                 k += 1;
             } else {
                 break;
@@ -442,10 +464,10 @@ impl Cx<'_> {
         if !(starts_uppercase(w) || is_elided_name(w)) {
             return false;
         }
-        if self.words.stop.contains(w) {
+        if self.has_class(i, STOP) {
             return false;
         }
-        if self.at_sentence_start(i) && self.words.initial.contains(w) {
+        if self.has_class(i, INITIAL) && self.at_sentence_start(i) {
             return false;
         }
         // "Gen." and "Mr." are capitalized but are titles, not names.

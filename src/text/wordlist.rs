@@ -42,6 +42,16 @@ impl WordList {
         !self.words.is_empty() && with_folded(word, |folded| self.words.contains(folded))
     }
 
+    /// Whether the list holds `folded`, a word folded already.
+    pub fn contains_folded(&self, folded: &str) -> bool {
+        self.words.contains(folded)
+    }
+
+    /// The list's words, folded.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
@@ -88,6 +98,16 @@ impl PhraseList {
     /// The length in tokens of the longest phrase.
     pub fn max_len(&self) -> usize {
         self.max_len
+    }
+
+    /// Whether a phrase starts with `folded`, a word folded already.
+    pub fn starts_with(&self, folded: &str) -> bool {
+        self.by_first.contains_key(folded)
+    }
+
+    /// The phrases' first words, folded.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
     }
 
     /// The length in tokens of the longest phrase starting at token `i`.
