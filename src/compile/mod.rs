@@ -57,6 +57,9 @@ pub struct CompiledPack {
     pub words: FunctionWords,
     /// The lists the built-in `Proper` and `Number` mentions consult.
     pub builtin_words: BuiltinWords,
+    /// Each lexicon entry's code, shared by the mentions of it; `None`
+    /// for an entry without one.
+    pub lexicon_codes: Vec<Option<std::sync::Arc<str>>>,
 }
 
 /// The pack's built-in word lists (`proper.*`, `number.*`) as the plain
@@ -189,7 +192,15 @@ impl CompiledPack {
             .collect();
         let required_sets = WordIndex::new(vocab.len(), &required);
         let gates = gate::Gates::build(&pack, &programs);
+        let lexicon_codes = pack
+            .lexicon
+            .iter()
+            .map(|entry| {
+                (!entry.code.is_empty()).then(|| std::sync::Arc::from(entry.code.as_str()))
+            })
+            .collect();
         Ok(CompiledPack {
+            lexicon_codes,
             pack,
             vocab,
             sets,

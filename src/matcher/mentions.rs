@@ -1,7 +1,10 @@
 //! Entity mentions of a sentence: lexicon phrases, built-in `Proper` and
 //! `Number` mentions, and the mentions entity rules build from them.
 
+use std::sync::Arc;
+
 use super::prepared::Prepared;
+use super::token_lists::TokenLists;
 use crate::compile::CompiledPack;
 use crate::compile::lexicon::LexiconHit;
 use crate::lang::date::Date;
@@ -14,7 +17,9 @@ pub struct Mention {
     pub start: usize,
     pub end: usize,
     pub ty: TypeId,
-    pub code: Option<String>,
+    /// Shared with the pack's lexicon entry it comes from: a sentence's
+    /// many listed mentions cost no copies of their codes.
+    pub code: Option<Arc<str>>,
     pub value: Option<f64>,
     pub source: MentionSource,
     /// The id of the first mention of a compound an entity rule built
@@ -65,7 +70,7 @@ impl MentionSource {
 #[derive(Debug, Default)]
 pub struct Mentions {
     pub all: Vec<Mention>,
-    pub starting_at: Vec<Vec<u32>>,
+    pub starting_at: TokenLists,
     /// The types some mention has, as a bitset over type ids.
     present: Vec<u64>,
     hits: Vec<LexiconHit>,
@@ -85,9 +90,7 @@ impl Mentions {
         self.all.clear();
         self.present.clear();
         self.present.resize(pack.pack.types.len().div_ceil(64), 0);
-        self.starting_at.iter_mut().for_each(Vec::clear);
-        self.starting_at.resize_with(tokens.len(), Vec::new);
-        self.starting_at.truncate(tokens.len());
+        self.starting_at.reset(tokens.len());
         let mut hits = std::mem::take(&mut self.hits);
         pack.lexicon
             .find(&prepared.encoded, |i| tokens[i].text(text), date, &mut hits);
@@ -97,7 +100,7 @@ impl Mentions {
                 start: hit.start,
                 end: hit.end,
                 ty: entry.ty,
-                code: Some(entry.code.clone()).filter(|c| !c.is_empty()),
+                code: pack.lexicon_codes[hit.entry as usize].clone(),
                 value: None,
                 source: MentionSource::Lexicon(hit.entry),
                 group: None,

@@ -14,10 +14,12 @@ pub mod negation;
 pub mod phrases;
 pub mod prepared;
 pub mod starts;
+pub mod token_lists;
 pub mod verbs;
 pub mod vm;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 
@@ -650,7 +652,7 @@ impl<'p> Matcher<'p> {
                             start: found.start,
                             end: found.end,
                             ty: *ty,
-                            code: build_code(code, &chosen, mentions),
+                            code: build_code(code, &chosen, mentions).map(Arc::from),
                             value: None,
                             source: MentionSource::Entity {
                                 rule,
@@ -863,7 +865,7 @@ impl<'p> Matcher<'p> {
             Argument {
                 text: doc.text[start..end].to_string(),
                 ty: pack.type_name(mention.ty).to_string(),
-                code: mention.code.clone(),
+                code: mention.code.as_deref().map(str::to_owned),
                 start,
                 end,
                 value: mention.value,

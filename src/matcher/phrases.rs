@@ -29,6 +29,7 @@
 
 use super::mentions::{MentionSource, Mentions};
 use super::prepared::Prepared;
+use super::token_lists::TokenLists;
 use crate::compile::features::{
     CLOSE_BRACKET, DETERMINER, HYPHEN, MODIFIER, NUMERIC, OF, OPEN_BRACKET, PARTITIVE, POSSESSIVE,
     PUNCT,
@@ -59,11 +60,13 @@ pub struct Phrases {
     pub all: Vec<Phrase>,
     heads: Vec<u32>,
     /// For each token, the phrases starting there, longest first.
-    pub starting_at: Vec<Vec<u32>>,
+    pub starting_at: TokenLists,
     /// Scratch: for each token, where the longest mention ending there
     /// starts, and where a number mention ending there starts.
     mention_from: Vec<u32>,
     number_from: Vec<u32>,
+    /// Scratch: where the phrases around one mention may start.
+    starts: Vec<usize>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -81,9 +84,7 @@ impl Phrases {
     pub fn clear(&mut self, tokens: usize) {
         self.all.clear();
         self.heads.clear();
-        self.starting_at.iter_mut().for_each(Vec::clear);
-        self.starting_at.resize_with(tokens, Vec::new);
-        self.starting_at.truncate(tokens);
+        self.starting_at.reset(tokens);
     }
 
     pub fn build(&mut self, prepared: &Prepared, mentions: &Mentions) {
@@ -105,25 +106,26 @@ impl Phrases {
         }
         for (id, m) in mentions.all.iter().enumerate() {
             // A compound's parts share one phrase, made at its first part.
-            let heads: Vec<u32> = match m.group {
-                Some(group) if group as usize != id => continue,
-                Some(group) => (group..mentions.all.len() as u32)
-                    .filter(|&other| mentions.all[other as usize].group == Some(group))
-                    .collect(),
-                None => vec![id as u32],
-            };
             let heads_start = self.heads.len() as u32;
-            self.heads.extend_from_slice(&heads);
+            match m.group {
+                Some(group) if group as usize != id => continue,
+                Some(group) => self.heads.extend(
+                    (group..mentions.all.len() as u32)
+                        .filter(|&other| mentions.all[other as usize].group == Some(group)),
+                ),
+                None => self.heads.push(id as u32),
+            }
             let heads_end = self.heads.len() as u32;
             let ends = match self.apposition_end(prepared, m.end) {
                 Some(after) => [m.end, after],
                 None => [m.end, m.end],
             };
-            let starts = if m.ty == NUMBER {
-                vec![m.start]
-            } else {
-                self.left_starts(prepared, m.start)
-            };
+            let mut starts = std::mem::take(&mut self.starts);
+            starts.clear();
+            starts.push(m.start);
+            if m.ty != NUMBER {
+                self.left_starts(prepared, m.start, &mut starts);
+            }
             for &start in &starts {
                 for (index, &end) in ends.iter().enumerate() {
                     if index == 1 && end == ends[0] {
@@ -138,8 +140,9 @@ impl Phrases {
                     });
                 }
             }
+            self.starts = starts;
         }
-        for list in &mut self.starting_at {
+        for list in self.starting_at.iter_mut() {
             list.sort_by_key(|&p| {
                 let phrase = &self.all[p as usize];
                 let head = &mentions.all[self.heads[phrase.heads_start as usize] as usize];
@@ -158,10 +161,9 @@ impl Phrases {
         self.all.push(phrase);
     }
 
-    /// Where the phrase around a mention starting at `start` may start:
-    /// `start` itself, then each step leftwards.
-    fn left_starts(&self, prepared: &Prepared, start: usize) -> Vec<usize> {
-        let mut starts = vec![start];
+    /// Where the phrase around a mention starting at `start` may start,
+    /// each step leftwards of `start`, pushed onto `starts`.
+    fn left_starts(&self, prepared: &Prepared, start: usize, starts: &mut Vec<usize>) {
         let mut current = start;
         // Inside a hyphenated modifier ("15-year-old"): its parts join
         // whatever they are, and only the whole word is a phrase start.
@@ -212,7 +214,6 @@ impl Phrases {
             current = next;
             starts.push(current);
         }
-        starts
     }
 
     /// The end of a bracketed apposition right after a mention ending at

@@ -313,7 +313,7 @@ fn sentence_view(
                 end,
                 text: text[start..end].to_string(),
                 ty: pack.type_name(m.ty).to_string(),
-                code: m.code.clone(),
+                code: m.code.as_deref().map(str::to_owned),
                 value: m.value,
                 source,
                 origin,

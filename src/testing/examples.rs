@@ -226,7 +226,7 @@ fn produced(
             let end = sentence_tokens[mention.end - 1].end;
             let mut fields = vec![("text".to_string(), text[start..end].to_string())];
             if let Some(code) = &mention.code {
-                fields.push(("code".to_string(), code.clone()));
+                fields.push(("code".to_string(), code.to_string()));
             }
             records.push(ShownRecord {
                 rule: pack.pack.rule(builder).name.clone(),
