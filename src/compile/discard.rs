@@ -4,6 +4,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::features::DISCARD_GUARD;
 use super::lexicon::encode;
 use super::vocab::Vocabulary;
 use super::words::{Forms, word_tokens};
@@ -47,6 +48,10 @@ impl DiscardIndex {
                 spellings = next;
             }
             for spelling in spellings.into_iter().filter(|s| !s.is_empty()) {
+                let guard = spelling.iter().max_by_key(|&&word| vocab.word(word).len());
+                if let Some(&guard) = guard {
+                    vocab.add_features(guard, DISCARD_GUARD);
+                }
                 patterns.push(encode(&spelling));
                 discard_of.push(index as u32);
             }
@@ -69,6 +74,7 @@ impl DiscardIndex {
 
     /// The first discard phrase in a sentence (its encoded word ids), a
     /// document discard before a sentence discard: `(discard, token)`.
+    /// Only worth calling for a sentence with a word of [`DISCARD_GUARD`].
     pub fn find(&self, encoded: &[u8], discards: &[DiscardDef]) -> Option<(u32, usize)> {
         let automaton = self.automaton.as_ref()?;
         let mut first: Option<(u32, usize)> = None;

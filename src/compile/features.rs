@@ -110,6 +110,11 @@ pub const QUESTION_MARK: Features = 1 << 50;
 /// "-" inside a hyphenated word ("15-year-old", "well-armed").
 pub const HYPHEN: Features = 1 << 51;
 
+/// The word of a discard phrase's spelling a sentence must hold for the
+/// phrase to be there (its longest word, likely its rarest): a sentence
+/// with no such word is not searched for discards.
+pub const DISCARD_GUARD: Features = 1 << 52;
+
 /// The bits of a token's own shape, from its kind, its text and its
 /// folded form.
 pub fn token_shape(kind: crate::text::TokenKind, capitalized: bool, folded: &str) -> Features {

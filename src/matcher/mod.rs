@@ -24,6 +24,7 @@ use std::sync::Arc;
 use indexmap::IndexMap;
 
 use crate::compile::CompiledPack;
+use crate::compile::features::DISCARD_GUARD;
 use crate::compile::program::Voice;
 use crate::compile::words::WordSetId;
 use crate::document::Document;
@@ -368,10 +369,12 @@ impl<'p> Matcher<'p> {
         result.cut_sentences = (0..sentences.len()).filter(|&i| sentences[i].cut).collect();
         for (index, sentence) in sentences.iter().enumerate() {
             self.prepare_sentence(&doc.text, sentence);
-            let discard = self
-                .pack
-                .discards
-                .find(&self.prepared.encoded, &self.pack.pack.discards)
+            let discard = (self.prepared.any & DISCARD_GUARD != 0)
+                .then(|| {
+                    let discards = &self.pack.discards;
+                    discards.find(&self.prepared.encoded, &self.pack.pack.discards)
+                })
+                .flatten()
                 .map(|(discard, token)| DiscardHit {
                     discard,
                     sentence: index,

@@ -18,6 +18,8 @@ pub struct Prepared {
     pub verb_group: Vec<bool>,
     /// Each token's classes for the built-in mentions, off the vocabulary.
     pub classes: Vec<WordClasses>,
+    /// The features of all tokens together: whether any has a bit.
+    pub any: Features,
     /// One past the last coordinator or clause break ("and", "but", ";"):
     /// no coordinated verb phrase starts at or after it.
     pub links_end: usize,
@@ -31,6 +33,7 @@ impl Prepared {
         self.features.clear();
         self.verb_group.clear();
         self.classes.clear();
+        self.any = 0;
         for token in tokens {
             let written = token.text(text);
             fold_into(written, &mut self.folded);
@@ -40,6 +43,7 @@ impl Prepared {
             let bits = pack.vocab.features(word)
                 | features::token_shape(token.kind, capitalized, &self.folded);
             self.features.push(bits);
+            self.any |= bits;
             self.classes.push(features::text_classes(bits));
             self.verb_group.push(
                 bits & (features::VERB_GROUP | features::LY_ADVERB | features::MODALITY_VERB) != 0,
