@@ -52,7 +52,7 @@ stages = [
     ("mentions, all built-ins", "Mentions::find"),
     ("  numbers", "text::number::find_numbers_classified"),
     ("  proper names", "text::proper::find_proper_runs_classified"),
-    ("  lexicon automaton", "LexiconIndex::find"),
+    ("  lexicon trie", "LexiconIndex::find"),
     ("word readings", "category::read_sentence"),
     ("verb chains", "VerbChains::build"),
     ("entity cascade (incl. its VM)", "Matcher::run_entity_rules"),

@@ -1,12 +1,16 @@
 //! Discard phrases (`discard sentence = …`, `discard document = …`): one
-//! Aho-Corasick automaton over word ids, like the lexicon's, run once per
-//! sentence. Entries inflect like word-class entries unless written `=…`.
+//! Aho-Corasick automaton over word ids, run on a sentence that holds a
+//! guard word of one. Entries inflect like word-class entries unless
+//! written `=…`.
+//!
+//! Each word id is written as three bytes, the first with its high bit set
+//! and the others without, so a match can only start on a token boundary
+//! and always spans whole tokens.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::features::DISCARD_GUARD;
-use super::lexicon::encode;
-use super::vocab::Vocabulary;
+use super::vocab::{Vocabulary, WordId};
 use super::words::{Forms, word_tokens};
 use crate::lang::ast::DiscardScope;
 use crate::lang::pack::DiscardDef;
@@ -72,13 +76,15 @@ impl DiscardIndex {
         })
     }
 
-    /// The first discard phrase in a sentence (its encoded word ids), a
-    /// document discard before a sentence discard: `(discard, token)`.
-    /// Only worth calling for a sentence with a word of [`DISCARD_GUARD`].
-    pub fn find(&self, encoded: &[u8], discards: &[DiscardDef]) -> Option<(u32, usize)> {
+    /// The first discard phrase in a sentence (its word ids), a document
+    /// discard before a sentence discard: `(discard, token)`. Only worth
+    /// calling for a sentence with a word of [`DISCARD_GUARD`].
+    pub fn find(&self, words: &[WordId], discards: &[DiscardDef]) -> Option<(u32, usize)> {
         let automaton = self.automaton.as_ref()?;
+        let mut encoded = Vec::with_capacity(words.len() * 3);
+        encode_into(words.iter().copied(), &mut encoded);
         let mut first: Option<(u32, usize)> = None;
-        for found in automaton.find_iter(encoded) {
+        for found in automaton.find_iter(&encoded) {
             let discard = self.discard_of[found.pattern().as_usize()];
             let hit = (discard, found.start() / 3);
             if discards[discard as usize].scope == DiscardScope::Document {
@@ -87,5 +93,20 @@ impl DiscardIndex {
             first.get_or_insert(hit);
         }
         first
+    }
+}
+
+/// Word ids as the automaton's bytes: `1hhhhhhh 0mmmmmmm 0lllllll` per id.
+pub fn encode(ids: &[WordId]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(ids.len() * 3);
+    encode_into(ids.iter().copied(), &mut out);
+    out
+}
+
+pub fn encode_into(ids: impl Iterator<Item = WordId>, out: &mut Vec<u8>) {
+    for id in ids {
+        out.push(0x80 | ((id >> 14) & 0x7f) as u8);
+        out.push(((id >> 7) & 0x7f) as u8);
+        out.push((id & 0x7f) as u8);
     }
 }

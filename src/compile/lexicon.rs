@@ -1,15 +1,14 @@
-//! The lexicon automaton: every lexicon phrase, as a sequence of word ids,
-//! in one Aho-Corasick automaton run over a sentence's word ids.
+//! The lexicon index: every lexicon phrase, as a sequence of word ids, in
+//! one trie walked from each token of a sentence that starts a phrase.
 //!
-//! Each word id is written as three bytes, the first with its high bit set
-//! and the others without, so a match can only start on a token boundary and
-//! always spans whole tokens.
+//! A word that starts no phrase costs one bit test, so a sentence costs
+//! about one step per token plus one per word of each phrase found; the
+//! trie is one hash map keyed by (node, word id), built in one pass.
 //!
 //! Rows of one phrase may be restricted to document dates: for a dated
 //! document, the first dated row of a type whose range holds the date stands
 //! in for the undated rows of that type.
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 use super::vocab::{MAX_VOCABULARY, Vocabulary, WordId};
@@ -19,22 +18,77 @@ use crate::text::{fold_into, tokenize_into};
 
 #[derive(Debug, Clone)]
 pub struct LexiconIndex {
-    automaton: Option<AhoCorasick>,
+    trie: PhraseTrie,
     phrases: PhraseEntries,
 }
 
-/// The lexicon entries of each automaton pattern, and what choosing among
-/// them needs.
+/// The distinct phrases, word by word. A phrase's pattern is its index
+/// among the distinct phrases.
+#[derive(Debug, Clone, Default)]
+struct PhraseTrie {
+    /// (node, word) to the node after that word; the root is node 0.
+    next: FxHashMap<(u32, WordId), u32>,
+    /// For each node: the pattern of the phrase that ends there, or
+    /// [`NO_PATTERN`].
+    pattern_at: Vec<u32>,
+    /// The words that start a phrase, as a bitset over word ids.
+    first_words: Vec<u64>,
+}
+
+const NO_PATTERN: u32 = u32::MAX;
+
+impl PhraseTrie {
+    fn new() -> PhraseTrie {
+        PhraseTrie {
+            pattern_at: vec![NO_PATTERN],
+            ..PhraseTrie::default()
+        }
+    }
+
+    /// The pattern of `words`, a new one if the trie does not hold them yet.
+    fn insert(&mut self, words: &[WordId], patterns: &mut u32) -> u32 {
+        let mut node = 0;
+        for &word in words {
+            let fresh = self.pattern_at.len() as u32;
+            node = *self.next.entry((node, word)).or_insert(fresh);
+            if node == fresh {
+                self.pattern_at.push(NO_PATTERN);
+            }
+        }
+        if let Some(&first) = words.first() {
+            let (word, bit) = (first as usize / 64, first % 64);
+            if self.first_words.len() <= word {
+                self.first_words.resize(word + 1, 0);
+            }
+            self.first_words[word] |= 1 << bit;
+        }
+        let pattern = &mut self.pattern_at[node as usize];
+        if *pattern == NO_PATTERN {
+            *pattern = *patterns;
+            *patterns += 1;
+        }
+        *pattern
+    }
+
+    fn starts_phrase(&self, word: WordId) -> bool {
+        self.first_words
+            .get(word as usize / 64)
+            .is_some_and(|bits| bits & (1 << (word % 64)) != 0)
+    }
+}
+
+/// The lexicon entries of each pattern, and what choosing among them
+/// needs.
 #[derive(Debug, Clone)]
 struct PhraseEntries {
-    /// For each automaton pattern `p`: the lexicon entries with that phrase
+    /// For each pattern `p`: the lexicon entries with that phrase
     /// are `entries[entry_starts[p]..entry_starts[p + 1]]`.
     entry_starts: Vec<u32>,
     entries: Vec<u32>,
     /// For each entry: its phrase's tokens as written, if it must match
     /// with exactly that case.
     exact_tokens: Vec<Option<Vec<String>>>,
-    /// For each automaton pattern: whether one of its entries is dated.
+    /// For each pattern: whether one of its entries is dated.
     dated: Vec<bool>,
     /// For each entry: its type and dates, to choose among dated rows.
     dates: Vec<(TypeId, DateRange)>,
@@ -48,108 +102,53 @@ pub struct LexiconHit {
     pub entry: u32,
 }
 
-/// A lexicon's phrases as word ids, before its automaton is built: the
-/// part of [`LexiconIndex::build`] that needs the vocabulary.
+/// A lexicon's phrases as word ids, before its trie is built: the part of
+/// [`LexiconIndex::build`] that needs the vocabulary.
 #[derive(Debug)]
 pub struct EncodedLexicon {
-    /// Each distinct phrase, encoded; its index is its automaton pattern.
-    patterns: Vec<Vec<u8>>,
-    phrases: PhraseEntries,
+    /// Every entry's words, one after the other; entry `i`'s end at
+    /// `ends[i]` (an entry without words has none).
+    words: Vec<WordId>,
+    ends: Vec<u32>,
+    exact_tokens: Vec<Option<Vec<String>>>,
+    dates: Vec<(TypeId, DateRange)>,
 }
 
-/// Below this many phrases the automaton is built on the loading thread:
-/// a worker thread costs more than it wins back.
-const PARALLEL_BUILD_PHRASES: usize = 10_000;
+/// From this many entries on, the trie is built on another thread while
+/// the rules are lowered: below, a thread costs more than it wins back.
+const PARALLEL_BUILD_ENTRIES: usize = 10_000;
 
 impl EncodedLexicon {
-    /// Whether the automaton is worth building beside other work.
+    /// Whether the trie is worth building beside other work.
     pub fn is_large(&self) -> bool {
-        self.patterns.len() >= PARALLEL_BUILD_PHRASES
+        self.ends.len() >= PARALLEL_BUILD_ENTRIES
     }
 
-    /// Builds the automaton; needs no vocabulary, so it can run while the
-    /// rules are lowered.
-    pub fn build_automaton(self) -> Result<LexiconIndex, String> {
-        let EncodedLexicon { patterns, phrases } = self;
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    // The final automaton is the same as with the default
-                    // (3), but building it for a million phrases peaks at
-                    // a fifth of the memory, in half the time.
-                    .dense_depth(2)
-                    .build(&patterns)
-                    .map_err(|e| format!("cannot build the lexicon automaton: {e}"))?,
-            )
-        };
-        Ok(LexiconIndex { automaton, phrases })
-    }
-}
-
-impl LexiconIndex {
-    /// Encodes the lexicon with `vocab` and builds its automaton.
-    pub fn build(lexicon: &[LexiconEntry], vocab: &mut Vocabulary) -> Result<LexiconIndex, String> {
-        LexiconIndex::encode(lexicon, vocab)?.build_automaton()
-    }
-
-    /// Linear in the lexicon: one tokenization and one hash lookup per
-    /// entry, buffers reused, entries kept in two flat arrays.
-    pub fn encode(
-        lexicon: &[LexiconEntry],
-        vocab: &mut Vocabulary,
-    ) -> Result<EncodedLexicon, String> {
-        // Each distinct phrase, encoded, and its pattern number.
-        let mut pattern_of: FxHashMap<Vec<u8>, u32> = FxHashMap::default();
-        let mut encoded: Vec<u8> = Vec::new();
+    /// Builds the trie and the entry tables; needs no vocabulary, so it
+    /// can run while the rules are lowered.
+    pub fn build_index(self) -> LexiconIndex {
+        let EncodedLexicon {
+            words,
+            ends,
+            exact_tokens,
+            dates,
+        } = self;
+        let mut trie = PhraseTrie::new();
+        let mut patterns = 0;
         // (pattern, entry) pairs, in entry order.
-        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(lexicon.len());
-        let mut exact_tokens = vec![None; lexicon.len()];
-        let mut tokens = Vec::new();
-        let mut folded = String::new();
-        let dates: Vec<(TypeId, DateRange)> = lexicon.iter().map(|e| (e.ty, e.dates)).collect();
-        for (index, entry) in lexicon.iter().enumerate() {
-            tokenize_into(&entry.phrase, &mut tokens);
-            if tokens.is_empty() {
-                continue;
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(ends.len());
+        let mut start = 0;
+        for (index, &end) in ends.iter().enumerate() {
+            let phrase = &words[start..end as usize];
+            start = end as usize;
+            if !phrase.is_empty() {
+                pairs.push((trie.insert(phrase, &mut patterns), index as u32));
             }
-            encoded.clear();
-            for token in &tokens {
-                fold_into(token.text(&entry.phrase), &mut folded);
-                encode_into(std::iter::once(vocab.intern(&folded)), &mut encoded);
-            }
-            if entry.exact {
-                exact_tokens[index] = Some(
-                    tokens
-                        .iter()
-                        .map(|t| t.text(&entry.phrase).to_string())
-                        .collect(),
-                );
-            }
-            let pattern = match pattern_of.get(&encoded) {
-                Some(&pattern) => pattern,
-                None => {
-                    let pattern = pattern_of.len() as u32;
-                    pattern_of.insert(encoded.clone(), pattern);
-                    pattern
-                }
-            };
-            pairs.push((pattern, index as u32));
         }
-        let mut patterns: Vec<Vec<u8>> = vec![Vec::new(); pattern_of.len()];
-        for (phrase, pattern) in pattern_of {
-            patterns[pattern as usize] = phrase;
-        }
-        if vocab.is_full() {
-            return Err(format!(
-                "the lexicons hold more than {MAX_VOCABULARY} distinct word forms, the most a pack's vocabulary holds (see docs/LIMITS.md)"
-            ));
-        }
+        let patterns = patterns as usize;
         // Stable: entries of one pattern stay in lexicon order.
         pairs.sort_by_key(|&(pattern, _)| pattern);
-        let mut entry_starts = Vec::with_capacity(patterns.len() + 1);
+        let mut entry_starts = Vec::with_capacity(patterns + 1);
         let mut entries = Vec::with_capacity(pairs.len());
         for (pattern, entry) in pairs {
             while entry_starts.len() <= pattern as usize {
@@ -157,7 +156,7 @@ impl LexiconIndex {
             }
             entries.push(entry);
         }
-        while entry_starts.len() <= patterns.len() {
+        while entry_starts.len() <= patterns {
             entry_starts.push(entries.len() as u32);
         }
         let dated = entry_starts
@@ -168,8 +167,8 @@ impl LexiconIndex {
                     .any(|&e| dates[e as usize].1.is_dated())
             })
             .collect();
-        Ok(EncodedLexicon {
-            patterns,
+        LexiconIndex {
+            trie,
             phrases: PhraseEntries {
                 entry_starts,
                 entries,
@@ -177,48 +176,119 @@ impl LexiconIndex {
                 dated,
                 dates,
             },
+        }
+    }
+}
+
+impl LexiconIndex {
+    /// Interns the lexicon's words in `vocab` and builds its trie.
+    pub fn build(lexicon: &[LexiconEntry], vocab: &mut Vocabulary) -> Result<LexiconIndex, String> {
+        Ok(LexiconIndex::encode(lexicon, vocab)?.build_index())
+    }
+
+    /// Interns the lexicon's words in `vocab`: the part of building that
+    /// needs the vocabulary. Linear in the lexicon: one tokenization and
+    /// one hash lookup per word, buffers reused.
+    pub fn encode(
+        lexicon: &[LexiconEntry],
+        vocab: &mut Vocabulary,
+    ) -> Result<EncodedLexicon, String> {
+        let mut words: Vec<WordId> = Vec::new();
+        let mut ends: Vec<u32> = Vec::with_capacity(lexicon.len());
+        let mut exact_tokens = vec![None; lexicon.len()];
+        let mut tokens = Vec::new();
+        let mut folded = String::new();
+        for (index, entry) in lexicon.iter().enumerate() {
+            tokenize_into(&entry.phrase, &mut tokens);
+            for token in &tokens {
+                fold_into(token.text(&entry.phrase), &mut folded);
+                words.push(vocab.intern(&folded));
+            }
+            ends.push(words.len() as u32);
+            if entry.exact && !tokens.is_empty() {
+                exact_tokens[index] = Some(
+                    tokens
+                        .iter()
+                        .map(|t| t.text(&entry.phrase).to_string())
+                        .collect(),
+                );
+            }
+        }
+        if vocab.is_full() {
+            return Err(format!(
+                "the lexicons hold more than {MAX_VOCABULARY} distinct word forms, the most a pack's vocabulary holds (see docs/LIMITS.md)"
+            ));
+        }
+        Ok(EncodedLexicon {
+            words,
+            ends,
+            exact_tokens,
+            dates: lexicon.iter().map(|e| (e.ty, e.dates)).collect(),
         })
     }
 
-    /// Every lexicon phrase in a sentence, all overlaps included. `encoded` is
-    /// the sentence's word ids as [`encode`] writes them; `token_text` gives a
-    /// token's original text for exact-case entries; `date` is the document's,
-    /// which chooses among dated rows.
+    /// Every lexicon phrase in a sentence, all overlaps included, by end
+    /// and, at one end, longest first. `words` are the sentence's word
+    /// ids; `token_text` gives a token's original text for exact-case
+    /// entries; `date` is the document's, which chooses among dated rows.
     pub fn find<'t>(
         &self,
-        encoded: &[u8],
+        words: &[WordId],
         token_text: impl Fn(usize) -> &'t str,
         date: Option<Date>,
         out: &mut Vec<LexiconHit>,
     ) {
         out.clear();
-        let Some(automaton) = &self.automaton else {
-            return;
-        };
-        for found in automaton.find_overlapping_iter(encoded) {
-            let start = found.start() / 3;
-            let end = found.end() / 3;
-            let pattern = found.pattern().as_usize();
-            let range = self.phrases.entry_starts[pattern] as usize
-                ..self.phrases.entry_starts[pattern + 1] as usize;
-            let first = out.len();
-            for &entry in &self.phrases.entries[range] {
-                if let Some(exact) = &self.phrases.exact_tokens[entry as usize]
-                    && !exact
-                        .iter()
-                        .enumerate()
-                        .all(|(i, t)| token_text(start + i) == t)
-                {
-                    continue;
-                }
-                out.push(LexiconHit { start, end, entry });
+        for start in 0..words.len() {
+            if !self.trie.starts_phrase(words[start]) {
+                continue;
             }
-            if self.phrases.dated[pattern] {
-                let hits: Vec<LexiconHit> = out.drain(first..).collect();
-                self.choose_by_date(&hits, date, out);
+            let mut node = 0;
+            for end in start + 1..=words.len() {
+                let Some(&next) = self.trie.next.get(&(node, words[end - 1])) else {
+                    break;
+                };
+                node = next;
+                let pattern = self.trie.pattern_at[node as usize];
+                if pattern != NO_PATTERN {
+                    self.add_hits(start, end, pattern as usize, &token_text, date, out);
+                }
             }
         }
+        // Stable, so the rows of one phrase keep their lexicon order.
+        out.sort_by_key(|hit| (hit.end, std::cmp::Reverse(hit.end - hit.start)));
     }
+
+    /// The rows of the phrase `pattern` found at `start..end`.
+    fn add_hits<'t>(
+        &self,
+        start: usize,
+        end: usize,
+        pattern: usize,
+        token_text: &impl Fn(usize) -> &'t str,
+        date: Option<Date>,
+        out: &mut Vec<LexiconHit>,
+    ) {
+        let range = self.phrases.entry_starts[pattern] as usize
+            ..self.phrases.entry_starts[pattern + 1] as usize;
+        let first = out.len();
+        for &entry in &self.phrases.entries[range] {
+            if let Some(exact) = &self.phrases.exact_tokens[entry as usize]
+                && !exact
+                    .iter()
+                    .enumerate()
+                    .all(|(i, t)| token_text(start + i) == t)
+            {
+                continue;
+            }
+            out.push(LexiconHit { start, end, entry });
+        }
+        if self.phrases.dated[pattern] {
+            let hits: Vec<LexiconHit> = out.drain(first..).collect();
+            self.choose_by_date(&hits, date, out);
+        }
+    }
+
     /// Of the rows of one phrase, keeps per type the first dated row whose
     /// range holds `date`, or else the undated rows.
     fn choose_by_date(&self, hits: &[LexiconHit], date: Option<Date>, out: &mut Vec<LexiconHit>) {
@@ -238,21 +308,6 @@ impl LexiconIndex {
                 out.push(*hit);
             }
         }
-    }
-}
-
-/// Word ids as bytes: `1hhhhhhh 0mmmmmmm 0lllllll` per id.
-pub fn encode(ids: &[WordId]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(ids.len() * 3);
-    encode_into(ids.iter().copied(), &mut out);
-    out
-}
-
-pub fn encode_into(ids: impl Iterator<Item = WordId>, out: &mut Vec<u8>) {
-    for id in ids {
-        out.push(0x80 | ((id >> 14) & 0x7f) as u8);
-        out.push(((id >> 7) & 0x7f) as u8);
-        out.push((id & 0x7f) as u8);
     }
 }
 
@@ -281,6 +336,7 @@ mod tests {
             entry("Deir ez-Zor", false),
             entry("IS", true),
             entry("Deir", false),
+            entry("ez-Zor", false),
         ];
         let index = LexiconIndex::build(&lexicon, &mut vocab).unwrap();
         let text = "is Deir Ez-Zor IS";
@@ -290,8 +346,8 @@ mod tests {
             .map(|t| vocab.get(&fold(t.text(text))))
             .collect();
         let mut hits = Vec::new();
-        index.find(&encode(&ids), |i| tokens[i].text(text), None, &mut hits);
-        hits.sort_by_key(|h| (h.start, h.end));
+        index.find(&ids, |i| tokens[i].text(text), None, &mut hits);
+        // By end, and at one end longest first.
         assert_eq!(
             hits,
             [
@@ -304,6 +360,11 @@ mod tests {
                     start: 1,
                     end: 5,
                     entry: 0
+                },
+                LexiconHit {
+                    start: 2,
+                    end: 5,
+                    entry: 3
                 },
                 LexiconHit {
                     start: 5,

@@ -1,5 +1,5 @@
 //! Compiling a checked pack for matching: vocabulary, word sets, the
-//! lexicon automaton, slot type tables, rule programs and the anchor index.
+//! lexicon trie, slot type tables, rule programs and the anchor index.
 //!
 //! Everything here runs once per pack; the matcher only reads the result.
 
@@ -134,20 +134,19 @@ impl CompiledPack {
                 vocab::MAX_VOCABULARY
             ));
         }
-        // The automaton needs no vocabulary: a large lexicon's is built on
+        // The trie needs no vocabulary: a large lexicon's is built on
         // another thread while the rules are lowered.
         let (lexicon, lowered) = if lexicon.is_large() {
             rayon::join(
-                || lexicon.build_automaton(),
+                || lexicon.build_index(),
                 || lower_rules(&pack, &mut vocab, &mut sets),
             )
         } else {
             (
-                lexicon.build_automaton(),
+                lexicon.build_index(),
                 lower_rules(&pack, &mut vocab, &mut sets),
             )
         };
-        let lexicon = lexicon?;
         let LoweredRules {
             accepts,
             mut programs,

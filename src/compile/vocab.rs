@@ -16,8 +16,8 @@ pub type WordId = u32;
 /// The id of every word the pack does not know.
 pub const UNKNOWN_WORD: WordId = 0;
 
-/// Most word forms a vocabulary holds: the lexicon automaton writes each
-/// id in three bytes of 7 bits ([`super::lexicon::encode`]), 2^21 ids.
+/// Most word forms a vocabulary holds: the discard automaton writes each
+/// id in three bytes of 7 bits ([`super::discard::encode`]), 2^21 ids.
 pub const MAX_VOCABULARY: usize = 1 << 21;
 
 #[derive(Debug, Clone)]

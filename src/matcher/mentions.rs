@@ -93,7 +93,7 @@ impl Mentions {
         self.starting_at.reset(tokens.len());
         let mut hits = std::mem::take(&mut self.hits);
         pack.lexicon
-            .find(&prepared.encoded, |i| tokens[i].text(text), date, &mut hits);
+            .find(&prepared.words, |i| tokens[i].text(text), date, &mut hits);
         for hit in &hits {
             let entry = &pack.pack.lexicon[hit.entry as usize];
             self.add(Mention {

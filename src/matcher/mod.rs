@@ -372,7 +372,7 @@ impl<'p> Matcher<'p> {
             let discard = (self.prepared.any & DISCARD_GUARD != 0)
                 .then(|| {
                     let discards = &self.pack.discards;
-                    discards.find(&self.prepared.encoded, &self.pack.pack.discards)
+                    discards.find(&self.prepared.words, &self.pack.pack.discards)
                 })
                 .flatten()
                 .map(|(discard, token)| DiscardHit {

@@ -1,11 +1,10 @@
 //! A sentence prepared for matching: its tokens' word ids (one vocabulary
 //! lookup per token), their features (closed-class bits from the
-//! vocabulary, shape bits from the token), verb-group flags, and the byte
-//! encoding the lexicon automaton reads.
+//! vocabulary, shape bits from the token), verb-group flags and word
+//! classes.
 
 use crate::compile::CompiledPack;
 use crate::compile::features::{self, Features};
-use crate::compile::lexicon::encode_into;
 use crate::compile::vocab::WordId;
 use crate::text::{Token, WordClasses, fold_into};
 
@@ -23,7 +22,6 @@ pub struct Prepared {
     /// One past the last coordinator or clause break ("and", "but", ";"):
     /// no coordinated verb phrase starts at or after it.
     pub links_end: usize,
-    pub encoded: Vec<u8>,
     folded: String,
 }
 
@@ -54,8 +52,6 @@ impl Prepared {
             .iter()
             .rposition(|&f| f & (features::COORDINATOR | features::CLAUSE_BREAK) != 0)
             .map_or(0, |last| last + 1);
-        self.encoded.clear();
-        encode_into(self.words.iter().copied(), &mut self.encoded);
     }
 
     pub fn len(&self) -> usize {
