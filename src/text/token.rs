@@ -182,8 +182,23 @@ fn scan_word(text: &str, start: usize, first: char, out: &mut Vec<Token>) -> usi
     // digit run, so "10,000" is one token but "Aleppo,5" is not.
     let mut digits_only = first.is_numeric();
     let mut i = start + first.len_utf8();
+    let bytes = text.as_bytes();
 
-    while let Some(c) = char_at(text, i) {
+    while let Some(&byte) = bytes.get(i) {
+        // Nearly every character of English text: an ASCII letter or digit
+        // continues the word, with nothing else to decide.
+        if byte.is_ascii_alphabetic() {
+            digits_only = false;
+            i += 1;
+            continue;
+        }
+        if byte.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
         // Apostrophes first: U+02BC is alphabetic and would otherwise be
         // swallowed as a letter, hiding "Russiaʼs" from clitic splitting.
         if is_apostrophe(c) {
