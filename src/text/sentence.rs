@@ -264,6 +264,11 @@ fn can_start_sentence(token_text: &str) -> bool {
 /// True when the whitespace between two tokens contains a blank line: two or
 /// more line breaks, counting "\r\n" once and a paragraph separator as two.
 fn blank_line_between(text: &str, a: &Token, b: &Token) -> bool {
+    // One byte holds one line break at most: the gap between most tokens
+    // (none, or a space) holds no blank line.
+    if b.start.saturating_sub(a.end) < 2 {
+        return false;
+    }
     let Some(gap) = text.get(a.end..b.start) else {
         return false;
     };
