@@ -17,8 +17,20 @@ pub struct WordSetId(pub u32);
 pub struct WordSets {
     sets: Vec<Vec<WordId>>,
     index: HashMap<Vec<WordId>, WordSetId>,
-    bits: Vec<Option<Vec<u64>>>,
+    /// How each set is tested once the vocabulary is complete.
+    lookup: Vec<SetLookup>,
 }
+
+/// A set as the matcher tests it: a few ids compared all at once (no
+/// branch per id, no pointer to follow), or a bitset over the vocabulary.
+#[derive(Debug, Clone)]
+enum SetLookup {
+    Few([WordId; SEARCHED]),
+    Bits(Box<[u64]>),
+}
+
+/// Pads a [`SetLookup::Few`]: no word has this id.
+const NO_WORD: WordId = WordId::MAX;
 
 /// Sets up to this size are searched; larger ones get a bitset.
 const SEARCHED: usize = 8;
@@ -38,27 +50,34 @@ impl WordSets {
 
     #[inline]
     pub fn contains(&self, set: WordSetId, word: WordId) -> bool {
-        match self.bits.get(set.0 as usize) {
-            Some(Some(bits)) => bits
+        match self.lookup.get(set.0 as usize) {
+            Some(SetLookup::Few(words)) => words.contains(&word),
+            Some(SetLookup::Bits(bits)) => bits
                 .get(word as usize / 64)
                 .is_some_and(|b| b & (1 << (word % 64)) != 0),
-            _ => self.sets[set.0 as usize].contains(&word),
+            // Before `finish`, while the pack compiles.
+            None => self.sets[set.0 as usize].contains(&word),
         }
     }
 
-    /// Builds the bitsets of the larger sets for a vocabulary of `words` ids.
+    /// Builds each set's lookup for a vocabulary of `words` ids: the few
+    /// ids of a small set, a bitset for a larger one.
     pub fn finish(&mut self, words: usize) {
-        self.bits = self
+        self.lookup = self
             .sets
             .iter()
             .map(|set| {
-                (set.len() > SEARCHED).then(|| {
+                if set.len() <= SEARCHED {
+                    let mut few = [NO_WORD; SEARCHED];
+                    few[..set.len()].copy_from_slice(set);
+                    SetLookup::Few(few)
+                } else {
                     let mut bits = vec![0u64; words.div_ceil(64)];
                     for &word in set {
                         bits[word as usize / 64] |= 1 << (word % 64);
                     }
-                    bits
-                })
+                    SetLookup::Bits(bits.into_boxed_slice())
+                }
             })
             .collect();
     }
