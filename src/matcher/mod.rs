@@ -440,7 +440,7 @@ impl<'p> Matcher<'p> {
         // Until the cascade has run, the sentence has no phrases (not the
         // previous sentence's): a `^` in an entity rule takes word runs only.
         self.phrases.clear(tokens.len());
-        self.slot_starts.invalidate();
+        self.slot_starts.new_sentence();
         self.read_words();
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
@@ -563,18 +563,19 @@ impl<'p> Matcher<'p> {
     }
 
     fn find(&mut self, program: usize, slot_count: usize) {
+        let starts_before = self.starts_before(program);
         let program_def = &self.pack.programs[program].1;
-        if let Some(first) = &program_def.first {
-            for &table in &first.slots {
-                self.slot_starts.ensure(
-                    self.pack,
-                    &self.mentions,
-                    &self.phrases,
-                    table,
-                    program_def.binds,
-                );
-            }
-        }
+        let starts = program_def.first.as_ref().map(|first| {
+            let input = (
+                self.pack,
+                &self.prepared,
+                &self.chains,
+                &self.mentions,
+                &self.phrases,
+            );
+            self.slot_starts
+                .program_starts(input, first, program_def.binds)
+        });
         let input = Input {
             pack: self.pack,
             prepared: &self.prepared,
@@ -582,13 +583,12 @@ impl<'p> Matcher<'p> {
             phrases: &self.phrases,
             readings: &self.readings,
             chains: &self.chains,
-            slot_starts: &self.slot_starts,
         };
-        let starts_before = self.starts_before(program);
         self.vm.find_all(
-            &self.pack.programs[program].1,
+            program_def,
             slot_count,
             &input,
+            starts,
             starts_before,
             &mut self.found,
         );

@@ -18,7 +18,6 @@ use super::category::{Reading, accepts as category_accepts};
 use super::mentions::Mentions;
 use super::phrases::Phrases;
 use super::prepared::Prepared;
-use super::starts::SlotStarts;
 use super::verbs::{NO_CHAIN, VerbChains};
 use crate::compile::CompiledPack;
 use crate::compile::features::{
@@ -83,9 +82,6 @@ pub struct Input<'a> {
     pub phrases: &'a Phrases,
     pub readings: &'a [Reading],
     pub chains: &'a VerbChains,
-    /// Where each first slot's type can begin, built for this program's
-    /// first slots before the search.
-    pub slot_starts: &'a SlotStarts,
 }
 
 enum Job {
@@ -143,12 +139,15 @@ impl Vm {
     /// start, the first in pattern order (longest mentions, optional parts
     /// taken, shortest gaps). Searches start before token `starts_before`
     /// only: the caller knows no match can start later (a match holds its
-    /// anchor word, so it starts at or before the last one).
+    /// anchor word, so it starts at or before the last one), and only at the
+    /// tokens of `starts` (every token if `None`), the tokens the program's
+    /// first instructions accept ([`super::starts::SlotStarts::program_starts`]).
     pub fn find_all(
         &mut self,
         program: &Program,
         slot_count: usize,
         input: &Input,
+        starts: Option<&[u64]>,
         starts_before: usize,
         out: &mut Vec<Found>,
     ) {
@@ -163,12 +162,10 @@ impl Vm {
             return;
         }
         self.reset(program.insts.len(), tokens);
+        let end = tokens.min(starts_before);
         let mut start = 0;
-        while start < tokens.min(starts_before) {
-            if !can_start(program, input, start) {
-                start += 1;
-                continue;
-            }
+        while let Some(next) = next_start(starts, start, end) {
+            start = next;
             match self.run(program, slot_count, input, start) {
                 Some(found) => {
                     start = found.end.max(start + 1);
@@ -796,18 +793,23 @@ fn is_phrase_verb(input: &Input, at: usize) -> bool {
     before(MODAL | NEGATION) || (before(TO) && at > 1 && prepared.verb_group[at - 2])
 }
 
-/// Whether the token at `start` can begin a match: a cheap test that skips
-/// most start positions without a search.
-fn can_start(program: &Program, input: &Input, start: usize) -> bool {
-    let Some(first) = &program.first else {
-        return true;
+/// The first start at or after `from` and before `end`: the next set bit
+/// of `starts`, or `from` itself when every token may start.
+fn next_start(starts: Option<&[u64]>, from: usize, end: usize) -> Option<usize> {
+    let Some(bits) = starts else {
+        return (from < end).then_some(from);
     };
-    first
-        .words
-        .is_some_and(|set| input.pack.sets.contains(set, input.prepared.words[start]))
-        || (first.aux && (input.prepared.verb_group[start] || input.chains.inside[start]))
-        || first
-            .slots
-            .iter()
-            .any(|&table| input.slot_starts.starts(table, program.binds, start))
+    let mut word = from / 64;
+    let mut current = bits.get(word)? & (!0u64 << (from % 64));
+    loop {
+        if current != 0 {
+            let at = word * 64 + current.trailing_zeros() as usize;
+            return (at < end).then_some(at);
+        }
+        word += 1;
+        if word * 64 >= end {
+            return None;
+        }
+        current = *bits.get(word)?;
+    }
 }
