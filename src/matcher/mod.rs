@@ -696,9 +696,10 @@ impl<'p> Matcher<'p> {
                     }
                 }
             }
-            if !built.is_empty() {
-                self.slot_starts.invalidate();
+            if built.is_empty() {
+                continue;
             }
+            self.slot_starts.invalidate();
             for parts in built {
                 let compound = parts.len() > 1;
                 let mut group = None;
