@@ -559,7 +559,7 @@ impl<'p> Matcher<'p> {
     /// cascade has built them all.
     fn build_phrases(&mut self) {
         self.phrases.build(&self.prepared, &self.mentions);
-        self.slot_starts.invalidate();
+        self.slot_starts.phrases_changed();
     }
 
     fn find(&mut self, program: usize, slot_count: usize) {
@@ -696,10 +696,11 @@ impl<'p> Matcher<'p> {
                     }
                 }
             }
+            // The new mentions reach the slot start tables when they are
+            // next used (`SlotStarts` takes in added mentions).
             if built.is_empty() {
                 continue;
             }
-            self.slot_starts.invalidate();
             for parts in built {
                 let compound = parts.len() > 1;
                 let mut group = None;

@@ -18,12 +18,11 @@ use crate::compile::program::{FirstToken, SlotBinds};
 /// state of the sentence's mentions and phrases.
 #[derive(Default)]
 pub struct SlotStarts {
-    /// Bumped whenever the mentions or phrases change: a table built for
-    /// an older version is stale.
-    version: u32,
-    /// Per table and binding kind: the version it was built for, and its
-    /// bits (one per token).
-    tables: Vec<(u32, Vec<u64>)>,
+    /// Bumped whenever the phrases change: a phrase table built for an
+    /// older version is stale.
+    phrases: u32,
+    /// Per table and binding kind: where its slots can begin.
+    tables: Vec<SlotTable>,
     /// Bumped for every sentence: the words' bitsets below are stale.
     sentence: u32,
     /// Per word set: the sentence it was built for, and its bits.
@@ -32,6 +31,20 @@ pub struct SlotStarts {
     verb_group: (u32, Vec<u64>),
     /// The last program's starts.
     mask: Vec<u64>,
+}
+
+/// Where the slots of one type table can begin, and what it was built from.
+#[derive(Default)]
+struct SlotTable {
+    /// The sentence it was built for (0: none).
+    sentence: u32,
+    /// The phrases' version it was built for (tables of phrases only).
+    phrases: u32,
+    /// How many of the sentence's mentions it holds (tables of mentions
+    /// only): mentions are only ever added to a sentence, so a table
+    /// takes in the new ones instead of being built again.
+    seen: usize,
+    bits: Vec<u64>,
 }
 
 /// Sets the bit of every token `at` in `0..tokens` for which `holds`.
@@ -44,26 +57,21 @@ fn fill(bits: &mut Vec<u64>, tokens: usize, holds: impl Fn(usize) -> bool) {
 }
 
 impl SlotStarts {
-    /// Marks every table stale: the mentions or the phrases changed.
-    pub fn invalidate(&mut self) {
-        self.version = self.version.wrapping_add(1);
-        if self.version == 0 {
-            self.tables
-                .iter_mut()
-                .for_each(|(built, _)| *built = u32::MAX);
-            self.version = 1;
-        }
+    /// Marks the phrase tables stale: the phrases changed.
+    pub fn phrases_changed(&mut self) {
+        self.phrases = self.phrases.wrapping_add(1);
     }
 
     /// Marks everything stale: a new sentence.
     pub fn new_sentence(&mut self) {
-        self.invalidate();
+        self.phrases_changed();
         self.sentence = self.sentence.wrapping_add(1);
         if self.sentence == 0 {
             self.words
                 .iter_mut()
                 .for_each(|(built, _)| *built = u32::MAX);
             self.verb_group.0 = u32::MAX;
+            self.tables.iter_mut().for_each(|table| table.sentence = 0);
             self.sentence = 1;
         }
     }
@@ -82,7 +90,7 @@ impl SlotStarts {
         self.mask.resize(tokens.div_ceil(64), 0);
         for &table in &first.slots {
             self.ensure(pack, mentions, phrases, table, binds);
-            let (_, bits) = &self.tables[SlotStarts::index(table, binds)];
+            let bits = &self.tables[SlotStarts::index(table, binds)].bits;
             or_into(&mut self.mask, bits);
         }
         if let Some(set) = first.words {
@@ -116,7 +124,8 @@ impl SlotStarts {
         table as usize * 2 + matches!(binds, SlotBinds::Phrases) as usize
     }
 
-    /// Builds the table of `table` for `binds` if it is stale.
+    /// Brings the table of `table` for `binds` up to date with the
+    /// sentence's mentions and phrases.
     fn ensure(
         &mut self,
         pack: &CompiledPack,
@@ -127,34 +136,49 @@ impl SlotStarts {
     ) {
         let index = SlotStarts::index(table, binds);
         if self.tables.len() <= index {
-            self.tables
-                .resize_with(index + 1, || (u32::MAX, Vec::new()));
+            self.tables.resize_with(index + 1, SlotTable::default);
         }
-        let (built, bits) = &mut self.tables[index];
-        if *built == self.version {
-            return;
-        }
-        *built = self.version;
+        let slots = &mut self.tables[index];
         let tokens = mentions.starting_at.len();
-        bits.clear();
-        bits.resize(tokens.div_ceil(64) + 1, 0);
+        let stale = match binds {
+            SlotBinds::Mentions => slots.sentence != self.sentence,
+            SlotBinds::Phrases => slots.sentence != self.sentence || slots.phrases != self.phrases,
+        };
+        if stale {
+            slots.sentence = self.sentence;
+            slots.phrases = self.phrases;
+            slots.seen = 0;
+            slots.bits.clear();
+            slots.bits.resize(tokens.div_ceil(64), 0);
+        }
         let accepts = &pack.accepts[table as usize];
         let accepted = |m: u32| accepts[mentions.all[m as usize].ty.0 as usize];
-        for start in 0..tokens {
-            let starts = match binds {
-                SlotBinds::Mentions => mentions.starting_at[start].iter().any(|&m| accepted(m)),
-                SlotBinds::Phrases => phrases.starting_at.get(start).is_some_and(|here| {
-                    here.iter().any(|&p| {
-                        phrases
-                            .heads(&phrases.all[p as usize])
-                            .iter()
-                            .all(|&m| accepted(m))
-                    })
-                }),
-            };
-            if starts {
-                bits[start / 64] |= 1 << (start % 64);
+        match binds {
+            SlotBinds::Mentions => {
+                for (id, mention) in mentions.all.iter().enumerate().skip(slots.seen) {
+                    if accepted(id as u32) {
+                        slots.bits[mention.start / 64] |= 1 << (mention.start % 64);
+                    }
+                }
+                slots.seen = mentions.all.len();
             }
+            SlotBinds::Phrases if stale => {
+                for start in 0..tokens {
+                    let here = phrases.starting_at.get(start);
+                    let starts = here.is_some_and(|here| {
+                        here.iter().any(|&p| {
+                            phrases
+                                .heads(&phrases.all[p as usize])
+                                .iter()
+                                .all(|&m| accepted(m))
+                        })
+                    });
+                    if starts {
+                        slots.bits[start / 64] |= 1 << (start % 64);
+                    }
+                }
+            }
+            SlotBinds::Phrases => {}
         }
     }
 }
