@@ -200,9 +200,9 @@ impl Cx<'_> {
         }
         let may_start = self.may_start(i);
         // A currency can start an amount only with a numeral right after
-        // it: the cheap token tests go first, the phrase lookup runs on
-        // the few tokens they leave.
-        if !may_start && (!self.numeral_may_follow(i) || self.currency_at(i).is_none()) {
+        // it: its class is tested first, the phrase lookup and the look
+        // ahead run on the few tokens it leaves.
+        if !may_start && (self.currency_at(i).is_none() || !self.numeral_may_follow(i)) {
             return None;
         }
         let first = self.word(i);

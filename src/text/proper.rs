@@ -461,6 +461,14 @@ impl Cx<'_> {
             return false;
         }
         let w = tok.text(self.text);
+        // Most words of a sentence: lowercase ASCII, and no apostrophe
+        // after the first letter ("d'Ivoire" is a name).
+        if let [first, second, ..] = w.as_bytes()
+            && first.is_ascii_lowercase()
+            && !matches!(second, b'\'' | 0xE2)
+        {
+            return false;
+        }
         if !(starts_uppercase(w) || is_elided_name(w)) {
             return false;
         }
