@@ -813,3 +813,28 @@ fn next_start(starts: Option<&[u64]>, from: usize, end: usize) -> Option<usize> 
         current = *bits.get(word)?;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::next_start;
+
+    #[test]
+    fn starts_are_the_set_bits_below_the_end() {
+        let bits = [1u64 << 3 | 1 << 63, 1 << 1];
+        let all = |end: usize| {
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some(at) = next_start(Some(&bits), from, end) {
+                found.push(at);
+                from = at + 1;
+            }
+            found
+        };
+        assert_eq!(all(128), [3, 63, 65]);
+        assert_eq!(all(65), [3, 63], "the end is exclusive");
+        assert_eq!(all(3), Vec::<usize>::new());
+        assert_eq!(next_start(None, 5, 7), Some(5), "every token may start");
+        assert_eq!(next_start(None, 7, 7), None);
+        assert_eq!(next_start(Some(&[]), 0, 10), None, "an empty sentence");
+    }
+}
