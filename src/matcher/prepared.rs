@@ -34,12 +34,24 @@ impl Prepared {
         self.any = 0;
         for token in tokens {
             let written = token.text(text);
-            fold_into(written, &mut self.folded);
-            let word = pack.vocab.get(&self.folded);
+            // Most tokens are folded already (lowercase ASCII): no copy.
+            let folded = if written
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                written
+            } else {
+                fold_into(written, &mut self.folded);
+                &self.folded
+            };
+            let word = pack.vocab.get(folded);
             self.words.push(word);
-            let capitalized = written.chars().next().is_some_and(char::is_uppercase);
+            let capitalized = match written.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => written.chars().next().is_some_and(char::is_uppercase),
+            };
             let bits = pack.vocab.features(word)
-                | features::token_shape(token.kind, capitalized, &self.folded);
+                | features::token_shape(token.kind, capitalized, folded);
             self.features.push(bits);
             self.any |= bits;
             self.classes.push(features::text_classes(bits));
