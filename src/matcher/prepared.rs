@@ -50,8 +50,8 @@ impl Prepared {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => written.chars().next().is_some_and(char::is_uppercase),
             };
-            let bits = pack.vocab.features(word)
-                | features::token_shape(token.kind, capitalized, folded);
+            let bits =
+                pack.vocab.features(word) | features::token_shape(token.kind, capitalized, folded);
             self.features.push(bits);
             self.any |= bits;
             self.classes.push(features::text_classes(bits));

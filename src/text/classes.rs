@@ -12,7 +12,7 @@
 //! through [`classes_of`], so they cannot disagree.
 
 use super::fold::fold_into;
-use super::number::{NUMBER_START_WORDS, NumberWords};
+use super::number::{NUMBER_START_WORDS, NumberWords, starts_approximator};
 use super::proper::ProperWords;
 use super::token::Token;
 
@@ -35,6 +35,8 @@ pub const INITIAL: WordClasses = 1 << 4;
 pub const TITLE_START: WordClasses = 1 << 5;
 /// A word that makes a title only together with one ("prime").
 pub const TITLE_MODIFIER: WordClasses = 1 << 6;
+/// The first word of an approximator ("more" of "more than", "about").
+pub const APPROXIMATOR_START: WordClasses = 1 << 7;
 
 /// The classes of a folded word.
 pub fn classes_of(folded: &str, proper: &ProperWords, number: &NumberWords) -> WordClasses {
@@ -45,6 +47,7 @@ pub fn classes_of(folded: &str, proper: &ProperWords, number: &NumberWords) -> W
         }
     };
     set(NUMBER_START, NUMBER_START_WORDS.contains(&folded));
+    set(APPROXIMATOR_START, starts_approximator(folded));
     set(CURRENCY_START, number.currencies.starts_with(folded));
     set(UNIT_START, number.units.starts_with(folded));
     set(STOP, proper.stop.contains_folded(folded));
@@ -108,7 +111,7 @@ mod tests {
             let at = tokens.iter().position(|t| t.text(text) == word);
             at.map(|at| classes[at])
         };
-        assert_eq!(of("About"), Some(NUMBER_START | STOP));
+        assert_eq!(of("About"), Some(NUMBER_START | APPROXIMATOR_START | STOP));
         assert_eq!(of("twenty"), Some(NUMBER_START));
         assert_eq!(of("US"), Some(CURRENCY_START));
         assert_eq!(of("$"), Some(CURRENCY_START));

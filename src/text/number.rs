@@ -15,7 +15,9 @@
 
 use std::ops::Range;
 
-use super::classes::{CURRENCY_START, NUMBER_START, UNIT_START, WordClasses, classify};
+use super::classes::{
+    APPROXIMATOR_START, CURRENCY_START, NUMBER_START, UNIT_START, WordClasses, classify,
+};
 use super::proper::ProperWords;
 use super::token::{Token, TokenKind};
 use super::wordlist::PhraseList;
@@ -91,6 +93,11 @@ const APPROXIMATORS: &[&[&str]] = &[
     &["approximately"],
     &["roughly"],
 ];
+
+/// Whether an approximator starts with `folded`, a word folded already.
+pub(crate) fn starts_approximator(folded: &str) -> bool {
+    APPROXIMATORS.iter().any(|approx| approx[0] == folded)
+}
 
 /// Number mentions among `tokens` (the tokens of ONE sentence, indices
 /// relative to that slice), left to right. Amounts do not overlap; an
@@ -206,7 +213,12 @@ impl Cx<'_> {
             return None;
         }
         let first = self.word(i);
-        for approx in APPROXIMATORS {
+        let approximators = if self.has_class(i, APPROXIMATOR_START) {
+            APPROXIMATORS
+        } else {
+            &[]
+        };
+        for approx in approximators {
             let matches = approx[0].eq_ignore_ascii_case(first)
                 && approx
                     .iter()
