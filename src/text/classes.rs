@@ -12,7 +12,7 @@
 //! through [`classes_of`], so they cannot disagree.
 
 use super::fold::fold_into;
-use super::number::{NUMBER_START_WORDS, NumberWords, starts_approximator};
+use super::number::{NumberWords, is_number_start, number_start_words, starts_approximator};
 use super::proper::ProperWords;
 use super::token::Token;
 
@@ -46,7 +46,7 @@ pub fn classes_of(folded: &str, proper: &ProperWords, number: &NumberWords) -> W
             classes |= bit;
         }
     };
-    set(NUMBER_START, NUMBER_START_WORDS.contains(&folded));
+    set(NUMBER_START, is_number_start(folded));
     set(APPROXIMATOR_START, starts_approximator(folded));
     set(CURRENCY_START, number.currencies.starts_with(folded));
     set(UNIT_START, number.units.starts_with(folded));
@@ -63,7 +63,7 @@ pub fn classes_of(folded: &str, proper: &ProperWords, number: &NumberWords) -> W
 /// Every folded word of the lists with its classes: what a vocabulary
 /// needs to carry them. A word in no list has no class.
 pub fn class_words(proper: &ProperWords, number: &NumberWords) -> Vec<(String, WordClasses)> {
-    let mut words: Vec<&str> = NUMBER_START_WORDS.to_vec();
+    let mut words: Vec<&str> = number_start_words().collect();
     words.extend(number.currencies.first_words());
     words.extend(number.units.first_words());
     words.extend(proper.stop.words());

@@ -472,31 +472,9 @@ impl Cx<'_> {
     }
 }
 
-/// The words an amount may start with (besides digits): approximators'
-/// first words, number words and vague amounts. A token of another word
-/// starts no amount unless a currency does ("$ 5", "US $ 5").
-pub const NUMBER_START_WORDS: &[&str] = &[
-    // approximators
-    "as",
-    "more",
-    "less",
-    "fewer",
-    "at",
-    "up",
-    "an",
-    "close",
-    "upwards",
-    "just",
-    "well",
-    "over",
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "some",
-    "approximately",
-    "roughly",
-    // number words and vague amounts
+/// Vague amounts, and the article of "a dozen": words an amount may start
+/// with besides approximators and number words.
+const VAGUE_STARTS: &[&str] = &[
     "a",
     "several",
     "tens",
@@ -506,35 +484,25 @@ pub const NUMBER_START_WORDS: &[&str] = &[
     "thousands",
     "millions",
     "billions",
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
 ];
+
+/// The words an amount may start with (besides digits): approximators'
+/// first words, vague amounts and number words. A token of another word
+/// starts no amount unless a currency does ("$ 5", "US $ 5").
+pub(crate) fn number_start_words() -> impl Iterator<Item = &'static str> {
+    APPROXIMATORS
+        .iter()
+        .map(|approx| approx[0])
+        .chain(VAGUE_STARTS.iter().copied())
+        .chain(UNITS)
+        .chain(TEENS)
+        .chain(TENS)
+}
+
+/// Whether an amount may start with `folded`, a word folded already.
+pub(crate) fn is_number_start(folded: &str) -> bool {
+    number_start_words().any(|word| word == folded)
+}
 
 enum Digits {
     Value(f64),
