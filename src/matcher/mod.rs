@@ -369,17 +369,18 @@ impl<'p> Matcher<'p> {
         result.cut_sentences = (0..sentences.len()).filter(|&i| sentences[i].cut).collect();
         for (index, sentence) in sentences.iter().enumerate() {
             self.prepare_sentence(&doc.text, sentence);
-            let discard = (self.prepared.any & DISCARD_GUARD != 0)
-                .then(|| {
-                    let discards = &self.pack.discards;
-                    discards.find(&self.prepared.words, &self.pack.pack.discards)
-                })
-                .flatten()
-                .map(|(discard, token)| DiscardHit {
-                    discard,
-                    sentence: index,
-                    token,
-                });
+            // Only a sentence with a guard word can hold a discard phrase.
+            let discard = if self.prepared.any & DISCARD_GUARD != 0 {
+                let discards = &self.pack.discards;
+                discards.find(&self.prepared.words, &self.pack.pack.discards)
+            } else {
+                None
+            };
+            let discard = discard.map(|(discard, token)| DiscardHit {
+                discard,
+                sentence: index,
+                token,
+            });
             let mut matches = Vec::new();
             let keep = analyses.is_some();
             self.run_entity_rules(keep.then_some(&mut matches));
