@@ -144,17 +144,18 @@ impl SlotStarts {
             SlotBinds::Mentions => slots.sentence != self.sentence,
             SlotBinds::Phrases => slots.sentence != self.sentence || slots.phrases != self.phrases,
         };
+        let accepts = &pack.accepts[table as usize];
+        let accepted = |m: u32| accepts[mentions.all[m as usize].ty.0 as usize];
         if stale {
             slots.sentence = self.sentence;
             slots.phrases = self.phrases;
             slots.seen = 0;
-            slots.bits.clear();
-            slots.bits.resize(tokens.div_ceil(64), 0);
         }
-        let accepts = &pack.accepts[table as usize];
-        let accepted = |m: u32| accepts[mentions.all[m as usize].ty.0 as usize];
         match binds {
             SlotBinds::Mentions => {
+                if stale {
+                    fill(&mut slots.bits, tokens, |_| false);
+                }
                 for (id, mention) in mentions.all.iter().enumerate().skip(slots.seen) {
                     if accepted(id as u32) {
                         slots.bits[mention.start / 64] |= 1 << (mention.start % 64);
@@ -162,22 +163,14 @@ impl SlotStarts {
                 }
                 slots.seen = mentions.all.len();
             }
-            SlotBinds::Phrases if stale => {
-                for start in 0..tokens {
-                    let here = phrases.starting_at.get(start);
-                    let starts = here.is_some_and(|here| {
-                        here.iter().any(|&p| {
-                            phrases
-                                .heads(&phrases.all[p as usize])
-                                .iter()
-                                .all(|&m| accepted(m))
-                        })
-                    });
-                    if starts {
-                        slots.bits[start / 64] |= 1 << (start % 64);
-                    }
-                }
-            }
+            SlotBinds::Phrases if stale => fill(&mut slots.bits, tokens, |start| {
+                phrases.starting_at.get(start).is_some_and(|here| {
+                    here.iter().any(|&p| {
+                        let phrase = &phrases.all[p as usize];
+                        phrases.heads(phrase).iter().all(|&m| accepted(m))
+                    })
+                })
+            }),
             SlotBinds::Phrases => {}
         }
     }

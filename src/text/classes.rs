@@ -40,24 +40,33 @@ pub const APPROXIMATOR_START: WordClasses = 1 << 7;
 
 /// The classes of a folded word.
 pub fn classes_of(folded: &str, proper: &ProperWords, number: &NumberWords) -> WordClasses {
-    let mut classes = 0;
-    let mut set = |bit: WordClasses, member: bool| {
-        if member {
-            classes |= bit;
-        }
-    };
-    set(NUMBER_START, is_number_start(folded));
-    set(APPROXIMATOR_START, starts_approximator(folded));
-    set(CURRENCY_START, number.currencies.starts_with(folded));
-    set(UNIT_START, number.units.starts_with(folded));
-    set(STOP, proper.stop.contains_folded(folded));
-    set(INITIAL, proper.initial.contains_folded(folded));
-    set(TITLE_START, proper.titles.starts_with(folded));
-    set(
-        TITLE_MODIFIER,
-        proper.title_modifiers.contains_folded(folded),
-    );
-    classes
+    number_classes(folded, number) | proper_classes(folded, proper)
+}
+
+/// `bit` if `member`, else none.
+fn class_if(bit: WordClasses, member: bool) -> WordClasses {
+    if member { bit } else { 0 }
+}
+
+/// The classes a `Number` mention reads: amount, approximator, currency
+/// and unit starts.
+pub fn number_classes(folded: &str, number: &NumberWords) -> WordClasses {
+    class_if(NUMBER_START, is_number_start(folded))
+        | class_if(APPROXIMATOR_START, starts_approximator(folded))
+        | class_if(CURRENCY_START, number.currencies.starts_with(folded))
+        | class_if(UNIT_START, number.units.starts_with(folded))
+}
+
+/// The classes a `Proper` mention reads: stop, initial, title and title
+/// modifier words.
+pub fn proper_classes(folded: &str, proper: &ProperWords) -> WordClasses {
+    class_if(STOP, proper.stop.contains_folded(folded))
+        | class_if(INITIAL, proper.initial.contains_folded(folded))
+        | class_if(TITLE_START, proper.titles.starts_with(folded))
+        | class_if(
+            TITLE_MODIFIER,
+            proper.title_modifiers.contains_folded(folded),
+        )
 }
 
 /// Every folded word of the lists with its classes: what a vocabulary
@@ -87,11 +96,27 @@ pub fn classify(
     number: &NumberWords,
     out: &mut Vec<WordClasses>,
 ) {
+    classify_by(
+        text,
+        tokens,
+        |folded| classes_of(folded, proper, number),
+        out,
+    );
+}
+
+/// The classes `classes_of` gives each of `tokens` (folded), into `out`
+/// (cleared first): for a caller that needs one mention's classes only.
+pub fn classify_by(
+    text: &str,
+    tokens: &[Token],
+    classes_of: impl Fn(&str) -> WordClasses,
+    out: &mut Vec<WordClasses>,
+) {
     out.clear();
     let mut folded = String::new();
     for token in tokens {
         fold_into(token.text(text), &mut folded);
-        out.push(classes_of(&folded, proper, number));
+        out.push(classes_of(&folded));
     }
 }
 

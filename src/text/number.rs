@@ -16,9 +16,9 @@
 use std::ops::Range;
 
 use super::classes::{
-    APPROXIMATOR_START, CURRENCY_START, NUMBER_START, UNIT_START, WordClasses, classify,
+    APPROXIMATOR_START, CURRENCY_START, NUMBER_START, UNIT_START, WordClasses, classify_by,
+    number_classes,
 };
-use super::proper::ProperWords;
 use super::token::{Token, TokenKind};
 use super::wordlist::PhraseList;
 
@@ -106,7 +106,12 @@ pub(crate) fn starts_approximator(folded: &str) -> bool {
 /// "5 million", "40"), the whole first.
 pub fn find_numbers(text: &str, tokens: &[Token], words: &NumberWords) -> Vec<NumberMention> {
     let mut classes = Vec::new();
-    classify(text, tokens, &ProperWords::default(), words, &mut classes);
+    classify_by(
+        text,
+        tokens,
+        |folded| number_classes(folded, words),
+        &mut classes,
+    );
     find_numbers_classified(text, tokens, &classes, words)
 }
 
@@ -864,14 +869,9 @@ mod tests {
     fn pre_check_accepts_every_starter() {
         let can_start = |word: &str| {
             let tokens = tokenize(word);
+            let words = NumberWords::default();
             let mut classes = Vec::new();
-            classify(
-                word,
-                &tokens,
-                &ProperWords::default(),
-                &NumberWords::default(),
-                &mut classes,
-            );
+            classify_by(word, &tokens, |w| number_classes(w, &words), &mut classes);
             matches!(classes[..], [only] if only & NUMBER_START != 0)
         };
         for approx in APPROXIMATORS {

@@ -15,8 +15,9 @@
 
 use std::ops::Range;
 
-use super::classes::{INITIAL, STOP, TITLE_MODIFIER, TITLE_START, WordClasses, classify};
-use super::number::NumberWords;
+use super::classes::{
+    INITIAL, STOP, TITLE_MODIFIER, TITLE_START, WordClasses, classify_by, proper_classes,
+};
 use super::sentence::is_title_abbreviation;
 use super::token::{Token, TokenKind};
 use super::wordlist::{PhraseList, WordList};
@@ -238,7 +239,12 @@ const MAX_BRIDGE: usize = 3;
 /// (indices relative to the slice).
 pub fn find_proper_runs(text: &str, tokens: &[Token], words: &ProperWords) -> Vec<Range<usize>> {
     let mut classes = Vec::new();
-    classify(text, tokens, words, &NumberWords::default(), &mut classes);
+    classify_by(
+        text,
+        tokens,
+        |folded| proper_classes(folded, words),
+        &mut classes,
+    );
     find_proper_runs_classified(text, tokens, &classes, words)
 }
 
