@@ -117,6 +117,44 @@ fn the_verbs_alone_code_the_blocks_code_with_passives() {
 }
 
 #[test]
+fn a_pattern_whose_target_is_the_subject_reads_passive_clauses() {
+    let (_dir, generated, pack) = import(
+        "\
+--- FREE [066] ---
+FREE
+- + * FROM $ [066]
+- SAID * HOSTAGES [053]
+",
+    );
+    let text: String = generated
+        .files
+        .iter()
+        .filter(|(path, _)| path.starts_with("verbs"))
+        .map(|(_, text)| text.as_str())
+        .collect();
+    assert!(
+        text.contains("  \"T ... @free_verbs:v ... from ... S\"\n  S: Participant  T: Participant\n  priority 2\n  passive as written\n"),
+        "{text}"
+    );
+    // PETRARCH reads the subject of a passive as the target and "from" as
+    // the source: the pattern says so as written.
+    assert_eq!(
+        coded(&pack, "Gondor was freed from Arnor.", None),
+        ["ARN GON 066"]
+    );
+    assert_eq!(
+        coded(&pack, "Gondor had been freed from Arnor.", None),
+        ["ARN GON 066"]
+    );
+    // The verbs alone keep the active reading and the derived passive.
+    assert_eq!(coded(&pack, "Arnor freed Gondor.", None), ["ARN GON 066"]);
+    assert_eq!(
+        coded(&pack, "Gondor was freed by Arnor.", None),
+        ["ARN GON 066"]
+    );
+}
+
+#[test]
 fn patterns_code_their_own_codes_over_the_verbs() {
     let (_dir, _, pack) = import(
         "\

@@ -254,8 +254,13 @@ fn print_rule(r: &RuleDecl) -> String {
     if let Some((priority, _)) = r.priority {
         out.push_str(&format!("  priority {priority}\n"));
     }
-    if let Some((on, _)) = r.passive {
-        out.push_str(&format!("  passive {}\n", if on { "on" } else { "off" }));
+    if let Some((mode, _)) = r.passive {
+        let mode = match mode {
+            PassiveMode::Derive => "on",
+            PassiveMode::Off => "off",
+            PassiveMode::AsWritten => "as written",
+        };
+        out.push_str(&format!("  passive {mode}\n"));
     }
     if let Some((on, _)) = r.coordination {
         out.push_str(&format!(

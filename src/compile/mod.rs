@@ -284,9 +284,11 @@ fn lower_rules(
             if is_event && rule.coordination {
                 coordination::add_coordinated_subject(&mut active, &mut lowering);
             }
-            // A pattern that says "by" may spell a passive out itself;
+            // A pattern that says "by" may spell a passive out itself, and
+            // `passive as written` says the pattern reads passive clauses;
             // any other active pattern is not about a passive clause.
-            let spells_passive = program::mentions_word(&active, "by");
+            let spells_passive =
+                rule.reads_passive_clauses || program::mentions_word(&active, "by");
             let variants = std::iter::once((active, Voice::Active))
                 .chain(passive.map(|p| (p, Voice::Passive)));
             for (mut elem, voice) in variants {

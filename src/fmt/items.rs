@@ -290,9 +290,13 @@ fn rule_decl(b: &mut Builder, decl: &RuleDecl) {
         b.text(&format!("priority {value}"));
         b.reach(*span);
     }
-    if let Some((on, span)) = passive {
+    if let Some((mode, span)) = passive {
         b.line(BODY, span.start);
-        b.text(if *on { "passive on" } else { "passive off" });
+        b.text(match mode {
+            PassiveMode::Derive => "passive on",
+            PassiveMode::Off => "passive off",
+            PassiveMode::AsWritten => "passive as written",
+        });
         b.reach(*span);
     }
     if let Some((on, span)) = coordination {

@@ -164,6 +164,21 @@ pub enum RuleKind {
     Entity,
 }
 
+/// `passive on | off | as written`: whether a passive is derived from an
+/// active pattern, and whether the pattern as written reads passive
+/// clauses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassiveMode {
+    /// `passive on`: "X attack Y" also matches "Y was attacked by X".
+    Derive,
+    /// `passive off`: no derived passive.
+    Off,
+    /// `passive as written`: no derived passive, and the pattern matches a
+    /// passive clause as it is written ("T ... free ... from ... S" reads
+    /// "T was freed from S").
+    AsWritten,
+}
+
 /// `rule NAME` or `entity NAME`: patterns, slot types, options, output, cases.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleDecl {
@@ -172,7 +187,7 @@ pub struct RuleDecl {
     pub patterns: Vec<Pattern>,
     pub slots: Vec<SlotDecl>,
     pub priority: Option<(i64, Span)>,
-    pub passive: Option<(bool, Span)>,
+    pub passive: Option<(PassiveMode, Span)>,
     pub coordination: Option<(bool, Span)>,
     pub emit: Emit,
     pub cases: Vec<Case>,

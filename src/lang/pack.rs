@@ -136,6 +136,9 @@ pub struct RuleDef {
     pub priority: i64,
     /// Whether passive variants are derived from active verb patterns.
     pub passive: bool,
+    /// `passive as written`: the pattern as written also matches a passive
+    /// clause, which an active pattern otherwise does not read.
+    pub reads_passive_clauses: bool,
     /// Whether coordinated verb phrases are derived from active verb
     /// patterns ("X condemned Y and promised Z").
     pub coordination: bool,

@@ -475,8 +475,12 @@ impl Cx<'_> {
                 }
             }
             Rule::passive_option => {
-                let on = part.into_inner().next().is_some_and(|p| p.as_str() == "on");
-                self.set_once(&mut rule.passive, (on, span), "passive");
+                let mode = match part.into_inner().next().map(|p| p.as_str()) {
+                    Some("on") => PassiveMode::Derive,
+                    Some("off") => PassiveMode::Off,
+                    _ => PassiveMode::AsWritten,
+                };
+                self.set_once(&mut rule.passive, (mode, span), "passive");
             }
             Rule::coordination_option => {
                 let on = part.into_inner().next().is_some_and(|p| p.as_str() == "on");
@@ -911,6 +915,7 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         Rule::close_group => "`)`",
         Rule::close_optional => "`]`",
         Rule::switch => "`on` or `off`",
+        Rule::passive_mode => "`on`, `off` or `as written`",
         Rule::event_emit | Rule::entity_emit => "`=>`",
         Rule::record_fields => "`{`",
         Rule::field_binding => "a field binding like `actor: X`",

@@ -131,6 +131,8 @@ struct RuleOut {
     name: String,
     patterns: Vec<String>,
     priority: usize,
+    /// `passive as written` (see [`translate::Translation::subject_is_target`]).
+    passive_as_written: bool,
     event: String,
     swapped: bool,
 }
@@ -146,6 +148,9 @@ impl RuleOut {
         ));
         if self.priority > 0 {
             out.push_str(&format!("  priority {}\n", self.priority));
+        }
+        if self.passive_as_written {
+            out.push_str("  passive as written\n");
         }
         let (source, target) = if self.swapped {
             (TARGET, SOURCE)
@@ -367,6 +372,7 @@ fn emit_block(
             name,
             patterns,
             priority: 0,
+            passive_as_written: false,
             event: events.first(&code.first),
             swapped: false,
         });
@@ -379,6 +385,7 @@ fn emit_block(
                 name,
                 patterns: last.patterns.clone(),
                 priority: 0,
+                passive_as_written: false,
                 event: events.second(second),
                 swapped: true,
             });
@@ -424,6 +431,7 @@ fn emit_block(
             name: name.clone(),
             patterns: vec![translation.pattern.clone()],
             priority,
+            passive_as_written: translation.subject_is_target,
             event: events.first(&pattern.code.first),
             swapped: false,
         });
@@ -440,6 +448,7 @@ fn emit_block(
                 name: names.claim(&format!("{name}_reciprocal")),
                 patterns: vec![translation.pattern],
                 priority,
+                passive_as_written: translation.subject_is_target,
                 event,
                 swapped: true,
             });

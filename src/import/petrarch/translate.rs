@@ -25,6 +25,11 @@ pub struct Translation {
     /// `%` became `S and T`: the parts of a compound act on each other, so
     /// the event is also coded from `T` to `S`.
     pub pair: bool,
+    /// The target stands before the verb and the source after it ("+ * FROM
+    /// $"): the subject is what the event is done to, so the pattern reads
+    /// passive clauses as written ("T was freed from S"), as PETRARCH reads
+    /// them.
+    pub subject_is_target: bool,
 }
 
 /// Names of the word classes synsets became (`None` when a synset could
@@ -98,6 +103,12 @@ pub fn translate(
         Some(TARGET.to_string())
     };
     let pair = compound.as_deref().is_some_and(|c| c.contains(" and "));
+    let target_in_pre = pattern
+        .pre
+        .iter()
+        .any(|p| count_elem(&p.elem, &Elem::Target) > 0)
+        || (compound_in_pre && compound.as_deref() == Some(TARGET));
+    let subject_is_target = target_in_pre && source_in_post;
 
     let mut writer = Writer {
         classes,
@@ -152,6 +163,7 @@ pub fn translate(
         synsets: writer.synsets,
         specificity: writer.specificity,
         pair,
+        subject_is_target,
     })
 }
 

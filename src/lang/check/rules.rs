@@ -1,7 +1,7 @@
 //! Rule checks: slots, patterns, the record a rule emits, and its examples.
 
 use super::*;
-use crate::lang::ast::{Case, CodeTerm, Emit, Node, NodeKind, RuleKind};
+use crate::lang::ast::{Case, CodeTerm, Emit, Node, NodeKind, PassiveMode, RuleKind};
 use crate::lang::date::Date;
 
 /// Which slots a pattern (part) binds: on every path, or on some path.
@@ -150,7 +150,10 @@ impl<'a> Checker<'a> {
             priority: decl.priority.map_or(0, |(p, _)| p),
             passive: decl
                 .passive
-                .map_or(decl.kind == RuleKind::Event, |(on, _)| on),
+                .map_or(decl.kind == RuleKind::Event, |(mode, _)| {
+                    mode == PassiveMode::Derive
+                }),
+            reads_passive_clauses: matches!(decl.passive, Some((PassiveMode::AsWritten, _))),
             coordination: decl
                 .coordination
                 .map_or(decl.kind == RuleKind::Event, |(on, _)| on),
