@@ -20,7 +20,7 @@ use quick_xml::reader::Reader;
 
 /// Exact matches today (out of 190 records); raise it as the pack and the
 /// engine improve, never lower it.
-const FLOOR: usize = 163;
+const FLOOR: usize = 164;
 
 type Coding = (String, String, String);
 

@@ -155,6 +155,54 @@ FREE
 }
 
 #[test]
+fn pattern_words_match_the_form_written_and_synset_members_their_plurals() {
+    let (_dir, _, pack) = import(
+        "\
+&ARMS
++RIFLE
+--- ABANDON [345] ---
+ABANDON
+- * EFFORT [987]
+- * &ARMS [988]
+",
+    );
+    assert_eq!(
+        coded(&pack, "Arnor abandoned the effort to reach Gondor.", None),
+        ["ARN GON 987"]
+    );
+    // PETRARCH compares a pattern's words with the text as written: "EFFORT"
+    // does not read "efforts", so the verb alone codes it.
+    assert_eq!(
+        coded(&pack, "Arnor abandoned efforts to reach Gondor.", None),
+        ["ARN GON 345"]
+    );
+    // A synset member also reads its plural.
+    assert_eq!(
+        coded(&pack, "Arnor abandoned rifles near Gondor.", None),
+        ["ARN GON 988"]
+    );
+}
+
+#[test]
+fn of_two_verbs_alone_the_first_verb_codes_the_clause() {
+    // "stop" is written first, but "abandoned" governs "to stop": PETRARCH
+    // codes the upper verb.
+    let (_dir, _, pack) = import(
+        "\
+--- STOP [190] ---
+STOP
+--- ABANDON [345] ---
+ABANDON
+",
+    );
+    assert_eq!(
+        coded(&pack, "Arnor abandoned efforts to stop Gondor.", None),
+        ["ARN GON 345"]
+    );
+    assert_eq!(coded(&pack, "Arnor stopped Gondor.", None), ["ARN GON 190"]);
+}
+
+#[test]
 fn patterns_code_their_own_codes_over_the_verbs() {
     let (_dir, _, pack) = import(
         "\

@@ -49,13 +49,15 @@ pub const MAX_RECORDS_PER_MATCH: usize = 16;
 
 /// How competing matches are ordered, best first: the longest, then the
 /// highest priority (or the other way round in a family that says
-/// `compete priority`), then the most specific event type, then the rule
-/// written first, then active before passive.
+/// `compete priority`), then the most specific event type, then (in a
+/// `compete priority` family) the earlier verb, then the rule written
+/// first, then active before passive.
 type Rank = (
     std::cmp::Reverse<Length>,
     std::cmp::Reverse<i64>,
     std::cmp::Reverse<Length>,
     std::cmp::Reverse<usize>,
+    usize,
     RuleId,
     bool,
 );
@@ -71,16 +73,19 @@ fn rank(pack: &Pack, m: &RuleMatch) -> Rank {
         }
         RuleOutput::Entity { .. } => (0, CompeteMode::Longest),
     };
-    // The length is compared before the priority or right after it.
-    let (longest_first, longest_then) = match compete {
-        CompeteMode::Longest => (m.own_length(), 0),
-        CompeteMode::Priority => (0, m.own_length()),
+    // The length is compared before the priority or right after it; in a
+    // dictionary-like family, the verb a later one complements wins over it
+    // ("abandoned efforts to stop"), as PETRARCH codes the upper verb.
+    let (longest_first, longest_then, first_verb) = match compete {
+        CompeteMode::Longest => (m.own_length(), 0, 0),
+        CompeteMode::Priority => (0, m.own_length(), m.trigger.unwrap_or(usize::MAX)),
     };
     (
         std::cmp::Reverse(longest_first),
         std::cmp::Reverse(rule.priority),
         std::cmp::Reverse(longest_then),
         std::cmp::Reverse(depth),
+        first_verb,
         m.rule,
         m.voice == Voice::Passive,
     )
@@ -101,6 +106,9 @@ pub enum OutrankReason {
     },
     /// A more specific event type (deeper in the taxonomy).
     MoreSpecific,
+    /// Its verb comes first: the verb a later one complements ("abandoned
+    /// efforts to stop").
+    EarlierVerb,
     /// Its rule comes first in the pack.
     WrittenFirst,
     /// The active reading wins over the derived passive.
@@ -126,6 +134,8 @@ pub fn outrank_reason(pack: &Pack, winner: &RuleMatch, loser: &RuleMatch) -> Out
     } else if w.3 != l.3 {
         OutrankReason::MoreSpecific
     } else if w.4 != l.4 {
+        OutrankReason::EarlierVerb
+    } else if w.5 != l.5 {
         OutrankReason::WrittenFirst
     } else {
         OutrankReason::Active

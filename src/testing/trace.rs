@@ -253,6 +253,9 @@ pub fn describe_fate(fate: &Fate) -> String {
                     format!("a higher priority ({winner} against {loser})")
                 }
                 OutrankReason::MoreSpecific => "a more specific event type".to_string(),
+                OutrankReason::EarlierVerb => {
+                    "its verb comes first (a later verb complements it)".to_string()
+                }
                 OutrankReason::WrittenFirst => "written earlier in the pack".to_string(),
                 OutrankReason::Active => "the active reading of the same rule".to_string(),
             };

@@ -254,7 +254,7 @@ impl Writer<'_> {
         Ok(match &part.elem {
             Elem::Word(word) => {
                 self.specificity += 1;
-                pattern_words(word)?
+                exact_words(&pattern_words(word)?)
             }
             Elem::Source => SOURCE.to_string(),
             Elem::Target => TARGET.to_string(),
@@ -308,6 +308,26 @@ pub fn pattern_words(word: &str) -> Result<String, String> {
         return Err(format!("the word `{word}` has no letters"));
     }
     Ok(pieces.join(" "))
+}
+
+/// Pattern words matching only the form written: PETRARCH compares a
+/// pattern's words with the text as written (only synset members get a
+/// plural), so `* EFFORT` does not read "efforts". Function words ("to",
+/// "from") have no other forms and stay as they are.
+fn exact_words(words: &str) -> String {
+    words
+        .split(' ')
+        .map(|w| {
+            let inflects = w.chars().next().is_some_and(char::is_alphanumeric)
+                && !crate::text::english::FUNCTION_WORDS.contains(&w);
+            if inflects {
+                format!("={w}")
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What the grammar reads as one word: a lower-case letter or digit (or an
@@ -374,12 +394,12 @@ mod tests {
             ),
             [
                 "S [, ...{1,8} ,] ... @grant_verbs (... @currency OBJECT | ... T ... @currency) (1)",
-                "S ... @grant_verbs ... as ...{0,3} @currency ...{0,3} debt ... with ...{0,3} T (4)",
-                "S ... in @grant_verbs (... relief now OBJECT | ... T ... relief now) (3)",
-                "T [, ...{1,8} ,] ... @grant_verbs ... protests ... from ...{0,3} S (2)",
-                "S ... said ... T ... must ... @grant_verbs ... policy (3)",
+                "S ... @grant_verbs ... as ...{0,3} @currency ...{0,3} =debt ... with ...{0,3} T (4)",
+                "S ... in @grant_verbs (... =relief =now OBJECT | ... T ... =relief =now) (3)",
+                "T [, ...{1,8} ,] ... @grant_verbs ... =protests ... from ...{0,3} S (2)",
+                "S ... =said ... T ... =must ... @grant_verbs ... =policy (3)",
                 "S [, ...{1,8} ,] ... @grant_verbs (... to OBJECT | ... T ... to) (1)",
-                "S [, ...{1,8} ,] ... @grant_verbs (... f / a-18 OBJECT | ... T ... f / a-18) (1)",
+                "S [, ...{1,8} ,] ... @grant_verbs (... =f / =a-18 OBJECT | ... T ... =f / =a-18) (1)",
             ]
         );
     }
@@ -420,10 +440,10 @@ mod tests {
             [
                 "S [, ...{1,8} ,] ... @grant_verbs (... off ... from ...{0,3} ^ OBJECT | ... T ... off ... from ...{0,3} ^) (2)",
                 "S ... ^ ... for ... @grant_verbs OBJECT (1)",
-                "S and T ... have ... @grant_verbs (2)",
+                "S and T ... =have ... @grant_verbs (2)",
                 "S [, ...{1,8} ,] ... @grant_verbs ... with ... T (1)",
-                "T ... @grant_verbs ... be ... held ... by ... S (3)",
-                "T ... was ... @grant_verbs ... by ... S (2)",
+                "T ... @grant_verbs ... =be ... =held ... by ... S (3)",
+                "T ... =was ... @grant_verbs ... by ... S (2)",
             ]
         );
     }
