@@ -3,6 +3,7 @@
 //! for every document.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -156,12 +157,12 @@ fn next_batch(
 }
 
 /// The parallel core of a run: documents in batches of [`BATCH`], `work`
-/// on `jobs` threads (each with its own `init` state), and `each` called
-/// on every outcome in input order. Reading the documents and `each`
-/// (writing) happen on the calling thread while up to [`IN_FLIGHT`]
-/// batches are matched. A panic in `work` (a bug) becomes a failure of
-/// that document, and that thread's state is rebuilt.
-pub fn in_batches<S, T: Send>(
+/// on `jobs` threads (each with its own `init` state, kept from batch to
+/// batch), and `each` called on every outcome in input order. Reading the
+/// documents and `each` (writing) happen on the calling thread while up to
+/// [`IN_FLIGHT`] batches are matched. A panic in `work` (a bug) becomes a
+/// failure of that document, and that thread's state is rebuilt.
+pub fn in_batches<S: Send, T: Send>(
     documents: impl Iterator<Item = Result<Document, Failure>>,
     jobs: usize,
     init: impl Fn() -> S + Sync + Send,
@@ -173,7 +174,24 @@ pub fn in_batches<S, T: Send>(
         .num_threads(jobs.max(1))
         .build()
         .map_err(std::io::Error::other)?;
-    let match_batch = |batch: &Batch| match_batch(&pool, batch, &init, &work);
+    // One state per worker thread for the whole run, so that a matcher's
+    // buffers grow once per thread rather than once for every piece rayon
+    // splits a batch into.
+    let states: Vec<Mutex<Option<S>>> = (0..pool.current_num_threads())
+        .map(|_| Mutex::new(None))
+        .collect();
+    let work_in_own_state = |_: &mut (), doc: &Document| {
+        let index = rayon::current_thread_index().unwrap_or(0) % states.len();
+        let mut state = states[index].lock().unwrap_or_else(|poisoned| {
+            // A panic in `work` left this state half-updated: rebuild it.
+            states[index].clear_poison();
+            let mut state = poisoned.into_inner();
+            *state = None;
+            state
+        });
+        work(state.get_or_insert_with(&init), doc)
+    };
+    let match_batch = |batch: &Batch| match_batch(&pool, batch, &|| (), &work_in_own_state);
     let mut deliver = |batch: Batch, results: Vec<Result<T, Failure>>| -> std::io::Result<()> {
         for (item, result) in batch.iter().zip(results) {
             match (item, result) {
@@ -242,4 +260,69 @@ pub fn match_batch<S, T: Send>(
             })
             .collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn documents(n: usize) -> Vec<Result<Document, Failure>> {
+        (0..n)
+            .map(|i| {
+                Ok(Document::new(
+                    format!("d{i}"),
+                    if i == 700 { "boom" } else { "ok" },
+                ))
+            })
+            .collect()
+    }
+
+    /// What each document saw: how many documents its thread's state had
+    /// matched before it (`None` for a failure).
+    fn outcomes(jobs: usize) -> Vec<Option<usize>> {
+        let mut seen = Vec::new();
+        in_batches(
+            documents(1200).into_iter(),
+            jobs,
+            || 0usize,
+            |matched: &mut usize, doc: &Document| {
+                *matched += 1;
+                assert_ne!(doc.text, "boom", "a bug while matching");
+                *matched - 1
+            },
+            |step| {
+                match step {
+                    Step::Done(_, before) => seen.push(Some(before)),
+                    Step::Failed(_) => seen.push(None),
+                    Step::BatchEnd => {}
+                }
+                Ok(())
+            },
+        )
+        .expect("no output error");
+        seen
+    }
+
+    #[test]
+    fn a_thread_keeps_its_state_across_batches_until_a_panic() {
+        let seen = outcomes(1);
+        assert_eq!(seen.len(), 1200, "every document is accounted for");
+        assert_eq!(
+            seen[700], None,
+            "the document whose matching panicked failed"
+        );
+        // One thread, one state: it counts on over batch boundaries (512
+        // documents) and starts again after the panic.
+        assert_eq!(seen[699], Some(699));
+        assert_eq!(seen[701], Some(0));
+        assert_eq!(seen[1199], Some(498));
+    }
+
+    #[test]
+    fn two_threads_account_for_every_document() {
+        let seen = outcomes(2);
+        assert_eq!(seen.len(), 1200);
+        assert_eq!(seen.iter().filter(|s| s.is_none()).count(), 1);
+        assert_eq!(seen[700], None);
+    }
 }
