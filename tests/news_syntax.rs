@@ -322,6 +322,21 @@ fn news_details_of_phrases_readings_and_modality() {
                 "Attack attack attacker=Gunmen[Group REB] victim=villagers[Civilians CVL]{two 15-year-old villagers}",
             ],
         ),
+        // Also at the start of the sentence.
+        (
+            "Well-armed gunmen attacked villagers.",
+            &[
+                "Attack attack attacker=gunmen[Group REB]{Well-armed gunmen} victim=villagers[Civilians CVL]",
+            ],
+        ),
+        // A dash with a space on each side is no hyphen: the phrase stops
+        // at it.
+        (
+            "Then Aleppo - unidentified gunmen attacked villagers.",
+            &[
+                "Attack attack attacker=gunmen[Group REB]{unidentified gunmen} victim=villagers[Civilians CVL]",
+            ],
+        ),
         // A past form after an event adjective that is also a noun is a verb.
         (
             "A bomb rocked Aleppo.",

@@ -214,6 +214,10 @@ impl Phrases {
             current = next;
             starts.push(current);
         }
+        // A hyphenated word that opens the sentence ("Well-armed gunmen").
+        if hyphenated {
+            starts.push(current);
+        }
     }
 
     /// The end of a bracketed apposition right after a mention ending at

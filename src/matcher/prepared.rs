@@ -59,11 +59,28 @@ impl Prepared {
                 bits & (features::VERB_GROUP | features::LY_ADVERB | features::MODALITY_VERB) != 0,
             );
         }
+        if self.any & features::HYPHEN != 0 {
+            self.unmark_spaced_dashes(tokens);
+        }
         self.links_end = self
             .features
             .iter()
             .rposition(|&f| f & (features::COORDINATOR | features::CLAUSE_BREAK) != 0)
             .map_or(0, |last| last + 1);
+    }
+
+    /// A "-" with a space on each side is a dash between two phrases
+    /// ("Nairobi - Embakasi", "India - Sikh extremists"), not a hyphen
+    /// inside a word ("15-year-old", "an anti- Gondor parade").
+    fn unmark_spaced_dashes(&mut self, tokens: &[Token]) {
+        for i in 1..tokens.len().saturating_sub(1) {
+            if self.features[i] & features::HYPHEN != 0
+                && tokens[i - 1].end < tokens[i].start
+                && tokens[i].end < tokens[i + 1].start
+            {
+                self.features[i] &= !features::HYPHEN;
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
