@@ -207,6 +207,40 @@ fn coordinated_verbs_share_subject_and_object() {
 }
 
 #[test]
+fn a_parenthetical_may_stand_between_the_subject_and_its_verb() {
+    check(&[
+        (
+            "Russian troops, backed by Syrian jets, attacked rebels in Idlib.",
+            &[
+                "Attack attack attacker=Russian troops[Military RUSMIL] victim=rebels[Group REB] location=Idlib[Place SYR]",
+            ],
+        ),
+        // Its "were" does not make the clause passive, its "not" does not
+        // negate the verb after it.
+        (
+            "Russian troops, who were not paid for months, attacked rebels.",
+            &["Attack attack attacker=Russian troops[Military RUSMIL] victim=rebels[Group REB]"],
+        ),
+        // A negation after it still does.
+        (
+            "Russian troops, backed by Syrian jets, did not attack rebels.",
+            &[],
+        ),
+        // A list is no parenthetical: it is a compound subject.
+        (
+            "ISWAP fighters, police and soldiers attacked rebels.",
+            &[
+                "Attack attack attacker=ISWAP fighters[Group IMGMUSISWAP] victim=rebels[Group REB]",
+                "Attack attack attacker=police[Military COP] victim=rebels[Group REB]",
+                "Attack attack attacker=soldiers[Military MIL] victim=rebels[Group REB]",
+            ],
+        ),
+        // Nor is a participle after the comma the verb.
+        ("Russian troops, advancing slowly, attacking rebels.", &[]),
+    ]);
+}
+
+#[test]
 fn the_noun_reading_does_not_match_a_verb_rule() {
     check(&[
         // "attacks" after a determiner is a noun: no Attack by "Russian".

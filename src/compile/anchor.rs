@@ -100,6 +100,7 @@ fn requirements(elem: &Elem, sets: &mut WordSets) -> Vec<WordSetId> {
         | ElemKind::Aux { .. }
         | ElemKind::Verb
         | ElemKind::ClauseGap { .. }
-        | ElemKind::GroupStart => Vec::new(),
+        | ElemKind::GroupStart
+        | ElemKind::VerbGroupStart => Vec::new(),
     }
 }

@@ -10,6 +10,7 @@ pub mod features;
 pub mod gate;
 pub mod lexicon;
 pub mod load;
+pub mod parenthetical;
 pub mod passive;
 pub mod program;
 pub mod vocab;
@@ -283,6 +284,9 @@ fn lower_rules(
             mark_trigger(&mut active, is_event);
             if is_event && rule.coordination {
                 coordination::add_coordinated_subject(&mut active, &mut lowering);
+            }
+            if is_event {
+                parenthetical::add_subject_parenthetical(&mut active, &mut lowering);
             }
             // A pattern that says "by" may spell a passive out itself, and
             // `passive as written` says the pattern reads passive clauses;

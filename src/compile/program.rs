@@ -60,6 +60,9 @@ pub enum Inst {
     /// The verb group of the match starts here (after "and" in "X condemned
     /// Y and promised Z"); consumes nothing.
     GroupStart,
+    /// The verb group starts here, after a parenthetical that still counts
+    /// as the match's own ("X, backed by Y, seized Z"); consumes nothing.
+    VerbGroupStart,
     /// A mention whose type the type set accepts, longest first; binds the slot.
     Slot {
         slot: u16,
@@ -153,7 +156,7 @@ pub fn first_token(insts: &[Inst], sets: &mut WordSets) -> Option<FirstToken> {
             Inst::Word { set, .. } => words.extend_from_slice(sets.get(set)),
             Inst::Slot { accept, .. } => first.slots.push(accept),
             Inst::Aux => first.aux = true,
-            Inst::GroupStart => stack.push(pc + 1),
+            Inst::GroupStart | Inst::VerbGroupStart => stack.push(pc + 1),
             // A noun phrase may start with any word.
             Inst::NounPhrase => return None,
             // A pattern that can match nothing is rejected by the checker;
@@ -222,6 +225,9 @@ pub enum ElemKind {
     },
     /// Where the match's verb group starts (see [`Inst::GroupStart`]).
     GroupStart,
+    /// Where the verb group starts after a parenthetical (see
+    /// [`Inst::VerbGroupStart`]).
+    VerbGroupStart,
 }
 
 /// The words a one-token element (a word, or a choice of them) accepts.
@@ -267,6 +273,8 @@ pub struct LoweringCache {
     classes: HashMap<u32, Vec<Elem>>,
     /// The word sets of coordinated verb phrases, made once per pack.
     pub coordination: Option<super::coordination::PhraseWords>,
+    /// The word sets of a subject's parenthetical, made once per pack.
+    pub parenthetical: Option<super::parenthetical::ParentheticalWords>,
 }
 
 impl Lowering<'_> {
@@ -870,6 +878,9 @@ impl Generator<'_> {
             }
             ElemKind::GroupStart => {
                 self.push(Inst::GroupStart, span);
+            }
+            ElemKind::VerbGroupStart => {
+                self.push(Inst::VerbGroupStart, span);
             }
             ElemKind::NotNext(set) => {
                 self.push(Inst::NotWord { set: *set }, span);

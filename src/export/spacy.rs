@@ -50,6 +50,7 @@ pub const EVERYWHERE: &[&str] = &[
     "compounds: an evrule slot binds \"A and B\" and \"A, B and C\" (one record per part); an ENT_TYPE run stops at \"and\"",
     "coordinated verbs: evrule reads \"attacked and killed Y\" as both verbs taking Y; the export does not",
     "coordinated verb phrases: evrule reads \"X condemned Y and promised Z\" as X promising Z; the export does not",
+    "parentheticals: evrule reads \"X, backed by Y, seized Z\" as X seizing Z; the export does not",
     "verb group: evrule admits any -ly adverb and chains of verbs between subject and verb; the export admits its closed list of auxiliaries, adverbs, negations and attempt verbs, up to 6",
     "readings the matcher infers: the word after a subject is read as a verb, other words as nouns in context; the export accepts every reading",
     "passive clauses: evrule refuses an active pattern over \"was attacked by\"; spaCy does not",
@@ -529,7 +530,9 @@ impl Expander<'_> {
             }
             ElemKind::NotNext(set) => vec![vec![Tok::NotNext(self.words(*set))]],
             // A guard repeats what the choice after it tests.
-            ElemKind::Peek(_) | ElemKind::GroupStart => vec![Vec::new()],
+            ElemKind::Peek(_) | ElemKind::GroupStart | ElemKind::VerbGroupStart => {
+                vec![Vec::new()]
+            }
             // Only the matcher derives coordinated verb phrases; the
             // export lowers the patterns as written.
             ElemKind::Verb | ElemKind::ClauseGap { .. } => return Err(Reason::Reading),

@@ -20,6 +20,7 @@ pub(super) fn verb_group(found: &Found) -> Option<std::ops::Range<usize>> {
         .map(|bound| bound.end)
         .filter(|&end| end <= trigger)
         .chain(found.group_start)
+        .chain(found.verb_group_start)
         .max()
         .unwrap_or(found.start);
     Some(from..trigger)

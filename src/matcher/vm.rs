@@ -62,6 +62,11 @@ pub struct Found {
     /// phrase ("X condemned Y and promised Z": after "and"), so that a
     /// negation of the first verb does not negate the second.
     pub group_start: Option<usize>,
+    /// Where the verb group starts after a parenthetical between the
+    /// subject and the verb ("X, which was founded in 1990, attacked Y":
+    /// after the second comma), so that its words neither negate the
+    /// match nor make the clause passive.
+    pub verb_group_start: Option<usize>,
 }
 
 /// How far a search got: the furthest token position any path reached, the
@@ -101,6 +106,7 @@ enum Job {
     },
     RestoreTrigger(Option<u32>),
     RestoreGroupStart(Option<u32>),
+    RestoreVerbGroupStart(Option<u32>),
 }
 
 /// Most parts of one compound binding.
@@ -128,6 +134,7 @@ pub struct Vm {
     candidates: Vec<(u32, u32)>,
     trigger: Option<u32>,
     group_start: Option<u32>,
+    verb_group_start: Option<u32>,
     /// Whether to record [`Progress`]: only `explain` asks, and keeping it
     /// up to date costs a comparison on every state explored.
     pub track_progress: bool,
@@ -232,6 +239,7 @@ impl Vm {
         self.conjuncts.clear();
         self.trigger = None;
         self.group_start = None;
+        self.verb_group_start = None;
         self.stack.clear();
         self.stack.push(Job::Explore {
             pc: 0,
@@ -265,6 +273,10 @@ impl Vm {
                     self.group_start = old;
                     continue;
                 }
+                Job::RestoreVerbGroupStart(old) => {
+                    self.verb_group_start = old;
+                    continue;
+                }
             };
             if let Some(end) = self.step(program, input, start, pc, pos) {
                 let slots = self
@@ -278,6 +290,7 @@ impl Vm {
                     slots,
                     trigger: self.trigger.map(|t| t as usize),
                     group_start: self.group_start.map(|t| t as usize),
+                    verb_group_start: self.verb_group_start.map(|t| t as usize),
                 });
             }
         }
@@ -416,6 +429,12 @@ impl Vm {
                 Inst::GroupStart => {
                     self.stack.push(Job::RestoreGroupStart(self.group_start));
                     self.group_start = Some(pos);
+                    pc += 1;
+                }
+                Inst::VerbGroupStart => {
+                    self.stack
+                        .push(Job::RestoreVerbGroupStart(self.verb_group_start));
+                    self.verb_group_start = Some(pos);
                     pc += 1;
                 }
                 Inst::NounPhrase => {

@@ -306,9 +306,11 @@ fn describe(
         ),
         Inst::Any => "any token".to_string(),
         Inst::AnyExcept { .. } => format!("any token that `{element}` allows"),
-        Inst::Split { .. } | Inst::Jump(_) | Inst::Peek { .. } | Inst::GroupStart => {
-            "one of the alternatives".to_string()
-        }
+        Inst::Split { .. }
+        | Inst::Jump(_)
+        | Inst::Peek { .. }
+        | Inst::GroupStart
+        | Inst::VerbGroupStart => "one of the alternatives".to_string(),
         Inst::Match => "nothing more: the pattern matched".to_string(),
     };
     (span, expected)

@@ -1,0 +1,106 @@
+//! A parenthetical after the subject: a pattern of the shape `X verb …`
+//! also reads `X, …, verb …` ("M23 rebels, backed by RDF troops, seized
+//! Goma"; "unidentified armed men, presumably members of a cartel, shot
+//! two men"), as news and ACLED notes put an apposition or a participle
+//! phrase between a subject and its verb.
+//!
+//! The derivation adds, between the subject slot and its verb group, an
+//! optional part: a comma, 1 to [`PARENTHETICAL_REACH`] tokens with no
+//! `,`, `;` or `:` among them, a comma, and no -ing form of the trigger right
+//! after it ("police, attacking troops, damaging …" lists participles).
+//! The match's verb group starts after the second comma, so a "was" or a
+//! "not" inside the parenthetical ("Kestria, which was founded in 1990,
+//! attacked", "X, who did not …, said") neither makes the clause passive
+//! nor negates it. docs/LANGUAGE.md, "The verb
+//! group and negation", is the user's account.
+
+use super::features::ING_FORM;
+use super::program::{Elem, ElemKind, Lowering, collect_first_words, is_trigger};
+use super::vocab::Vocabulary;
+use super::words::{WordSetId, WordSets};
+use crate::lang::source::Span;
+
+/// Most tokens between the two commas.
+pub const PARENTHETICAL_REACH: u32 = 12;
+
+/// The word sets a parenthetical tests, the same for every rule.
+#[derive(Debug, Clone, Copy)]
+pub struct ParentheticalWords {
+    comma: WordSetId,
+    /// What a parenthetical may not hold: it would end the clause, or be
+    /// a list ("Jon Berg, a reporter, and Ana Ruiz, …").
+    stops: WordSetId,
+}
+
+impl ParentheticalWords {
+    fn new(vocab: &mut Vocabulary, sets: &mut WordSets) -> ParentheticalWords {
+        let mut set_of = |words: &[&str]| {
+            let ids = words.iter().map(|w| vocab.intern(w)).collect();
+            sets.add(ids)
+        };
+        ParentheticalWords {
+            comma: set_of(&[","]),
+            stops: set_of(&[";", ":", ","]),
+        }
+    }
+}
+
+/// Adds the optional parenthetical to a pattern whose verb group (an
+/// `Aux`, see `program::mark_trigger`) follows a required subject slot.
+/// Other shapes are left as they are.
+pub fn add_subject_parenthetical(root: &mut Elem, lowering: &mut Lowering) {
+    let ElemKind::Seq(parts) = &mut root.kind else {
+        return;
+    };
+    let Some(aux) = parts
+        .iter()
+        .position(|p| matches!(p.kind, ElemKind::Aux { .. }))
+    else {
+        return;
+    };
+    if aux == 0 || !matches!(parts[aux - 1].kind, ElemKind::Slot(_)) {
+        return;
+    }
+    let words = *lowering
+        .cache
+        .parenthetical
+        .get_or_insert_with(|| ParentheticalWords::new(lowering.vocab, lowering.sets));
+    // The derived elements have no text in the rule file: an empty span at
+    // the verb group, which `explain` does not report progress through.
+    let at = parts[aux].span;
+    let span = Span {
+        end: at.start,
+        ..at
+    };
+    let elem = |kind| Elem { kind, span };
+    let comma = || {
+        elem(ElemKind::Tokens {
+            sets: vec![words.comma],
+            written: None,
+            trigger: false,
+            category: None,
+        })
+    };
+    let mut parenthetical = vec![
+        comma(),
+        elem(ElemKind::Gap {
+            min: 1,
+            max: PARENTHETICAL_REACH,
+            except: Some(words.stops),
+        }),
+        comma(),
+        elem(ElemKind::VerbGroupStart),
+    ];
+    // "police, attacking troops, damaging …" lists participles: right
+    // after the comma, the verb is finite.
+    if let Some(trigger) = parts.iter().position(is_trigger) {
+        let mut first_words = Vec::new();
+        collect_first_words(&parts[trigger], lowering.sets, &mut first_words);
+        first_words.retain(|&w| lowering.vocab.features(w) & ING_FORM != 0);
+        if !first_words.is_empty() {
+            parenthetical.push(elem(ElemKind::NotNext(lowering.sets.add(first_words))));
+        }
+    }
+    let parenthetical = elem(ElemKind::Seq(parenthetical));
+    parts.insert(aux, elem(ElemKind::Optional(Box::new(parenthetical))));
+}
