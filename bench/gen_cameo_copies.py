@@ -16,8 +16,9 @@ import shutil
 import sys
 from pathlib import Path
 
-# A lowercase word standing alone between pattern delimiters.
-WORD = re.compile(r"(?<=[\s(\[|])([a-z][a-z'-]*)(?=[\s)\]|])")
+# A lowercase word standing alone between pattern delimiters, or after the
+# `=` of an exact form (`=effort`, as the importer writes pattern words).
+WORD = re.compile(r"(?<=[\s(\[|=])([a-z][a-z'-]*)(?=[\s)\]|])")
 KEEP = {"except"}
 
 

@@ -67,8 +67,8 @@ fn acled_dev_set_accuracy() {
 
 #[test]
 fn acled_dev2_set_accuracy() {
-    // 0.842 before any rule was tuned on it.
-    const FLOOR: f64 = 0.85;
+    // 0.842 before any rule was tuned on it, 0.908 after.
+    const FLOOR: f64 = 0.89;
     let accuracy = accuracy("acled_dev2.tsv");
     assert!(
         accuracy >= FLOOR,
