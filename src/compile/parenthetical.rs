@@ -11,8 +11,8 @@
 //! The match's verb group starts after the second comma, so a "was" or a
 //! "not" inside the parenthetical ("Kestria, which was founded in 1990,
 //! attacked", "X, who did not …, said") neither makes the clause passive
-//! nor negates it. docs/LANGUAGE.md, "The verb
-//! group and negation", is the user's account.
+//! nor negates it. docs/LANGUAGE.md, "The verb group and negation", is the
+//! user's account.
 
 use super::features::ING_FORM;
 use super::program::{Elem, ElemKind, Lowering, collect_first_words, is_trigger};
