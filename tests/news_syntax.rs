@@ -356,6 +356,13 @@ fn news_details_of_phrases_readings_and_modality() {
                 "Attack attack attacker=Gunmen[Group REB] victim=villagers[Civilians CVL]{two 15-year-old villagers}",
             ],
         ),
+        // So does one that ends in a participle.
+        (
+            "Then stone-pelting gunmen attacked villagers.",
+            &[
+                "Attack attack attacker=gunmen[Group REB]{stone-pelting gunmen} victim=villagers[Civilians CVL]",
+            ],
+        ),
         // Also at the start of the sentence.
         (
             "Well-armed gunmen attacked villagers.",

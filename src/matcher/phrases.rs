@@ -17,8 +17,8 @@
 //!   `PHRASE_PARTITIVES`;
 //! - a possessor and its clitic ("the army's", "Russia's"): a mention
 //!   ending before the "'s", or one word;
-//! - a hyphenated modifier whose last part is a modifier ("a 15-year-old
-//!   girl", "well-armed men");
+//! - a hyphenated modifier whose last part is a modifier or a participle
+//!   ("a 15-year-old girl", "well-armed men", "knife-wielding men");
 //!
 //! and rightwards over a bracketed apposition ("JNIM (Group for Support of
 //! Islam and Muslims)"). Every step leftwards gives one more candidate
@@ -31,8 +31,8 @@ use super::mentions::{MentionSource, Mentions};
 use super::prepared::Prepared;
 use super::token_lists::TokenLists;
 use crate::compile::features::{
-    CLOSE_BRACKET, DETERMINER, HYPHEN, MODIFIER, NUMERIC, OF, OPEN_BRACKET, PARTITIVE, POSSESSIVE,
-    PUNCT,
+    CLOSE_BRACKET, DETERMINER, ED_SUFFIX, HYPHEN, ING_SUFFIX, MODIFIER, NUMERIC, OF, OPEN_BRACKET,
+    PARTITIVE, POSSESSIVE, PUNCT,
 };
 use crate::lang::pack::NUMBER;
 
@@ -172,10 +172,14 @@ impl Phrases {
             let before = current - 1;
             let number_start = self.number_from[current];
             let mention_start = self.mention_from[current];
+            // A participle ends a hyphenated modifier too: "stone-pelting
+            // mob", "knife-wielding men", "Russian-backed forces".
             if prepared.has(before, HYPHEN)
                 && before > 0
                 && !prepared.has(before - 1, PUNCT)
-                && (hyphenated || (current != start && prepared.has(current, MODIFIER)))
+                && (hyphenated
+                    || (current != start
+                        && prepared.has(current, MODIFIER | ING_SUFFIX | ED_SUFFIX)))
             {
                 hyphenated = true;
                 current = before - 1;
@@ -192,7 +196,11 @@ impl Phrases {
                 // A mention right before is a modifier of this one
                 // ("Syrian army soldiers", "ISWAP fighters").
                 mention_start as usize
-            } else if prepared.has(before, DETERMINER | MODIFIER) {
+            } else if prepared.has(before, DETERMINER | MODIFIER)
+                || (prepared.has(before, ING_SUFFIX | ED_SUFFIX)
+                    && before > 0
+                    && prepared.has(before - 1, HYPHEN))
+            {
                 before
             } else if prepared.has(before, OF) && before > 0 && prepared.has(before - 1, PARTITIVE)
             {
