@@ -67,7 +67,7 @@ fn acled_dev_set_accuracy() {
 
 #[test]
 fn acled_dev2_set_accuracy() {
-    // 0.842 before any rule was tuned on it, 0.933 after.
+    // 0.842 before any rule was tuned on it, 0.938 after.
     const FLOOR: f64 = 0.89;
     let accuracy = accuracy("acled_dev2.tsv");
     assert!(
