@@ -19,7 +19,6 @@ use super::features::ING_FORM;
 use super::program::{Elem, ElemKind, Lowering, VERB_GROUP, collect_first_words, is_trigger};
 use super::vocab::Vocabulary;
 use super::words::{WordSetId, WordSets};
-use crate::lang::source::Span;
 use crate::text::english;
 
 /// Most words between the first verb and the conjunction.
@@ -45,10 +44,8 @@ pub struct PhraseWords {
 
 impl PhraseWords {
     fn new(vocab: &mut Vocabulary, sets: &mut WordSets) -> PhraseWords {
-        let mut set_of = |words: &mut dyn Iterator<Item = &&str>| {
-            let ids = words.map(|w| vocab.intern(w)).collect();
-            sets.add(ids)
-        };
+        let mut set_of =
+            |words: &mut dyn Iterator<Item = &&str>| sets.add_words(vocab, words.copied());
         PhraseWords {
             clause_stops: set_of(&mut CLAUSE_STOPS.iter().chain(english::CLAUSE_OPENERS)),
             phrase_stops: set_of(
@@ -102,20 +99,9 @@ pub fn add_coordinated_subject(root: &mut Elem, lowering: &mut Lowering) {
     first_words.retain(|&w| lowering.vocab.features(w) & ING_FORM != 0);
     let gerunds = (!first_words.is_empty()).then(|| lowering.sets.add(first_words));
 
-    // The derived elements have no text in the rule file: an empty span
-    // at the trigger, which `explain` does not report progress through.
     let at = parts[trigger].span;
-    let span = Span {
-        end: at.start,
-        ..at
-    };
-    let elem = |kind| Elem { kind, span };
-    let one_word = |set| ElemKind::Tokens {
-        sets: vec![set],
-        written: None,
-        trigger: false,
-        category: None,
-    };
+    let elem = |kind| Elem::derived(kind, at);
+    let one_word = ElemKind::one_word;
     let mut phrase = Vec::new();
     // A gap before the verb ("X … verb") may hold words of the subject's
     // phrase and its verb group, but no other verb.

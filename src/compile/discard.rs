@@ -81,8 +81,7 @@ impl DiscardIndex {
     /// calling for a sentence with a word of [`DISCARD_GUARD`].
     pub fn find(&self, words: &[WordId], discards: &[DiscardDef]) -> Option<(u32, usize)> {
         let automaton = self.automaton.as_ref()?;
-        let mut encoded = Vec::with_capacity(words.len() * 3);
-        encode_into(words.iter().copied(), &mut encoded);
+        let encoded = encode(words);
         let mut first: Option<(u32, usize)> = None;
         for found in automaton.find_iter(&encoded) {
             let discard = self.discard_of[found.pattern().as_usize()];
@@ -99,14 +98,10 @@ impl DiscardIndex {
 /// Word ids as the automaton's bytes: `1hhhhhhh 0mmmmmmm 0lllllll` per id.
 pub fn encode(ids: &[WordId]) -> Vec<u8> {
     let mut out = Vec::with_capacity(ids.len() * 3);
-    encode_into(ids.iter().copied(), &mut out);
-    out
-}
-
-pub fn encode_into(ids: impl Iterator<Item = WordId>, out: &mut Vec<u8>) {
-    for id in ids {
+    for &id in ids {
         out.push(0x80 | ((id >> 14) & 0x7f) as u8);
         out.push(((id >> 7) & 0x7f) as u8);
         out.push((id & 0x7f) as u8);
     }
+    out
 }

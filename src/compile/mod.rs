@@ -119,12 +119,11 @@ impl CompiledPack {
         let builtin_words = BuiltinWords::new(&pack);
         features::register_text_classes(&mut vocab, &builtin_words);
         let discards = discard::DiscardIndex::build(&pack.discards, &mut vocab)?;
-        let mut class = |words: &[&str], sets: &mut WordSets| {
-            let ids = words.iter().map(|w| vocab.intern(w)).collect();
-            sets.add(ids)
-        };
         let words = FunctionWords {
-            determiners: class(crate::text::english::DETERMINERS, &mut sets),
+            determiners: sets.add_words(
+                &mut vocab,
+                crate::text::english::DETERMINERS.iter().copied(),
+            ),
             to: vocab.intern("to"),
             as_: vocab.intern("as"),
             well: vocab.intern("well"),

@@ -18,7 +18,6 @@ use super::features::ING_FORM;
 use super::program::{Elem, ElemKind, Lowering, collect_first_words, is_trigger};
 use super::vocab::Vocabulary;
 use super::words::{WordSetId, WordSets};
-use crate::lang::source::Span;
 
 /// Most tokens between the two commas.
 pub const PARENTHETICAL_REACH: u32 = 12;
@@ -34,13 +33,9 @@ pub struct ParentheticalWords {
 
 impl ParentheticalWords {
     fn new(vocab: &mut Vocabulary, sets: &mut WordSets) -> ParentheticalWords {
-        let mut set_of = |words: &[&str]| {
-            let ids = words.iter().map(|w| vocab.intern(w)).collect();
-            sets.add(ids)
-        };
         ParentheticalWords {
-            comma: set_of(&[","]),
-            stops: set_of(&[";", ":", ","]),
+            comma: sets.add_words(vocab, [","]),
+            stops: sets.add_words(vocab, [";", ":", ","]),
         }
     }
 }
@@ -65,22 +60,9 @@ pub fn add_subject_parenthetical(root: &mut Elem, lowering: &mut Lowering) {
         .cache
         .parenthetical
         .get_or_insert_with(|| ParentheticalWords::new(lowering.vocab, lowering.sets));
-    // The derived elements have no text in the rule file: an empty span at
-    // the verb group, which `explain` does not report progress through.
     let at = parts[aux].span;
-    let span = Span {
-        end: at.start,
-        ..at
-    };
-    let elem = |kind| Elem { kind, span };
-    let comma = || {
-        elem(ElemKind::Tokens {
-            sets: vec![words.comma],
-            written: None,
-            trigger: false,
-            category: None,
-        })
-    };
+    let elem = |kind| Elem::derived(kind, at);
+    let comma = || elem(ElemKind::one_word(words.comma));
     let mut parenthetical = vec![
         comma(),
         elem(ElemKind::Gap {

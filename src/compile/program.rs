@@ -183,6 +183,34 @@ pub struct Elem {
     pub span: Span,
 }
 
+impl Elem {
+    /// An element the compiler derives from a pattern (a coordinated verb
+    /// phrase, a parenthetical): it has no text in the rule file, so its
+    /// span is empty, at the start of `at`, and explain reports no
+    /// progress through it.
+    pub fn derived(kind: ElemKind, at: Span) -> Elem {
+        Elem {
+            kind,
+            span: Span {
+                end: at.start,
+                ..at
+            },
+        }
+    }
+}
+
+impl ElemKind {
+    /// One token of `set`, no word of the rule's written for it.
+    pub fn one_word(set: WordSetId) -> ElemKind {
+        ElemKind::Tokens {
+            sets: vec![set],
+            written: None,
+            trigger: false,
+            category: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum ElemKind {
     Seq(Vec<Elem>),

@@ -36,6 +36,17 @@ const NO_WORD: WordId = WordId::MAX;
 const SEARCHED: usize = 8;
 
 impl WordSets {
+    /// The set of `words` as written (no inflection), interned in `vocab`:
+    /// for the closed lists the compiler tests itself.
+    pub fn add_words<'w>(
+        &mut self,
+        vocab: &mut Vocabulary,
+        words: impl IntoIterator<Item = &'w str>,
+    ) -> WordSetId {
+        let ids = words.into_iter().map(|w| vocab.intern(w)).collect();
+        self.add(ids)
+    }
+
     pub fn add(&mut self, mut ids: Vec<WordId>) -> WordSetId {
         ids.sort_unstable();
         ids.dedup();
