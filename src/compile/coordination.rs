@@ -7,7 +7,8 @@
 //! tries only after the pattern as written: a word that reads as a verb
 //! by its form (`Inst::Verb`, see `matcher::vm::is_phrase_verb`), up to
 //! [`PHRASE_REACH`] words of its clause (no verb, auxiliary, comma,
-//! semicolon or clause word among them), then "and" or "but" (a comma may
+//! semicolon or clause word among them; a bracketed aside counts as one
+//! word, see `matcher::vm::MAX_ASIDE`), then "and" or "but" (a comma may
 //! precede it), a verb group, and the trigger (not its -ing form). The
 //! match's own verb group starts after the conjunction, so "did not
 //! condemn Y but promised Z" is not negated, and the match competes only

@@ -53,7 +53,8 @@ pub enum Inst {
     /// matcher's `is_phrase_verb`).
     Verb,
     /// A token inside the clause: not in the set (its stops) and not read
-    /// as a verb (one step of a coordinated verb phrase's object).
+    /// as a verb (one step of a coordinated verb phrase's object); or a
+    /// whole bracketed aside, as one step.
     InClause {
         set: WordSetId,
     },

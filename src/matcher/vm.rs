@@ -21,8 +21,9 @@ use super::prepared::Prepared;
 use super::verbs::{NO_CHAIN, VerbChains};
 use crate::compile::CompiledPack;
 use crate::compile::features::{
-    BE, CAPITALIZED, COMMA, COORDINATOR, DETERMINER, ED_SUFFIX, ING_FORM, ING_SUFFIX, MODAL,
-    NEGATION, NUMERIC, OF, PAST, PREPOSITION, PUNCT, SUBJECT_PRONOUN, TO, VERB_GROUP,
+    BE, CAPITALIZED, CLOSE_BRACKET, COMMA, COORDINATOR, DETERMINER, ED_SUFFIX, ING_FORM,
+    ING_SUFFIX, MODAL, NEGATION, NUMERIC, OF, OPEN_BRACKET, PAST, PREPOSITION, PUNCT,
+    SUBJECT_PRONOUN, TO, VERB_GROUP,
 };
 use crate::compile::program::{Inst, MAX_PROGRAM_INSTS, Program, SlotBinds};
 use crate::lang::pack::NUMBER;
@@ -113,6 +114,9 @@ enum Job {
 pub const MAX_CONJUNCTS: usize = 8;
 /// Longest stretch a `^` takes as a noun phrase nobody listed, in tokens.
 pub const MAX_NOUN_PHRASE: usize = 6;
+/// Most tokens inside a bracketed aside that a clause's words step over as
+/// one ("entered Macomia town (Macomia, Cabo Delgado) and fought").
+pub const MAX_ASIDE: usize = 8;
 
 #[derive(Default)]
 pub struct Vm {
@@ -408,6 +412,13 @@ impl Vm {
                 }
                 Inst::InClause { set } => {
                     let at = pos as usize;
+                    // A bracketed aside (an admin area, an acronym's
+                    // meaning) does not end the clause it stands in.
+                    if let Some(after) = aside_end(input.prepared, at) {
+                        pc += 1;
+                        pos = after as u32;
+                        continue;
+                    }
                     // A gerund after a preposition opens a clause of its
                     // own ("accused Y of attacking Z and killing …").
                     let gerund = |at: usize| {
@@ -717,6 +728,20 @@ fn compound_end(
         }
     }
     None
+}
+
+/// Where a bracketed aside opening at `at` ends (the token after its
+/// `)`): at most [`MAX_ASIDE`] tokens inside, no bracket opening again, in
+/// the sentence.
+fn aside_end(prepared: &Prepared, at: usize) -> Option<usize> {
+    if at >= prepared.links_end || !prepared.has(at, OPEN_BRACKET) {
+        return None;
+    }
+    let last = prepared.links_end.min(at + 2 + MAX_ASIDE);
+    (at + 1..last)
+        .take_while(|&inside| !prepared.has(inside, OPEN_BRACKET))
+        .find(|&inside| prepared.has(inside, CLOSE_BRACKET))
+        .map(|close| close + 1)
 }
 
 /// Words that end a noun phrase read without a parser (`^`, a compound's
