@@ -1,9 +1,10 @@
 //! How often the conflict pack gives the right ACLED sub-event type on the
 //! project's own ACLED-style notes (written for this project, see
 //! `tests/data/README.md`). The prediction for a note is the label of its
-//! first ACLED event in text order. Three sets: `acled_dev.tsv` and
-//! `acled_dev2.tsv`, which the rules were tuned on (the second in the
-//! conventions of real ACLED notes), and `acled_fresh.tsv`, written without
+//! first ACLED event in text order. Four sets: `acled_dev.tsv`,
+//! `acled_dev2.tsv` and `acled_dev3.tsv`, which the rules were tuned on
+//! (the second and third in the conventions of real ACLED notes), and
+//! `acled_fresh.tsv`, written without
 //! looking at the rules and never tuned on: an estimate of accuracy on
 //! unseen notes.
 //! The floors guard against regressions; raise them as the pack improves.
@@ -70,6 +71,17 @@ fn acled_dev2_set_accuracy() {
     // 0.842 before any rule was tuned on it, 0.938 after.
     const FLOOR: f64 = 0.89;
     let accuracy = accuracy("acled_dev2.tsv");
+    assert!(
+        accuracy >= FLOOR,
+        "accuracy {accuracy:.3} fell below {FLOOR}"
+    );
+}
+
+#[test]
+fn acled_dev3_set_accuracy() {
+    // 0.825 before any rule was tuned on it.
+    const FLOOR: f64 = 0.82;
+    let accuracy = accuracy("acled_dev3.tsv");
     assert!(
         accuracy >= FLOOR,
         "accuracy {accuracy:.3} fell below {FLOOR}"
