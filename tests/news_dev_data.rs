@@ -1,9 +1,10 @@
 //! The hand-labelled gold sets on real news, the tuning sets
-//! `tests/data/news_dev.jsonl` and `tests/data/news_dev2.jsonl` and the
-//! held-out `tests/data/news_test.jsonl` (sentences coded with the conflict
-//! pack's event families) and `tests/data/word_category.jsonl` (noun or verb
-//! readings of event words), are well formed, still point at the text they
-//! were labelled on, and no two of the three news sets share a sentence.
+//! `tests/data/news_dev.jsonl`, `tests/data/news_dev2.jsonl` and
+//! `tests/data/news_dev3.jsonl` and the held-out `tests/data/news_test.jsonl`
+//! (sentences coded with the conflict pack's event families) and
+//! `tests/data/word_category.jsonl` (noun or verb readings of event words),
+//! are well formed, still point at the text they were labelled on, and no two
+//! of the four news sets share a sentence.
 //!
 //! The gold refers to `../shared/corpus/` by file, line and byte offsets and
 //! never holds the text itself, so a change to the tokenizer or the sentence
@@ -51,6 +52,12 @@ const NEWS_DEV2: NewsSet = NewsSet {
     file: "news_dev2.jsonl",
     doc: "news_dev2.md",
     strata: [("rest", 100), ("violence", 900)],
+};
+
+const NEWS_DEV3: NewsSet = NewsSet {
+    file: "news_dev3.jsonl",
+    doc: "news_dev3.md",
+    strata: [("rest", 60), ("violence", 600)],
 };
 
 fn data_path(name: &str) -> PathBuf {
@@ -206,6 +213,11 @@ fn news_dev2_labels_are_well_formed() {
     check_news_labels(&NEWS_DEV2);
 }
 
+#[test]
+fn news_dev3_labels_are_well_formed() {
+    check_news_labels(&NEWS_DEV3);
+}
+
 /// (file, line, sentence) of every record of a news gold set.
 fn sentence_keys(gold: &Gold) -> Vec<(usize, (String, usize, usize))> {
     gold.records
@@ -252,6 +264,17 @@ fn news_dev2_shares_no_sentence_with_news_dev_or_news_test() {
     let dev2 = read_gold(NEWS_DEV2.file);
     let mut shared = shared_pointers(&read_gold(NEWS_DEV.file), &dev2);
     shared.extend(shared_pointers(&read_gold(NEWS_TEST.file), &dev2));
+    assert!(shared.is_empty(), "{}", shared.join("\n"));
+}
+
+/// The third tuning set was drawn without any sentence of the other three,
+/// as the second was without those of the first two.
+#[test]
+fn news_dev3_shares_no_sentence_with_news_dev_news_test_or_news_dev2() {
+    let dev3 = read_gold(NEWS_DEV3.file);
+    let mut shared = shared_pointers(&read_gold(NEWS_DEV.file), &dev3);
+    shared.extend(shared_pointers(&read_gold(NEWS_TEST.file), &dev3));
+    shared.extend(shared_pointers(&read_gold(NEWS_DEV2.file), &dev3));
     assert!(shared.is_empty(), "{}", shared.join("\n"));
 }
 
@@ -441,6 +464,31 @@ fn news_dev2_points_at_the_sentences_evrule_splits_none_of_them_in_news_dev_or_n
             problems.push(format!(
                 "{}:{n}: the same text is a sentence of {file}",
                 dev2.name
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// By text as well: the third dev set was drawn without the text of any
+/// sentence of the dev, the test or the second dev set.
+#[test]
+fn news_dev3_points_at_the_sentences_evrule_splits_none_of_them_in_the_other_news_sets() {
+    let Some(mut corpus) = Corpus::open() else {
+        return;
+    };
+    let mut earlier: HashMap<String, &str> = HashMap::new();
+    for set in [&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2] {
+        let (_, texts) = check_news_pointers(&mut corpus, &read_gold(set.file));
+        earlier.extend(texts.into_iter().map(|(_, text)| (text, set.file)));
+    }
+    let dev3 = read_gold(NEWS_DEV3.file);
+    let (mut problems, dev3_texts) = check_news_pointers(&mut corpus, &dev3);
+    for (n, text) in dev3_texts {
+        if let Some(file) = earlier.get(&text) {
+            problems.push(format!(
+                "{}:{n}: the same text is a sentence of {file}",
+                dev3.name
             ));
         }
     }

@@ -2,8 +2,8 @@
 """Draws the sentences of tests/data/news_dev.jsonl and the tokens of
 tests/data/word_category.jsonl (`--set dev`, the default), the sentences
 of the held-out tests/data/news_test.jsonl (`--set test`), or those of the
-second tuning set tests/data/news_dev2.jsonl (`--set dev2`), from the shared
-news corpora.
+second and third tuning sets tests/data/news_dev2.jsonl (`--set dev2`) and
+tests/data/news_dev3.jsonl (`--set dev3`), from the shared news corpora.
 
 Run from the repository root (the corpus is read from
 ../shared/corpus/news/, the sentences come from `evrule sentences --lines`):
@@ -14,6 +14,8 @@ Run from the repository root (the corpus is read from
         --out /tmp/news_test.jsonl [--view /tmp/view.tsv]
     python3 tests/data/tools/sample_news_dev.py --set dev2 \
         --out /tmp/news_dev2.jsonl [--view /tmp/view.tsv]
+    python3 tests/data/tools/sample_news_dev.py --set dev3 \
+        --out /tmp/news_dev3.jsonl [--view /tmp/view.tsv]
 
 The test set uses the same strata, word list and length filter with its own
 seed, and first removes from both strata every sentence of the committed
@@ -21,6 +23,8 @@ tests/data/news_dev.jsonl and every other sentence with the same text
 (Reuters repeats stories word for word). The second dev set does the same
 with its own seed, removing every sentence of news_dev.jsonl and of
 news_test.jsonl and every other sentence with the text of one of them.
+The third dev set removes those of news_dev.jsonl, news_test.jsonl and
+news_dev2.jsonl in the same way, with its own seed.
 
 It writes unlabelled skeletons (`"events": []`, `"category": null`): the
 labels in the committed files were added by hand afterwards, so never write
@@ -53,6 +57,11 @@ NEWS_TEST_GOLD = "tests/data/news_test.jsonl"
 NEWS_DEV2_SEED = 20240801
 # A tuning set: as many events as labelling time allows, so mostly violence.
 DEV2_VIOLENCE, DEV2_REST = 900, 100
+
+NEWS_DEV2_GOLD = "tests/data/news_dev2.jsonl"
+NEWS_DEV3_SEED = 20241207
+# A third tuning set, the same design as the second at the size labelling allows.
+DEV3_VIOLENCE, DEV3_REST = 600, 60
 
 # The violence and protest word list of news_dev.md, word for word.
 WORD_LIST = """
@@ -219,6 +228,15 @@ def sample_news_dev2(sentences):
     return sample_held_out(sentences, "news_dev2", NEWS_DEV2_SEED, sizes, [NEWS_DEV_GOLD, NEWS_TEST_GOLD])
 
 
+def sample_news_dev3(sentences):
+    sizes = (DEV3_VIOLENCE, DEV3_REST)
+    golds = [NEWS_DEV_GOLD, NEWS_TEST_GOLD, NEWS_DEV2_GOLD]
+    return sample_held_out(sentences, "news_dev3", NEWS_DEV3_SEED, sizes, golds)
+
+
+SAMPLERS = {"test": sample_news_test, "dev2": sample_news_dev2, "dev3": sample_news_dev3}
+
+
 def write_news(path, news):
     with open(path, "w", encoding="utf-8") as out:
         for stratum, s in news:
@@ -254,8 +272,8 @@ def sample_word_category(sentences):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["dev", "test", "dev2"], default="dev", help="which gold set to draw")
-    parser.add_argument("--out", required=True, help="news_dev, news_test or news_dev2 skeleton (JSONL)")
+    parser.add_argument("--set", choices=["dev", "test", "dev2", "dev3"], default="dev", help="which gold set to draw")
+    parser.add_argument("--out", required=True, help="news_dev, news_test, news_dev2 or news_dev3 skeleton (JSONL)")
     parser.add_argument("--words-out", help="word_category skeleton (JSONL); `--set dev` only")
     parser.add_argument("--view", help="also write sampled text here, for labelling")
     args = parser.parse_args()
@@ -264,8 +282,8 @@ def main():
     if args.set != "dev" and args.words_out:
         parser.error("--words-out belongs to --set dev")
     sentences = read_sentences()
-    if args.set in ("test", "dev2"):
-        news = sample_news_test(sentences) if args.set == "test" else sample_news_dev2(sentences)
+    if args.set in SAMPLERS:
+        news = SAMPLERS[args.set](sentences)
         write_news(args.out, news)
         if args.view:
             with open(args.view, "w", encoding="utf-8") as view:
