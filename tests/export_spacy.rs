@@ -90,7 +90,7 @@ fn conflict_pack_counts() {
     assert_eq!((c.entity_programs, c.entity_programs_expressed), (80, 80));
     assert_eq!(c.event_rules, 239);
     assert_eq!((c.event_programs, c.event_programs_expressed), (450, 315));
-    assert_eq!(c.matcher_patterns, 14123);
+    assert_eq!(c.matcher_patterns, 14249);
     let by_reason: Vec<(&str, usize)> = exported
         .not_expressed
         .by_reason

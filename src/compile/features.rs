@@ -110,6 +110,13 @@ pub const QUESTION_MARK: Features = 1 << 50;
 /// "-" inside a hyphenated word ("15-year-old", "well-armed").
 pub const HYPHEN: Features = 1 << 51;
 
+/// "it", "they", "he", "she": may stand for a speech verb's subject.
+pub const SPEAKER_PRONOUN: Features = 1 << 53;
+/// "say", "claimed", "announced" … (see `english::SPEECH_VERBS`).
+pub const SPEECH_VERB: Features = 1 << 54;
+/// "that", "today", "on Monday" … between a speech verb and its pronoun.
+pub const REPORT_FILLER: Features = 1 << 55;
+
 /// The word of a discard phrase's spelling a sentence must hold for the
 /// phrase to be there (its longest word, likely its rarest): a sentence
 /// with no such word is not searched for discards.
@@ -207,6 +214,9 @@ pub fn register_closed_classes(vocab: &mut Vocabulary, pack: &crate::lang::Pack)
             MODALITY_ADJECTIVE | HYPOTHETICAL_CUE,
         ),
         (english::DENIAL_VERBS, DENIAL),
+        (english::SPEAKER_PRONOUNS, SPEAKER_PRONOUN),
+        (english::SPEECH_VERBS, SPEECH_VERB),
+        (english::REPORT_FILLERS, REPORT_FILLER),
         (&["if", "unless", "whether"], CONDITION),
         (
             &[";", ":", "but", "while", "whereas", "although", "though"],

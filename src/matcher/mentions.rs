@@ -40,6 +40,11 @@ pub enum MentionSource {
     Lexicon(u32),
     Number,
     Proper,
+    /// A speaker pronoun standing for the mention `speaker` of the same
+    /// sentence ("Iran said it …", see `matcher::pronouns`).
+    Pronoun {
+        speaker: u32,
+    },
 }
 
 impl MentionSource {
@@ -53,6 +58,7 @@ impl MentionSource {
             MentionSource::Entity { guessed: true, .. } => 2,
             MentionSource::Number => 3,
             MentionSource::Proper => 4,
+            MentionSource::Pronoun { .. } => 5,
         }
     }
 

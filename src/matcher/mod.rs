@@ -13,6 +13,7 @@ pub mod modality;
 pub mod negation;
 pub mod phrases;
 pub mod prepared;
+mod pronouns;
 pub mod starts;
 pub mod token_lists;
 pub mod verbs;
@@ -351,6 +352,7 @@ impl<'p> Matcher<'p> {
         for (index, sentence) in sentences.iter().enumerate() {
             self.prepare_sentence(&doc.text, sentence);
             self.run_entity_rules(None);
+            pronouns::add_speaker_pronouns(&self.prepared, &mut self.mentions);
             self.build_phrases();
             let slot_count = self.pack.pack.rule(rule).slots.len();
             for program in self.pack.rule_programs[rule.0 as usize].clone() {
@@ -394,6 +396,7 @@ impl<'p> Matcher<'p> {
             let mut matches = Vec::new();
             let keep = analyses.is_some();
             self.run_entity_rules(keep.then_some(&mut matches));
+            pronouns::add_speaker_pronouns(&self.prepared, &mut self.mentions);
             self.build_phrases();
             if let Some(hit) = discard {
                 if let Some(analyses) = analyses.as_deref_mut() {
@@ -876,7 +879,13 @@ impl<'p> Matcher<'p> {
         let bytes = |range: Range<usize>| (tokens[range.start].start, tokens[range.end - 1].end);
         let argument = |c: &Conjunct| {
             let mention = &self.mentions.all[c.mention as usize];
-            let (start, end) = bytes(mention.start..mention.end);
+            // A speaker pronoun shows its speaker's words; the pronoun is
+            // the argument's phrase.
+            let shown = match mention.source {
+                MentionSource::Pronoun { speaker } => &self.mentions.all[speaker as usize],
+                _ => mention,
+            };
+            let (start, end) = bytes(shown.start..shown.end);
             let (phrase_start, phrase_end) = bytes(c.start as usize..c.end as usize);
             Argument {
                 text: doc.text[start..end].to_string(),

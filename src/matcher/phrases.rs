@@ -123,7 +123,9 @@ impl Phrases {
             let mut starts = std::mem::take(&mut self.starts);
             starts.clear();
             starts.push(m.start);
-            if m.ty != NUMBER {
+            // A speaker pronoun is a phrase by itself ("said that it": no
+            // determiner).
+            if m.ty != NUMBER && !matches!(m.source, MentionSource::Pronoun { .. }) {
                 self.left_starts(prepared, m.start, &mut starts);
             }
             for &start in &starts {
@@ -254,5 +256,6 @@ fn source_preference(source: MentionSource) -> u8 {
         MentionSource::Entity { guessed: true, .. } => 2,
         MentionSource::Number => 3,
         MentionSource::Proper => 4,
+        MentionSource::Pronoun { .. } => 5,
     }
 }

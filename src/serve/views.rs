@@ -307,6 +307,14 @@ fn sentence_view(
                 }
                 MentionSource::Number => ("number", None),
                 MentionSource::Proper => ("proper", None),
+                MentionSource::Pronoun { speaker } => {
+                    let speaker = &analysis.mentions[speaker as usize];
+                    let (start, end) = bytes(speaker.start, speaker.end);
+                    (
+                        "pronoun",
+                        Some(format!("the speaker «{}»", &text[start..end])),
+                    )
+                }
             };
             MentionView {
                 start,

@@ -68,6 +68,10 @@ pub fn explain(pack: &CompiledPack, text: &str, rule: Option<RuleId>, style: Sty
                         None => "number".to_string(),
                     },
                     MentionSource::Proper => "capitalized words".to_string(),
+                    MentionSource::Pronoun { speaker } => {
+                        let speaker = &analysis.mentions[speaker as usize];
+                        format!("speaker pronoun: {}", span_text(speaker.start, speaker.end))
+                    }
                 };
                 out.push_str(&format!(
                     "    {:<28} {:<14} {:<14} {}\n",

@@ -486,6 +486,75 @@ pub const SUBJECT_PRONOUNS: &[&str] = &[
     "i", "we", "you", "he", "she", "it", "they", "who", "which", "that",
 ];
 
+/// Pronouns that may stand for the subject of a speech verb right before
+/// them ("Iran said it launched …": Iran launched).
+pub const SPEAKER_PRONOUNS: &[&str] = &["it", "they", "he", "she"];
+
+/// Verbs that report speech: a pronoun subject right after one stands for
+/// their own subject.
+pub const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "claim",
+    "claims",
+    "claimed",
+    "announce",
+    "announces",
+    "announced",
+    "report",
+    "reports",
+    "reported",
+    "state",
+    "states",
+    "stated",
+    "add",
+    "adds",
+    "added",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "insist",
+    "insists",
+    "insisted",
+    "declare",
+    "declares",
+    "declared",
+    "admit",
+    "admits",
+    "admitted",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+];
+
+/// Words that may stand between a speech verb and the pronoun that takes
+/// its subject: "that", and when or how it was said ("said on Monday that
+/// it", "said in a statement it", "said today they").
+pub const REPORT_FILLERS: &[&str] = &[
+    "that",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "on",
+    "in",
+    "a",
+    "statement",
+    "last",
+    "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Object pronouns: a word right before one is a verb ("attacked them").
 pub const OBJECT_PRONOUNS: &[&str] = &[
     "me",
