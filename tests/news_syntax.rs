@@ -241,6 +241,30 @@ fn a_parenthetical_may_stand_between_the_subject_and_its_verb() {
 }
 
 #[test]
+fn a_pronoun_after_a_speech_verb_stands_for_the_speaker() {
+    check(&[
+        // The record names the speaker; the pronoun is the phrase.
+        (
+            "Russian troops said they attacked rebels in Idlib.",
+            &[
+                "Attack attack attacker=Russian troops[Military RUSMIL]{they} victim=rebels[Group REB] location=Idlib[Place SYR]",
+            ],
+        ),
+        // Auxiliaries before the speech verb, "that" and when it was said
+        // after it.
+        (
+            "JNIM has said on Monday that it attacked soldiers.",
+            &["Attack attack attacker=JNIM[Group IMGMUSJNIM]{it} victim=soldiers[Military MIL]"],
+        ),
+        // Another noun between the verb and the pronoun: the pronoun may
+        // be that noun's, so it stays unbound.
+        ("Police said the raid showed they attacked rebels.", &[]),
+        // A pronoun after a verb that does not report speech.
+        ("Police feared they attacked rebels.", &[]),
+    ]);
+}
+
+#[test]
 fn the_noun_reading_does_not_match_a_verb_rule() {
     check(&[
         // "attacks" after a determiner is a noun: no Attack by "Russian".
