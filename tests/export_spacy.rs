@@ -87,7 +87,7 @@ fn conflict_pack_counts() {
         "every lexicon row is a pattern (5 rows repeat a phrase, type and code)"
     );
     assert_eq!((c.entity_rules, c.entity_rules_expressed), (42, 42));
-    assert_eq!((c.entity_programs, c.entity_programs_expressed), (80, 80));
+    assert_eq!((c.entity_programs, c.entity_programs_expressed), (81, 81));
     assert_eq!(c.event_rules, 239);
     assert_eq!((c.event_programs, c.event_programs_expressed), (450, 315));
     assert_eq!(c.matcher_patterns, 14249);

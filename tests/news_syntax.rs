@@ -241,6 +241,34 @@ fn a_parenthetical_may_stand_between_the_subject_and_its_verb() {
 }
 
 #[test]
+fn a_modifier_may_stand_between_the_subject_and_its_verb() {
+    check(&[
+        (
+            "Russian troops from the north attacked rebels in Idlib.",
+            &[
+                "Attack attack attacker=Russian troops[Military RUSMIL] victim=rebels[Group REB] location=Idlib[Place SYR]",
+            ],
+        ),
+        // Two modifiers, an aside inside, a modifier and a parenthetical.
+        (
+            "Gunmen in Maiduguri (Borno) armed with rifles attacked villagers.",
+            &["Attack attack attacker=Gunmen[Group REB] victim=villagers[Civilians CVL]"],
+        ),
+        (
+            "Gunmen from the bush, backed by JNIM fighters, attacked villagers.",
+            &["Attack attack attacker=Gunmen[Group REB] victim=villagers[Civilians CVL]"],
+        ),
+        // A verb inside: the modifier's subject is not the attacker.
+        (
+            "Police in Maiduguri said gunmen attacked villagers.",
+            &["Attack attack attacker=gunmen[Group REB] victim=villagers[Civilians CVL]"],
+        ),
+        // A base form right after it is the modifier's noun.
+        ("Gunmen in house attack villagers.", &[]),
+    ]);
+}
+
+#[test]
 fn a_pronoun_after_a_speech_verb_stands_for_the_speaker() {
     check(&[
         // The record names the speaker; the pronoun is the phrase.

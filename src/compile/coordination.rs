@@ -34,6 +34,18 @@ const CLAUSE_STOPS: &[&str] = &[",", ";", ":", "(", ")", "\"", "that", "whether"
 /// another verb ("X said the plan was sound and …").
 const FINITE_AUXILIARIES: &[&str] = &["has", "have", "had", "do", "does", "did"];
 
+/// What ends a phrase inside a clause: punctuation and words that end the
+/// clause, and the auxiliaries and modals of another verb.
+pub(super) fn phrase_stop_words() -> impl Iterator<Item = &'static str> {
+    CLAUSE_STOPS
+        .iter()
+        .chain(english::CLAUSE_OPENERS)
+        .chain(english::BE_FORMS)
+        .chain(english::MODALS)
+        .chain(FINITE_AUXILIARIES)
+        .copied()
+}
+
 /// The word sets a coordinated verb phrase tests, the same for every rule.
 #[derive(Debug, Clone, Copy)]
 pub struct PhraseWords {
@@ -49,14 +61,7 @@ impl PhraseWords {
             |words: &mut dyn Iterator<Item = &&str>| sets.add_words(vocab, words.copied());
         PhraseWords {
             clause_stops: set_of(&mut CLAUSE_STOPS.iter().chain(english::CLAUSE_OPENERS)),
-            phrase_stops: set_of(
-                &mut CLAUSE_STOPS
-                    .iter()
-                    .chain(english::CLAUSE_OPENERS)
-                    .chain(english::BE_FORMS)
-                    .chain(english::MODALS)
-                    .chain(FINITE_AUXILIARIES),
-            ),
+            phrase_stops: set_of(&mut phrase_stop_words().collect::<Vec<_>>().iter()),
             conjunction: set_of(&mut ["and", "but"].iter()),
             comma: set_of(&mut [","].iter()),
         }
@@ -114,6 +119,7 @@ pub fn add_coordinated_subject(root: &mut Elem, lowering: &mut Lowering) {
         phrase.push(elem(ElemKind::ClauseGap {
             max,
             stops: words.clause_stops,
+            before_link: true,
         }));
     }
     phrase.extend([
@@ -121,6 +127,7 @@ pub fn add_coordinated_subject(root: &mut Elem, lowering: &mut Lowering) {
         elem(ElemKind::ClauseGap {
             max: PHRASE_REACH,
             stops: words.phrase_stops,
+            before_link: true,
         }),
         elem(ElemKind::Optional(Box::new(elem(one_word(words.comma))))),
         elem(one_word(words.conjunction)),

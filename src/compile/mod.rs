@@ -10,6 +10,7 @@ pub mod features;
 pub mod gate;
 pub mod lexicon;
 pub mod load;
+pub mod modifier;
 pub mod parenthetical;
 pub mod passive;
 pub mod program;
@@ -286,6 +287,7 @@ fn lower_rules(
             }
             if is_event {
                 parenthetical::add_subject_parenthetical(&mut active, &mut lowering);
+                modifier::add_subject_modifier(&mut active, &mut lowering);
             }
             // A pattern that says "by" may spell a passive out itself, and
             // `passive as written` says the pattern reads passive clauses;

@@ -40,6 +40,20 @@ impl ParentheticalWords {
     }
 }
 
+/// Where a subject's parenthetical or modifier goes in a pattern's
+/// top-level sequence: right after a required subject slot that its verb
+/// group (an `Aux`, see `program::mark_trigger`) follows, with only the
+/// other derived add-ons between them (see `Elem::derived`: no text, an
+/// empty span).
+pub(super) fn after_subject(parts: &[Elem]) -> Option<usize> {
+    let aux = parts
+        .iter()
+        .position(|p| matches!(p.kind, ElemKind::Aux { .. }))?;
+    let derived = |p: &Elem| matches!(p.kind, ElemKind::Optional(_)) && p.span.start == p.span.end;
+    let subject = (0..aux).rev().find(|&i| !derived(&parts[i]))?;
+    matches!(parts[subject].kind, ElemKind::Slot(_)).then_some(subject + 1)
+}
+
 /// Adds the optional parenthetical to a pattern whose verb group (an
 /// `Aux`, see `program::mark_trigger`) follows a required subject slot.
 /// Other shapes are left as they are.
@@ -47,15 +61,14 @@ pub fn add_subject_parenthetical(root: &mut Elem, lowering: &mut Lowering) {
     let ElemKind::Seq(parts) = &mut root.kind else {
         return;
     };
-    let Some(aux) = parts
-        .iter()
-        .position(|p| matches!(p.kind, ElemKind::Aux { .. }))
-    else {
-        return;
-    };
-    if aux == 0 || !matches!(parts[aux - 1].kind, ElemKind::Slot(_)) {
+    if after_subject(parts).is_none() {
         return;
     }
+    // Right before the verb group, after a subject's modifier if any.
+    let aux = parts
+        .iter()
+        .position(|p| matches!(p.kind, ElemKind::Aux { .. }))
+        .expect("after_subject found the verb group");
     let words = *lowering
         .cache
         .parenthetical

@@ -52,11 +52,15 @@ pub enum Inst {
     /// coordinated verb phrase (see [`super::coordination`] and the
     /// matcher's `is_phrase_verb`).
     Verb,
-    /// A token inside the clause: not in the set (its stops) and not read
-    /// as a verb (one step of a coordinated verb phrase's object); or a
-    /// whole bracketed aside, as one step.
+    /// A token inside the clause: not in the set (its stops), not read
+    /// as a verb and no speech verb (one step of a coordinated verb
+    /// phrase's object, or of a subject's modifier); or a
+    /// whole bracketed aside, as one step. `before_link`: only before the
+    /// sentence's last coordinator or clause break (a coordinated phrase
+    /// leads to one).
     InClause {
         set: WordSetId,
+        before_link: bool,
     },
     /// The verb group of the match starts here (after "and" in "X condemned
     /// Y and promised Z"); consumes nothing.
@@ -247,10 +251,11 @@ pub enum ElemKind {
     /// The first verb of a coordinated verb phrase (see [`Inst::Verb`]).
     Verb,
     /// Up to `max` tokens of one clause, as few as possible: none in
-    /// `stops`, none read as a verb.
+    /// `stops`, none read as a verb (see [`Inst::InClause`]).
     ClauseGap {
         max: u32,
         stops: WordSetId,
+        before_link: bool,
     },
     /// Where the match's verb group starts (see [`Inst::GroupStart`]).
     GroupStart,
@@ -304,6 +309,8 @@ pub struct LoweringCache {
     pub coordination: Option<super::coordination::PhraseWords>,
     /// The word sets of a subject's parenthetical, made once per pack.
     pub parenthetical: Option<super::parenthetical::ParentheticalWords>,
+    /// The word sets of a subject's modifier, made once per pack.
+    pub modifier: Option<super::modifier::ModifierWords>,
 }
 
 impl Lowering<'_> {
@@ -902,8 +909,16 @@ impl Generator<'_> {
             ElemKind::Verb => {
                 self.push(Inst::Verb, span);
             }
-            ElemKind::ClauseGap { max, stops } => {
-                self.lazy_steps(*max, Inst::InClause { set: *stops }, span);
+            ElemKind::ClauseGap {
+                max,
+                stops,
+                before_link,
+            } => {
+                let step = Inst::InClause {
+                    set: *stops,
+                    before_link: *before_link,
+                };
+                self.lazy_steps(*max, step, span);
             }
             ElemKind::GroupStart => {
                 self.push(Inst::GroupStart, span);

@@ -59,6 +59,7 @@ type Rank = (
     std::cmp::Reverse<Length>,
     std::cmp::Reverse<usize>,
     usize,
+    std::cmp::Reverse<usize>,
     RuleId,
     bool,
 );
@@ -87,6 +88,10 @@ fn rank(pack: &Pack, m: &RuleMatch) -> Rank {
         std::cmp::Reverse(longest_then),
         std::cmp::Reverse(depth),
         first_verb,
+        // Of two readings alike in all else, the one that says more ("X
+        // in Z dispersed": a location); a derived reading of a slot's
+        // modifier skips words a pattern as written may bind.
+        std::cmp::Reverse(m.slots.iter().flatten().count()),
         m.rule,
         m.voice == Voice::Passive,
     )
@@ -110,6 +115,8 @@ pub enum OutrankReason {
     /// Its verb comes first: the verb a later one complements ("abandoned
     /// efforts to stop").
     EarlierVerb,
+    /// It fills more of its slots.
+    MoreArguments,
     /// Its rule comes first in the pack.
     WrittenFirst,
     /// The active reading wins over the derived passive.
@@ -137,6 +144,8 @@ pub fn outrank_reason(pack: &Pack, winner: &RuleMatch, loser: &RuleMatch) -> Out
     } else if w.4 != l.4 {
         OutrankReason::EarlierVerb
     } else if w.5 != l.5 {
+        OutrankReason::MoreArguments
+    } else if w.6 != l.6 {
         OutrankReason::WrittenFirst
     } else {
         OutrankReason::Active

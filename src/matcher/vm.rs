@@ -22,7 +22,7 @@ use super::verbs::{NO_CHAIN, VerbChains};
 use crate::compile::CompiledPack;
 use crate::compile::features::{
     BE, CAPITALIZED, CLOSE_BRACKET, COMMA, COORDINATOR, DETERMINER, ED_SUFFIX, ING_FORM,
-    ING_SUFFIX, MODAL, NEGATION, NUMERIC, OF, OPEN_BRACKET, PAST, PREPOSITION, PUNCT,
+    ING_SUFFIX, MODAL, NEGATION, NUMERIC, OF, OPEN_BRACKET, PAST, PREPOSITION, PUNCT, SPEECH_VERB,
     SUBJECT_PRONOUN, TO, VERB_GROUP,
 };
 use crate::compile::program::{Inst, MAX_PROGRAM_INSTS, Program, SlotBinds};
@@ -410,7 +410,7 @@ impl Vm {
                     pc += 1;
                     pos += 1;
                 }
-                Inst::InClause { set } => {
+                Inst::InClause { set, before_link } => {
                     let at = pos as usize;
                     // A bracketed aside (an admin area, an acronym's
                     // meaning) does not end the clause it stands in.
@@ -427,8 +427,11 @@ impl Vm {
                             && input.prepared.has(at - 1, PREPOSITION)
                     };
                     // The conjunction the phrase leads to comes later.
-                    if at >= input.prepared.links_end
+                    if at >= tokens as usize
+                        || (before_link && at >= input.prepared.links_end)
                         || reads_as_verb(input, at)
+                        // Known to every pack, rule word or not.
+                        || input.prepared.has(at, SPEECH_VERB)
                         || gerund(at)
                         || input.pack.sets.contains(set, input.prepared.words[at])
                     {
@@ -734,10 +737,10 @@ fn compound_end(
 /// `)`): at most [`MAX_ASIDE`] tokens inside, no bracket opening again, in
 /// the sentence.
 fn aside_end(prepared: &Prepared, at: usize) -> Option<usize> {
-    if at >= prepared.links_end || !prepared.has(at, OPEN_BRACKET) {
+    if !prepared.has(at, OPEN_BRACKET) {
         return None;
     }
-    let last = prepared.links_end.min(at + 2 + MAX_ASIDE);
+    let last = prepared.len().min(at + 2 + MAX_ASIDE);
     (at + 1..last)
         .take_while(|&inside| !prepared.has(inside, OPEN_BRACKET))
         .find(|&inside| prepared.has(inside, CLOSE_BRACKET))

@@ -256,6 +256,7 @@ pub fn describe_fate(fate: &Fate) -> String {
                 OutrankReason::EarlierVerb => {
                     "its verb comes first (a later verb complements it)".to_string()
                 }
+                OutrankReason::MoreArguments => "it fills more of its slots".to_string(),
                 OutrankReason::WrittenFirst => "written earlier in the pack".to_string(),
                 OutrankReason::Active => "the active reading of the same rule".to_string(),
             };

@@ -1,0 +1,144 @@
+//! A modifier after the subject: a pattern of the shape `X verb …` also
+//! reads `X from/in/armed with … verb …` ("gang members from Cite Soleil
+//! attacked", "a mob armed with rods and swords attacked", "CODECO
+//! militiamen in Djugu (Ituri) killed"), as news and ACLED notes put a
+//! prepositional or participle phrase between a subject and its verb.
+//!
+//! The derivation adds, between the subject slot and its verb group, an
+//! optional part: one or two modifiers, each an opening word
+//! ([`OPENERS`]: a preposition or a participle that describes people)
+//! and up to [`MODIFIER_REACH`] words of the clause (no verb, comma,
+//! semicolon, auxiliary or clause word, as in a coordinated verb phrase;
+//! a bracketed aside counts as one word). No word that reads as a verb
+//! may stand inside, which keeps "police in Kabul said troops attacked"
+//! from being the police's attack; nor "to", which opens a clause of its
+//! own ("Britain and Japan on the exchange of information to fight …"),
+//! except right after an opener ("loyal to", "linked to"), and not right
+//! after the modifier either. There, the trigger may not be a base or -s
+//! form: a noun there ends
+//! the modifier's phrase ("judges in house arrest", "the assets of Merrill
+//! Lynch"), while a past form or an auxiliary opens the verb group. The
+//! match's verb group starts after the modifier. docs/LANGUAGE.md, "The
+//! verb group and negation", is the user's account.
+
+use super::coordination::phrase_stop_words;
+use super::features::{BASE_FORM, PAST, S_FORM};
+use super::parenthetical::after_subject;
+use super::program::{Elem, ElemKind, Lowering, collect_first_words, is_trigger};
+use super::vocab::Vocabulary;
+use super::words::{WordSetId, WordSets};
+
+/// Most words of one modifier after its opening word.
+pub const MODIFIER_REACH: u32 = 6;
+
+/// Words that open a modifier of the subject: prepositions of origin,
+/// place and company, and participles that describe people.
+pub const OPENERS: &[&str] = &[
+    "from",
+    "of",
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "around",
+    "across",
+    "along",
+    "with",
+    "on",
+    "aboard",
+    "under",
+    "armed",
+    "equipped",
+    "dressed",
+    "wearing",
+    "carrying",
+    "riding",
+    "backed",
+    "supported",
+    "led",
+    "loyal",
+    "linked",
+    "affiliated",
+    "allied",
+    "belonging",
+    "based",
+    "stationed",
+    "deployed",
+    "occupying",
+    "travelling",
+    "traveling",
+];
+
+/// The word sets a modifier tests, the same for every rule.
+#[derive(Debug, Clone, Copy)]
+pub struct ModifierWords {
+    openers: WordSetId,
+    /// "to" and "with" after an opener ("loyal to", "affiliated with").
+    particles: WordSetId,
+    stops: WordSetId,
+}
+
+impl ModifierWords {
+    fn new(vocab: &mut Vocabulary, sets: &mut WordSets) -> ModifierWords {
+        let stops: Vec<&str> = phrase_stop_words().chain(["to"]).collect();
+        ModifierWords {
+            openers: sets.add_words(vocab, OPENERS.iter().copied()),
+            particles: sets.add_words(vocab, ["to", "with"]),
+            stops: sets.add_words(vocab, stops),
+        }
+    }
+}
+
+/// Adds the optional modifier to a pattern whose verb group follows a
+/// required subject slot. Other shapes are left as they are.
+pub fn add_subject_modifier(root: &mut Elem, lowering: &mut Lowering) {
+    let ElemKind::Seq(parts) = &mut root.kind else {
+        return;
+    };
+    let Some(after) = after_subject(parts) else {
+        return;
+    };
+    let aux = parts
+        .iter()
+        .position(|p| matches!(p.kind, ElemKind::Aux { .. }))
+        .expect("after_subject found the verb group");
+    let words = *lowering
+        .cache
+        .modifier
+        .get_or_insert_with(|| ModifierWords::new(lowering.vocab, lowering.sets));
+    let at = parts[aux].span;
+    let elem = |kind| Elem::derived(kind, at);
+    let modifier = || {
+        elem(ElemKind::Seq(vec![
+            elem(ElemKind::one_word(words.openers)),
+            elem(ElemKind::Optional(Box::new(elem(ElemKind::one_word(
+                words.particles,
+            ))))),
+            elem(ElemKind::ClauseGap {
+                max: MODIFIER_REACH,
+                stops: words.stops,
+                before_link: false,
+            }),
+        ]))
+    };
+    let mut modifiers = vec![
+        modifier(),
+        elem(ElemKind::Optional(Box::new(modifier()))),
+        elem(ElemKind::VerbGroupStart),
+    ];
+    // Not a noun ending the modifier's phrase, nor an infinitive's "to".
+    let mut not_next = vec![lowering.vocab.intern("to")];
+    if let Some(trigger) = parts.iter().position(is_trigger) {
+        let mut first_words = Vec::new();
+        collect_first_words(&parts[trigger], lowering.sets, &mut first_words);
+        not_next.extend(first_words.into_iter().filter(|&w| {
+            let features = lowering.vocab.features(w);
+            features & (BASE_FORM | S_FORM) != 0 && features & PAST == 0
+        }));
+    }
+    modifiers.push(elem(ElemKind::NotNext(lowering.sets.add(not_next))));
+    let modifiers = elem(ElemKind::Seq(modifiers));
+    // Before a parenthetical ("X from Y, backed by Z, attacked").
+    parts.insert(after, elem(ElemKind::Optional(Box::new(modifiers))));
+}
