@@ -303,6 +303,19 @@ impl Vm {
 
     /// Runs one thread until it fails, forks (the other branches go on the
     /// stack) or matches (returns the end position).
+    /// A gap's step at a bracketed aside may also take the whole aside
+    /// ("in Tijuana (Baja California) by gunmen"), whatever it holds: an
+    /// admin area's comma does not end a clause. Tried after the step of
+    /// one token, so a match that needs no such step stays as it was.
+    fn aside_as_one_step(&mut self, input: &Input, pc: u32, pos: u32) {
+        if let Some(after) = aside_end(input.prepared, pos as usize) {
+            self.stack.push(Job::Explore {
+                pc: pc + 1,
+                pos: after as u32,
+            });
+        }
+    }
+
     fn step(
         &mut self,
         program: &Program,
@@ -369,6 +382,7 @@ impl Vm {
                     if pos >= tokens {
                         return None;
                     }
+                    self.aside_as_one_step(input, pc, pos);
                     pc += 1;
                     pos += 1;
                 }
@@ -377,6 +391,7 @@ impl Vm {
                     if word.is_none_or(|&w| input.pack.sets.contains(set, w)) {
                         return None;
                     }
+                    self.aside_as_one_step(input, pc, pos);
                     pc += 1;
                     pos += 1;
                 }
