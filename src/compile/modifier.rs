@@ -8,8 +8,8 @@
 //! optional part: one or two modifiers, each an opening word
 //! ([`OPENERS`]: a preposition or a participle that describes people)
 //! and up to [`MODIFIER_REACH`] words of the clause (no verb, comma,
-//! semicolon, auxiliary or clause word, as in a coordinated verb phrase;
-//! a bracketed aside counts as one word). No word that reads as a verb
+//! semicolon, auxiliary, clause word or "and" before a verb, as in a
+//! coordinated verb phrase; a bracketed aside counts as one word). No word that reads as a verb
 //! may stand inside, which keeps "police in Kabul said troops attacked"
 //! from being the police's attack; nor "to", which opens a clause of its
 //! own ("Britain and Japan on the exchange of information to fight …"),
@@ -81,7 +81,7 @@ pub struct ModifierWords {
 
 impl ModifierWords {
     fn new(vocab: &mut Vocabulary, sets: &mut WordSets) -> ModifierWords {
-        let stops: Vec<&str> = phrase_stop_words().chain(["to"]).collect();
+        let stops: Vec<&str> = phrase_stop_words().chain(["to", ".", "!", "?"]).collect();
         ModifierWords {
             openers: sets.add_words(vocab, OPENERS.iter().copied()),
             particles: sets.add_words(vocab, ["to", "with"]),

@@ -333,9 +333,11 @@ impl Vm {
             // in the program, explains best why a rule did not fire.
             // Instructions a rule does not spell out (a derived coordinated
             // verb phrase: empty span) explain nothing the rule's author
-            // could change.
+            // could change, nor does a path that skipped a subject's
+            // parenthetical or modifier.
             if self.track_progress
                 && !program.spans.get(pc as usize).is_empty()
+                && self.verb_group_start.is_none()
                 && (pos as usize - start, pc)
                     > (
                         self.progress.position - self.progress.start,
@@ -448,6 +450,11 @@ impl Vm {
                         // Known to every pack, rule word or not.
                         || input.prepared.has(at, SPEECH_VERB)
                         || gerund(at)
+                        // "and" before a verb joins verbs, not the words
+                        // of one phrase ("Isis in Palmyra and said").
+                        || (input.prepared.has(at, COORDINATOR)
+                            && (reads_as_verb(input, at + 1)
+                                || input.prepared.has(at + 1, SPEECH_VERB)))
                         || input.pack.sets.contains(set, input.prepared.words[at])
                     {
                         return None;
@@ -822,7 +829,7 @@ fn part_start(input: &Input, at: usize) -> usize {
 /// reading is told before the entity rules run, so "troops" after
 /// "Syrian" reads as a verb although "Syrian troops" is one actor.
 fn reads_as_verb(input: &Input, at: usize) -> bool {
-    input.readings[at] == Reading::Verb
+    input.readings.get(at) == Some(&Reading::Verb)
         && !input
             .mentions
             .all
