@@ -500,6 +500,21 @@ fn a_verb_after_and_has_the_subject_of_the_verb_phrase_before_it() {
                 "Attack attack attacker=Isis[Group IMGMUSISI] victim=Russia[State RUS] location=Palmyra[Place SYR]",
             ],
         ),
+        // A list of verb phrases that an "and" closes: the verb after the
+        // comma has the subject too; without the "and", no list. (The
+        // verb after "and" is two phrases away from the subject, with a
+        // comma between: not reached, a known gap.)
+        (
+            "Russia seized Palmyra, attacked Syrian troops and said nothing.",
+            &[
+                "Seizure seize actor=Russia[State RUS] place=Palmyra[Place SYR]",
+                "Attack attack attacker=Russia[State RUS] victim=Syrian troops[Military SYRMIL]",
+            ],
+        ),
+        (
+            "Russia seized Palmyra, attacked Syrian troops.",
+            &["Seizure seize actor=Russia[State RUS] place=Palmyra[Place SYR]"],
+        ),
         // A noun after a modifier is no first verb: "Syrian oil workers
         // and said" has no verb before "and".
         ("He praised Syrian oil workers and said nothing.", &[]),

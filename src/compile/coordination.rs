@@ -9,7 +9,8 @@
 //! [`PHRASE_REACH`] words of its clause (no verb, auxiliary, comma,
 //! semicolon or clause word among them; a bracketed aside counts as one
 //! word, see `matcher::vm::MAX_ASIDE`), then "and" or "but" (a comma may
-//! precede it), a verb group, and the trigger (not its -ing form). The
+//! precede it) or the comma of a list of verb phrases that an "and" or
+//! "but" closes, a verb group, and the trigger (not its -ing form). The
 //! match's own verb group starts after the conjunction, so "did not
 //! condemn Y but promised Z" is not negated, and the match competes only
 //! with matches whose trigger stands in its own clause
@@ -129,8 +130,16 @@ pub fn add_coordinated_subject(root: &mut Elem, lowering: &mut Lowering) {
             stops: words.phrase_stops,
             before_link: true,
         }),
-        elem(ElemKind::Optional(Box::new(elem(one_word(words.comma))))),
-        elem(one_word(words.conjunction)),
+        // "and", ", and", or a comma of a list that an "and" closes later
+        // ("blocked roads, attacked buildings and overturned cars"):
+        // no coordinated phrase starts after the last "and" or "but".
+        elem(ElemKind::Alt(vec![
+            elem(ElemKind::Seq(vec![
+                elem(ElemKind::Optional(Box::new(elem(one_word(words.comma))))),
+                elem(one_word(words.conjunction)),
+            ])),
+            elem(one_word(words.comma)),
+        ])),
         elem(ElemKind::GroupStart),
         elem(ElemKind::Aux { max: VERB_GROUP }),
     ]);
