@@ -68,8 +68,8 @@ fn acled_dev_set_accuracy() {
 
 #[test]
 fn acled_dev2_set_accuracy() {
-    // 0.842 before any rule was tuned on it, 0.938 after.
-    const FLOOR: f64 = 0.89;
+    // 0.842 before any rule was tuned on it, 0.954 after.
+    const FLOOR: f64 = 0.93;
     let accuracy = accuracy("acled_dev2.tsv");
     assert!(
         accuracy >= FLOOR,
@@ -79,8 +79,8 @@ fn acled_dev2_set_accuracy() {
 
 #[test]
 fn acled_dev3_set_accuracy() {
-    // 0.825 before any rule was tuned on it.
-    const FLOOR: f64 = 0.82;
+    // 0.825 before any rule was tuned on it, 0.867 after.
+    const FLOOR: f64 = 0.85;
     let accuracy = accuracy("acled_dev3.tsv");
     assert!(
         accuracy >= FLOOR,
@@ -90,7 +90,7 @@ fn acled_dev3_set_accuracy() {
 
 #[test]
 fn acled_fresh_set_accuracy() {
-    const FLOOR: f64 = 0.82;
+    const FLOOR: f64 = 0.85;
     let accuracy = accuracy("acled_fresh.tsv");
     assert!(
         accuracy >= FLOOR,
