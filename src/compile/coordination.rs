@@ -18,7 +18,7 @@
 //! phrases", is the user's account.
 
 use super::features::ING_FORM;
-use super::program::{Elem, ElemKind, Lowering, VERB_GROUP, collect_first_words, is_trigger};
+use super::program::{Elem, ElemKind, Lowering, VERB_GROUP, is_trigger, trigger_forms};
 use super::vocab::Vocabulary;
 use super::words::{WordSetId, WordSets};
 use crate::text::english;
@@ -101,10 +101,8 @@ pub fn add_coordinated_subject(root: &mut Elem, lowering: &mut Lowering) {
         .get_or_insert_with(|| PhraseWords::new(lowering.vocab, lowering.sets));
     // "X picked up awards … and supporting actor": after the conjunction an
     // -ing form is a noun's modifier more often than X's second act.
-    let mut first_words = Vec::new();
-    collect_first_words(&parts[trigger], lowering.sets, &mut first_words);
-    first_words.retain(|&w| lowering.vocab.features(w) & ING_FORM != 0);
-    let gerunds = (!first_words.is_empty()).then(|| lowering.sets.add(first_words));
+    let gerunds = trigger_forms(parts, lowering, |features| features & ING_FORM != 0);
+    let gerunds = (!gerunds.is_empty()).then(|| lowering.sets.add(gerunds));
 
     let at = parts[trigger].span;
     let elem = |kind| Elem::derived(kind, at);

@@ -23,8 +23,8 @@
 
 use super::coordination::phrase_stop_words;
 use super::features::{BASE_FORM, PAST, S_FORM};
-use super::parenthetical::after_subject;
-use super::program::{Elem, ElemKind, Lowering, collect_first_words, is_trigger};
+use super::parenthetical::subject_places;
+use super::program::{Elem, ElemKind, Lowering, trigger_forms};
 use super::vocab::Vocabulary;
 use super::words::{WordSetId, WordSets};
 
@@ -96,13 +96,9 @@ pub fn add_subject_modifier(root: &mut Elem, lowering: &mut Lowering) {
     let ElemKind::Seq(parts) = &mut root.kind else {
         return;
     };
-    let Some(after) = after_subject(parts) else {
+    let Some((after, aux)) = subject_places(parts) else {
         return;
     };
-    let aux = parts
-        .iter()
-        .position(|p| matches!(p.kind, ElemKind::Aux { .. }))
-        .expect("after_subject found the verb group");
     let words = *lowering
         .cache
         .modifier
@@ -128,15 +124,10 @@ pub fn add_subject_modifier(root: &mut Elem, lowering: &mut Lowering) {
         elem(ElemKind::VerbGroupStart),
     ];
     // Not a noun ending the modifier's phrase, nor an infinitive's "to".
-    let mut not_next = vec![lowering.vocab.intern("to")];
-    if let Some(trigger) = parts.iter().position(is_trigger) {
-        let mut first_words = Vec::new();
-        collect_first_words(&parts[trigger], lowering.sets, &mut first_words);
-        not_next.extend(first_words.into_iter().filter(|&w| {
-            let features = lowering.vocab.features(w);
-            features & (BASE_FORM | S_FORM) != 0 && features & PAST == 0
-        }));
-    }
+    let mut not_next = trigger_forms(parts, lowering, |features| {
+        features & (BASE_FORM | S_FORM) != 0 && features & PAST == 0
+    });
+    not_next.push(lowering.vocab.intern("to"));
     modifiers.push(elem(ElemKind::NotNext(lowering.sets.add(not_next))));
     let modifiers = elem(ElemKind::Seq(modifiers));
     // Before a parenthetical ("X from Y, backed by Z, attacked").

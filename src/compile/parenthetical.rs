@@ -15,7 +15,7 @@
 //! user's account.
 
 use super::features::ING_FORM;
-use super::program::{Elem, ElemKind, Lowering, collect_first_words, is_trigger};
+use super::program::{Elem, ElemKind, Lowering, trigger_forms};
 use super::vocab::Vocabulary;
 use super::words::{WordSetId, WordSets};
 
@@ -40,18 +40,19 @@ impl ParentheticalWords {
     }
 }
 
-/// Where a subject's parenthetical or modifier goes in a pattern's
-/// top-level sequence: right after a required subject slot that its verb
-/// group (an `Aux`, see `program::mark_trigger`) follows, with only the
-/// other derived add-ons between them (see `Elem::derived`: no text, an
-/// empty span).
-pub(super) fn after_subject(parts: &[Elem]) -> Option<usize> {
+/// Where a subject's add-ons go in a pattern's top-level sequence, for a
+/// required subject slot that its verb group (an `Aux`, see
+/// `program::mark_trigger`) follows with only the other derived add-ons
+/// between them (see `Elem::derived`: no text, an empty span): right
+/// after the subject (a modifier), and the verb group (a parenthetical
+/// goes right before it).
+pub(super) fn subject_places(parts: &[Elem]) -> Option<(usize, usize)> {
     let aux = parts
         .iter()
         .position(|p| matches!(p.kind, ElemKind::Aux { .. }))?;
     let derived = |p: &Elem| matches!(p.kind, ElemKind::Optional(_)) && p.span.start == p.span.end;
     let subject = (0..aux).rev().find(|&i| !derived(&parts[i]))?;
-    matches!(parts[subject].kind, ElemKind::Slot(_)).then_some(subject + 1)
+    matches!(parts[subject].kind, ElemKind::Slot(_)).then_some((subject + 1, aux))
 }
 
 /// Adds the optional parenthetical to a pattern whose verb group (an
@@ -61,14 +62,10 @@ pub fn add_subject_parenthetical(root: &mut Elem, lowering: &mut Lowering) {
     let ElemKind::Seq(parts) = &mut root.kind else {
         return;
     };
-    if after_subject(parts).is_none() {
-        return;
-    }
     // Right before the verb group, after a subject's modifier if any.
-    let aux = parts
-        .iter()
-        .position(|p| matches!(p.kind, ElemKind::Aux { .. }))
-        .expect("after_subject found the verb group");
+    let Some((_, aux)) = subject_places(parts) else {
+        return;
+    };
     let words = *lowering
         .cache
         .parenthetical
@@ -88,13 +85,9 @@ pub fn add_subject_parenthetical(root: &mut Elem, lowering: &mut Lowering) {
     ];
     // "police, attacking troops, damaging …" lists participles: right
     // after the comma, the verb is finite.
-    if let Some(trigger) = parts.iter().position(is_trigger) {
-        let mut first_words = Vec::new();
-        collect_first_words(&parts[trigger], lowering.sets, &mut first_words);
-        first_words.retain(|&w| lowering.vocab.features(w) & ING_FORM != 0);
-        if !first_words.is_empty() {
-            parenthetical.push(elem(ElemKind::NotNext(lowering.sets.add(first_words))));
-        }
+    let participles = trigger_forms(parts, lowering, |features| features & ING_FORM != 0);
+    if !participles.is_empty() {
+        parenthetical.push(elem(ElemKind::NotNext(lowering.sets.add(participles))));
     }
     let parenthetical = elem(ElemKind::Seq(parenthetical));
     parts.insert(aux, elem(ElemKind::Optional(Box::new(parenthetical))));

@@ -264,6 +264,22 @@ pub enum ElemKind {
     VerbGroupStart,
 }
 
+/// The forms of the pattern's trigger (its first words) whose features
+/// `keep` accepts: the forms a derived reading keeps out right before
+/// the trigger ("and attacking …", ", attacking …", "in house arrest").
+pub(super) fn trigger_forms(
+    parts: &[Elem],
+    lowering: &Lowering,
+    keep: impl Fn(super::features::Features) -> bool,
+) -> Vec<u32> {
+    let mut forms = Vec::new();
+    if let Some(trigger) = parts.iter().position(is_trigger) {
+        collect_first_words(&parts[trigger], lowering.sets, &mut forms);
+        forms.retain(|&w| keep(lowering.vocab.features(w)));
+    }
+    forms
+}
+
 /// The words a one-token element (a word, or a choice of them) accepts.
 pub(super) fn collect_first_words(elem: &Elem, sets: &WordSets, out: &mut Vec<u32>) {
     match &elem.kind {
