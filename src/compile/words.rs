@@ -74,6 +74,9 @@ impl WordSets {
     /// Builds each set's lookup for a vocabulary of `words` ids: the few
     /// ids of a small set, a bitset for a larger one.
     pub fn finish(&mut self, words: usize) {
+        // Only compiling looks sets up by their words: a second copy of
+        // every set the matcher never reads.
+        self.index = HashMap::new();
         self.lookup = self
             .sets
             .iter()
