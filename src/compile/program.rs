@@ -78,6 +78,13 @@ pub enum Inst {
         first: u32,
         second: u32,
     },
+    /// An optional part that opens with a word of `set`: where the token
+    /// is one of them, a [`Inst::Split`] to the next instruction and
+    /// `second`; elsewhere straight to `second`, with nothing to undo.
+    SplitIfWord {
+        set: WordSetId,
+        second: u32,
+    },
     Jump(u32),
     Match,
 }
@@ -155,6 +162,7 @@ pub fn first_token(insts: &[Inst], sets: &mut WordSets) -> Option<FirstToken> {
                 first: a,
                 second: b,
             } => stack.extend([a, b]),
+            Inst::SplitIfWord { second, .. } => stack.extend([pc + 1, second]),
             Inst::Jump(target) => stack.push(target),
             // Consumes nothing: the first token is what comes after it.
             Inst::NotWord { .. } | Inst::Peek { .. } => stack.push(pc + 1),
@@ -179,6 +187,16 @@ pub fn first_token(insts: &[Inst], sets: &mut WordSets) -> Option<FirstToken> {
     first.slots.sort_unstable();
     first.slots.dedup();
     Some(first)
+}
+
+/// The word set an element's first token must be in, when it opens with
+/// a word test (a word or class, alone or first in a sequence).
+fn leading_word_set(elem: &Elem) -> Option<WordSetId> {
+    match &elem.kind {
+        ElemKind::Tokens { sets, .. } => sets.first().copied(),
+        ElemKind::Seq(parts) => leading_word_set(parts.first()?),
+        _ => None,
+    }
 }
 
 /// A lowered pattern element.
@@ -846,6 +864,7 @@ impl Generator<'_> {
                     *second = target;
                 }
             }
+            Inst::SplitIfWord { second, .. } => *second = target,
             other => unreachable!("only jumps and splits are patched, not {other:?}"),
         }
     }
@@ -906,7 +925,12 @@ impl Generator<'_> {
                 }
             }
             ElemKind::Optional(inner) => {
-                let split = self.fork(span);
+                // Most optional parts open with a word: where the token is
+                // none of its words, the part is skipped at once.
+                let split = match leading_word_set(inner) {
+                    Some(set) => self.push(Inst::SplitIfWord { set, second: LATER }, span),
+                    None => self.fork(span),
+                };
                 self.emit(inner);
                 let end = self.pc();
                 self.patch(split, end);

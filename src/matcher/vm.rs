@@ -481,6 +481,15 @@ impl Vm {
                     self.stack.push(Job::Explore { pc: second, pos });
                     pc = first;
                 }
+                Inst::SplitIfWord { set, second } => {
+                    let word = input.prepared.words.get(pos as usize);
+                    if word.is_some_and(|&w| input.pack.sets.contains(set, w)) {
+                        self.stack.push(Job::Explore { pc: second, pos });
+                        pc += 1;
+                    } else {
+                        pc = second;
+                    }
+                }
                 Inst::Jump(target) => pc = target,
                 Inst::Slot { slot, accept } => {
                     self.push_slot_choices(input, program.binds, start, slot, accept, pc + 1, pos);

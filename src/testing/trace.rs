@@ -308,6 +308,7 @@ fn describe(
         Inst::Any => "any token".to_string(),
         Inst::AnyExcept { .. } => format!("any token that `{element}` allows"),
         Inst::Split { .. }
+        | Inst::SplitIfWord { .. }
         | Inst::Jump(_)
         | Inst::Peek { .. }
         | Inst::GroupStart
