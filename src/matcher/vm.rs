@@ -301,8 +301,6 @@ impl Vm {
         None
     }
 
-    /// Runs one thread until it fails, forks (the other branches go on the
-    /// stack) or matches (returns the end position).
     /// A gap's step at a bracketed aside may also take the whole aside
     /// ("in Tijuana (Baja California) by gunmen"), whatever it holds: an
     /// admin area's comma does not end a clause. Tried after the step of
@@ -316,6 +314,8 @@ impl Vm {
         }
     }
 
+    /// Runs one thread until it fails, forks (the other branches go on the
+    /// stack) or matches (returns the end position).
     fn step(
         &mut self,
         program: &Program,
