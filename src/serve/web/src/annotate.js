@@ -68,7 +68,7 @@ export function renderLegend(container, types, hues, present) {
 
 /** Mentions to paint: longest first, no overlaps (the rest show in tooltips). */
 function paintedMentions(mentions) {
-  const rank = { lexicon: 0, entity: 1, number: 2, proper: 3 };
+  const rank = { lexicon: 0, entity: 1, number: 2, proper: 3, pronoun: 4 };
   const sorted = [...mentions].sort(
     (a, b) => (b.end - b.start) - (a.end - a.start) || rank[a.source] - rank[b.source] || a.start - b.start,
   );
