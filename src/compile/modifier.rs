@@ -6,16 +6,15 @@
 //!
 //! The derivation adds, between the subject slot and its verb group, an
 //! optional part: one or two modifiers, each an opening word
-//! ([`OPENERS`]: a preposition or a participle that describes people)
-//! and up to [`MODIFIER_REACH`] words of the clause (no verb, comma,
-//! semicolon, auxiliary, clause word or "and" before a verb, as in a
-//! coordinated verb phrase; a bracketed aside counts as one word). No word that reads as a verb
-//! may stand inside, which keeps "police in Kabul said troops attacked"
-//! from being the police's attack; nor "to", which opens a clause of its
-//! own ("Britain and Japan on the exchange of information to fight …"),
-//! except right after an opener ("loyal to", "linked to"), and not right
-//! after the modifier either. There, the trigger may not be a base or -s
-//! form: a noun there ends
+//! ([`OPENERS`]: a preposition or a participle that describes people,
+//! with "to" or "with" after it) and up to [`MODIFIER_REACH`] words of the
+//! clause. Inside, as in a coordinated verb phrase, no word that reads as
+//! a verb or is a speech verb (which keeps "police in Kabul said troops
+//! attacked" from being the police's attack), no comma, semicolon,
+//! auxiliary, clause word, "and" before a verb, or "to" (it opens a clause
+//! of its own: "Britain and Japan on the exchange of information to fight
+//! …"); a bracketed aside counts as one word. Right after the modifier,
+//! neither "to" nor a base or -s form of the trigger: a noun there ends
 //! the modifier's phrase ("judges in house arrest", "the assets of Merrill
 //! Lynch"), while a past form or an auxiliary opens the verb group. The
 //! match's verb group starts after the modifier. docs/LANGUAGE.md, "The
