@@ -28,7 +28,7 @@ use super::vocab::Vocabulary;
 use super::words::{WordSetId, WordSets};
 
 /// Most words of one modifier after its opening word.
-pub const MODIFIER_REACH: u32 = 4;
+pub const MODIFIER_REACH: u32 = 6;
 
 /// Words that open a modifier of the subject: prepositions of origin,
 /// place and company, and participles that describe people.
