@@ -261,9 +261,7 @@ fn news_test_shares_no_sentence_with_news_dev() {
 /// to the first dev set rather than repeat it.
 #[test]
 fn news_dev2_shares_no_sentence_with_news_dev_or_news_test() {
-    let dev2 = read_gold(NEWS_DEV2.file);
-    let mut shared = shared_pointers(&read_gold(NEWS_DEV.file), &dev2);
-    shared.extend(shared_pointers(&read_gold(NEWS_TEST.file), &dev2));
+    let shared = shared_with_earlier(&NEWS_DEV2, &[&NEWS_DEV, &NEWS_TEST]);
     assert!(shared.is_empty(), "{}", shared.join("\n"));
 }
 
@@ -271,11 +269,17 @@ fn news_dev2_shares_no_sentence_with_news_dev_or_news_test() {
 /// as the second was without those of the first two.
 #[test]
 fn news_dev3_shares_no_sentence_with_news_dev_news_test_or_news_dev2() {
-    let dev3 = read_gold(NEWS_DEV3.file);
-    let mut shared = shared_pointers(&read_gold(NEWS_DEV.file), &dev3);
-    shared.extend(shared_pointers(&read_gold(NEWS_TEST.file), &dev3));
-    shared.extend(shared_pointers(&read_gold(NEWS_DEV2.file), &dev3));
+    let shared = shared_with_earlier(&NEWS_DEV3, &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2]);
     assert!(shared.is_empty(), "{}", shared.join("\n"));
+}
+
+/// The pointers of `later` that are also in one of the `earlier` sets.
+fn shared_with_earlier(later: &NewsSet, earlier: &[&NewsSet]) -> Vec<String> {
+    let later = read_gold(later.file);
+    earlier
+        .iter()
+        .flat_map(|set| shared_pointers(&read_gold(set.file), &later))
+        .collect()
 }
 
 #[test]
@@ -446,27 +450,7 @@ fn news_dev2_points_at_the_sentences_evrule_splits_none_of_them_in_news_dev_or_n
     let Some(mut corpus) = Corpus::open() else {
         return;
     };
-    let (_, dev_texts) = check_news_pointers(&mut corpus, &read_gold(NEWS_DEV.file));
-    let (_, test_texts) = check_news_pointers(&mut corpus, &read_gold(NEWS_TEST.file));
-    let dev2 = read_gold(NEWS_DEV2.file);
-    let (mut problems, dev2_texts) = check_news_pointers(&mut corpus, &dev2);
-    let earlier: HashMap<String, &str> = dev_texts
-        .into_iter()
-        .map(|(_, text)| (text, NEWS_DEV.file))
-        .chain(
-            test_texts
-                .into_iter()
-                .map(|(_, text)| (text, NEWS_TEST.file)),
-        )
-        .collect();
-    for (n, text) in dev2_texts {
-        if let Some(file) = earlier.get(&text) {
-            problems.push(format!(
-                "{}:{n}: the same text is a sentence of {file}",
-                dev2.name
-            ));
-        }
-    }
+    let problems = later_set_problems(&mut corpus, &NEWS_DEV2, &[&NEWS_DEV, &NEWS_TEST]);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
@@ -477,22 +461,33 @@ fn news_dev3_points_at_the_sentences_evrule_splits_none_of_them_in_the_other_new
     let Some(mut corpus) = Corpus::open() else {
         return;
     };
-    let mut earlier: HashMap<String, &str> = HashMap::new();
-    for set in [&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2] {
-        let (_, texts) = check_news_pointers(&mut corpus, &read_gold(set.file));
-        earlier.extend(texts.into_iter().map(|(_, text)| (text, set.file)));
+    let problems = later_set_problems(
+        &mut corpus,
+        &NEWS_DEV3,
+        &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2],
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The pointers of `later` that do not hold, and its sentences whose text
+/// is a sentence of one of the `earlier` sets.
+fn later_set_problems(corpus: &mut Corpus, later: &NewsSet, earlier: &[&NewsSet]) -> Vec<String> {
+    let mut earlier_texts: HashMap<String, &str> = HashMap::new();
+    for set in earlier {
+        let (_, texts) = check_news_pointers(corpus, &read_gold(set.file));
+        earlier_texts.extend(texts.into_iter().map(|(_, text)| (text, set.file)));
     }
-    let dev3 = read_gold(NEWS_DEV3.file);
-    let (mut problems, dev3_texts) = check_news_pointers(&mut corpus, &dev3);
-    for (n, text) in dev3_texts {
-        if let Some(file) = earlier.get(&text) {
+    let later = read_gold(later.file);
+    let (mut problems, texts) = check_news_pointers(corpus, &later);
+    for (n, text) in texts {
+        if let Some(file) = earlier_texts.get(&text) {
             problems.push(format!(
                 "{}:{n}: the same text is a sentence of {file}",
-                dev3.name
+                later.name
             ));
         }
     }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    problems
 }
 
 #[test]

@@ -58,13 +58,14 @@ pub struct PhraseWords {
 
 impl PhraseWords {
     fn new(vocab: &mut Vocabulary, sets: &mut WordSets) -> PhraseWords {
-        let mut set_of =
-            |words: &mut dyn Iterator<Item = &&str>| sets.add_words(vocab, words.copied());
         PhraseWords {
-            clause_stops: set_of(&mut CLAUSE_STOPS.iter().chain(english::CLAUSE_OPENERS)),
-            phrase_stops: set_of(&mut phrase_stop_words().collect::<Vec<_>>().iter()),
-            conjunction: set_of(&mut ["and", "but"].iter()),
-            comma: set_of(&mut [","].iter()),
+            clause_stops: sets.add_words(
+                vocab,
+                CLAUSE_STOPS.iter().chain(english::CLAUSE_OPENERS).copied(),
+            ),
+            phrase_stops: sets.add_words(vocab, phrase_stop_words()),
+            conjunction: sets.add_words(vocab, ["and", "but"]),
+            comma: sets.add_words(vocab, [","]),
         }
     }
 }

@@ -24,7 +24,7 @@ use super::coordination::phrase_stop_words;
 use super::features::{BASE_FORM, PAST, S_FORM};
 use super::parenthetical::subject_places;
 use super::program::{Elem, ElemKind, Lowering, trigger_forms};
-use super::vocab::Vocabulary;
+use super::vocab::{Vocabulary, WordId};
 use super::words::{WordSetId, WordSets};
 
 /// Most words of one modifier after its opening word.
@@ -76,15 +76,16 @@ pub struct ModifierWords {
     /// "to" and "with" after an opener ("loyal to", "affiliated with").
     particles: WordSetId,
     stops: WordSetId,
+    to: WordId,
 }
 
 impl ModifierWords {
     fn new(vocab: &mut Vocabulary, sets: &mut WordSets) -> ModifierWords {
-        let stops: Vec<&str> = phrase_stop_words().chain(["to", ".", "!", "?"]).collect();
         ModifierWords {
             openers: sets.add_words(vocab, OPENERS.iter().copied()),
             particles: sets.add_words(vocab, ["to", "with"]),
-            stops: sets.add_words(vocab, stops),
+            stops: sets.add_words(vocab, phrase_stop_words().chain(["to", ".", "!", "?"])),
+            to: vocab.intern("to"),
         }
     }
 }
@@ -126,7 +127,7 @@ pub fn add_subject_modifier(root: &mut Elem, lowering: &mut Lowering) {
     let mut not_next = trigger_forms(parts, lowering, |features| {
         features & (BASE_FORM | S_FORM) != 0 && features & PAST == 0
     });
-    not_next.push(lowering.vocab.intern("to"));
+    not_next.push(words.to);
     modifiers.push(elem(ElemKind::NotNext(lowering.sets.add(not_next))));
     let modifiers = elem(ElemKind::Seq(modifiers));
     // Before a parenthetical ("X from Y, backed by Z, attacked").

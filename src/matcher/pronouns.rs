@@ -25,6 +25,9 @@ const MAX_AUXILIARIES: usize = 2;
 /// Adds a mention for every speaker pronoun of the sentence whose speaker
 /// is a mention.
 pub fn add_speaker_pronouns(prepared: &Prepared, mentions: &mut Mentions) {
+    if prepared.any & SPEAKER_PRONOUN == 0 {
+        return;
+    }
     for pronoun in 1..prepared.len() {
         if !prepared.has(pronoun, SPEAKER_PRONOUN) {
             continue;
