@@ -66,6 +66,10 @@ pub struct Argument {
     /// part's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parties: Option<Vec<Argument>>,
+    /// The rule left this field empty and the event's `fill` option took
+    /// the mention from elsewhere in the sentence.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_sentence: bool,
 }
 
 impl Argument {
@@ -114,6 +118,11 @@ pub fn schema(pack: &Pack) -> Value {
                 "type": "array",
                 "description": "the parts of a compound, for event types with `compound keep`",
                 "items": {"$ref": "#/$defs/argument"}
+            },
+            "from_sentence": {
+                "type": "boolean",
+                "const": true,
+                "description": "the rule left the field empty; the event's `fill` option took this mention from the sentence"
             }
         },
         "additionalProperties": false

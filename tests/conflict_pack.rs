@@ -74,3 +74,63 @@ fn examples_corpus_matches_its_snapshots() {
         changed.join("\n")
     );
 }
+
+/// `fill location from sentence Location`: an event whose rule bound no
+/// place takes the sentence's nearest place, marked `from_sentence`; a
+/// place a rule bound is not marked; speakers, actors' modifiers and
+/// places inside longer ones are left out.
+#[test]
+fn events_take_their_place_from_the_sentence_where_the_rule_bound_none() {
+    let pack = pack();
+    let mut matcher = evrule::matcher::Matcher::new(&pack);
+    let mut location = |text: &str| -> Vec<(String, Option<(String, bool)>)> {
+        let doc = evrule::document::Document::new("t", text);
+        matcher
+            .match_document(&doc)
+            .events
+            .into_iter()
+            .filter(|e| e.isa.iter().any(|t| t == "ConflictEvent"))
+            .map(|e| {
+                let place = e
+                    .args
+                    .get("location")
+                    .map(|a| (a.text.clone(), a.from_sentence));
+                (e.event, place)
+            })
+            .collect()
+    };
+    let filled =
+        |event: &str, place: &str| vec![(event.to_string(), Some((place.to_string(), true)))];
+    // A dateline, and a possessor inside the protesters' phrase.
+    assert_eq!(
+        location("MOGADISHU - Dockers went on strike on Monday."),
+        filled("PeacefulProtest", "MOGADISHU")
+    );
+    assert_eq!(
+        location("Kenya's teachers went on strike on Monday."),
+        filled("PeacefulProtest", "Kenya")
+    );
+    // Bound by the pattern: not marked.
+    assert_eq!(
+        location("Dockers went on strike in Mombasa."),
+        vec![(
+            "PeacefulProtest".to_string(),
+            Some(("Mombasa".to_string(), false))
+        )]
+    );
+    // The speaker, nearer, is no place; the dateline is.
+    assert_eq!(
+        location("GARISSA - Kenya said gunmen attacked villagers."),
+        filled("Attack", "GARISSA")
+    );
+    // A place inside a longer one gives way to it.
+    assert_eq!(
+        location("In Northern Ireland, gunmen attacked villagers."),
+        filled("Attack", "Northern Ireland")
+    );
+    // A country naming the tanker's flag is no place.
+    assert_eq!(
+        location("Gunboats attacked a U.S.-flagged tanker."),
+        vec![("ExplosionsRemoteViolence".to_string(), None)]
+    );
+}

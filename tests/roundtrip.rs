@@ -233,6 +233,14 @@ fn print_item(item: &Item) -> String {
                     CompeteMode::Priority => " compete priority",
                 });
             }
+            for fill in &e.fills {
+                let types: Vec<&str> = fill.types.iter().map(|t| t.text.as_str()).collect();
+                out.push_str(&format!(
+                    " fill {} from sentence {}",
+                    fill.field.text,
+                    types.join(" | ")
+                ));
+            }
             out
         }
         Item::Rule(r) => print_rule(r),

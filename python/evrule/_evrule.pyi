@@ -32,7 +32,8 @@ fields (kept in each record's "meta"), as a JSONL line of `evrule run`."""
 Record = dict[str, Any]
 """One event: `doc`, `sentence`, `event`, `label`, `isa`, `code`, `rule`,
 `start`, `end`, `text`, `negated` (only when true), `modality`, `args`
-(field name -> {`text`, `type`, `code`, `start`, `end`, `value`, `phrase`}),
+(field name -> {`text`, `type`, `code`, `start`, `end`, `value`, `phrase`,
+`from_sentence` when the event's `fill` option set it}),
 `date`, `meta`: exactly a JSON line of `evrule run`."""
 
 class PackError(Exception):
@@ -103,7 +104,7 @@ class Pack:
         `code`, `rule`, `start`, `end`, `text`, `negated`, `modality`,
         `date`, `meta` as JSON), then a struct column per argument field
         (`text`, `type`, `code`, `start`, `end`, `value`, `phrase_text`,
-        `phrase_start`, `phrase_end`)."""
+        `phrase_start`, `phrase_end`, `from_sentence`)."""
 
     def explain(self, text: str | bytes, rule: str | None = None) -> str:
         """Sentences, tokens, mentions, every rule that matched and what

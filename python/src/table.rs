@@ -21,7 +21,7 @@ pub const RECORD_COLUMNS: [&str; 14] = [
 ];
 
 /// The fields of an argument's struct column.
-const ARGUMENT_FIELDS: [&str; 9] = [
+const ARGUMENT_FIELDS: [&str; 10] = [
     "text",
     "type",
     "code",
@@ -31,6 +31,7 @@ const ARGUMENT_FIELDS: [&str; 9] = [
     "phrase_text",
     "phrase_start",
     "phrase_end",
+    "from_sentence",
 ];
 
 /// Each argument field name of the pack (every event type's fields, in
@@ -111,7 +112,8 @@ impl Columns {
 }
 
 /// An argument as its struct column's fields, `phrase` flattened into
-/// `phrase_text`, `phrase_start` and `phrase_end`.
+/// `phrase_text`, `phrase_start` and `phrase_end`; `from_sentence` is
+/// false unless the record says true.
 fn flatten_argument(argument: &Value) -> Value {
     let phrase = argument.get("phrase");
     let mut flat = serde_json::Map::new();
@@ -120,7 +122,11 @@ fn flatten_argument(argument: &Value) -> Value {
             Some(key) => phrase.and_then(|p| p.get(key)),
             None => argument.get(field),
         };
-        flat.insert(field.to_string(), value.cloned().unwrap_or(Value::Null));
+        let absent = match field {
+            "from_sentence" => Value::Bool(false),
+            _ => Value::Null,
+        };
+        flat.insert(field.to_string(), value.cloned().unwrap_or(absent));
     }
     Value::Object(flat)
 }
@@ -153,6 +159,7 @@ pub fn arrow_schema<'py>(
         let ty = match name {
             "start" | "end" | "phrase_start" | "phrase_end" => &int64,
             "value" => &float64,
+            "from_sentence" => &boolean,
             _ => &string,
         };
         argument_fields.push(field(name, ty, true)?);
@@ -196,13 +203,15 @@ mod tests {
         assert_eq!(
             flatten_argument(&argument),
             json!({"text": "army", "type": "Military", "code": "MIL", "start": 30, "end": 34,
-                   "value": null, "phrase_text": "the army", "phrase_start": 26, "phrase_end": 34})
+                   "value": null, "phrase_text": "the army", "phrase_start": 26, "phrase_end": 34,
+                   "from_sentence": false})
         );
         let number = json!({"text": "40", "type": "Number", "start": 3, "end": 5, "value": 40.0});
         assert_eq!(
             flatten_argument(&number),
             json!({"text": "40", "type": "Number", "code": null, "start": 3, "end": 5,
-                   "value": 40.0, "phrase_text": null, "phrase_start": null, "phrase_end": null})
+                   "value": 40.0, "phrase_text": null, "phrase_start": null, "phrase_end": null,
+                   "from_sentence": false})
         );
     }
 

@@ -56,6 +56,7 @@ def test_the_schema_comes_from_the_pack(pack):
     attacker = schema.field("attacker").type
     assert [attacker.field(i).name for i in range(attacker.num_fields)] == [
         "text", "type", "code", "start", "end", "value", "phrase_text", "phrase_start", "phrase_end",
+        "from_sentence",
     ]
     # The same schema with no events at all, or a few.
     assert pack.to_arrow([]).schema == schema

@@ -67,6 +67,10 @@ pub const OPENERS: &[&str] = &[
     "occupying",
     "travelling",
     "traveling",
+    "working",
+    "employed",
+    "serving",
+    "living",
 ];
 
 /// The word sets a modifier tests, the same for every rule.

@@ -385,6 +385,7 @@ mod tests {
             value: None,
             phrase: None,
             parties: None,
+            from_sentence: false,
         };
         let mut args = IndexMap::new();
         args.insert("source".to_string(), arg("ARN"));

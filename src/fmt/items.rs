@@ -140,7 +140,7 @@ fn word_entries(b: &mut Builder, entries: &[WordEntry]) {
 }
 
 /// `event Name : Parent { field: Type | Other?, … } code "…" label "…"
-/// negation mark modality mark compound keep`
+/// negation mark modality mark compound keep fill location from sentence Place`
 fn event_decl(b: &mut Builder, decl: &EventDecl) {
     let EventDecl {
         name,
@@ -154,6 +154,7 @@ fn event_decl(b: &mut Builder, decl: &EventDecl) {
         compound,
         distinct,
         compete,
+        fills,
         span,
     } = decl;
     b.line(0, span.start);
@@ -246,6 +247,18 @@ fn event_decl(b: &mut Builder, decl: &EventDecl) {
             CompeteMode::Priority => "compete priority",
         };
         keyword_option(b, *span, compete);
+    }
+    for fill in fills {
+        let types: Vec<&str> = fill.types.iter().map(|t| t.text.as_str()).collect();
+        keyword_option(
+            b,
+            fill.span,
+            &format!(
+                "fill {} from sentence {}",
+                fill.field.text,
+                types.join(" | ")
+            ),
+        );
     }
 }
 

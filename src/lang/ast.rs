@@ -110,6 +110,17 @@ pub struct EventDecl {
     pub distinct: Option<(Name, Name, Span)>,
     /// `compete longest` or `compete priority` (on a family's root).
     pub compete: Option<(CompeteMode, Span)>,
+    /// `fill location from sentence Location`, in the order written.
+    pub fills: Vec<FillDecl>,
+    pub span: Span,
+}
+
+/// `fill location from sentence Location`: where a rule leaves the field
+/// empty, a mention of one of `types` elsewhere in the sentence fills it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FillDecl {
+    pub field: Name,
+    pub types: Vec<Name>,
     pub span: Span,
 }
 

@@ -82,7 +82,18 @@ pub struct EventDef {
     pub distinct: Option<(usize, usize)>,
     /// How its family's competing matches are ranked (the root's option).
     pub compete: CompeteMode,
+    /// Fields a record takes from the sentence when its rule left them
+    /// empty (`fill`), inherited and then the event's own.
+    pub fills: Vec<FieldFill>,
     pub span: Span,
+}
+
+/// `fill location from sentence Location`: the field (index into
+/// `fields`) and the types of the mentions that may fill it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldFill {
+    pub field: usize,
+    pub types: Vec<TypeId>,
 }
 
 #[derive(Debug, Clone)]

@@ -327,6 +327,7 @@ impl Cx<'_> {
             compound: None,
             distinct: None,
             compete: None,
+            fills: Vec::new(),
             span,
         };
         for part in inner {
@@ -379,6 +380,13 @@ impl Cx<'_> {
                         _ => CompeteMode::Longest,
                     };
                     decl.compete = Some((mode, span));
+                }
+                Rule::fill_option => {
+                    let span = self.span(&part);
+                    let mut inner = part.into_inner();
+                    let field = self.name(inner.next().expect("fill names a field"));
+                    let types = self.type_union(inner.next().expect("fill names a type"));
+                    decl.fills.push(FillDecl { field, types, span });
                 }
                 other => unreachable!("grammar yields no event part {other:?}"),
             }
@@ -897,8 +905,9 @@ fn describe_rule(rule: &Rule) -> Option<&'static str> {
         | Rule::modality_option
         | Rule::compound_option
         | Rule::distinct_option
-        | Rule::compete_option => {
-            "`code`, `label`, `negation`, `modality`, `compound`, `distinct` or `compete`"
+        | Rule::compete_option
+        | Rule::fill_option => {
+            "`code`, `label`, `negation`, `modality`, `compound`, `distinct`, `compete` or `fill`"
         }
         Rule::negation_mode => "`suppress` or `mark`",
         Rule::compound_mode => "`split` or `keep`",

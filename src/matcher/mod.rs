@@ -8,6 +8,7 @@
 
 mod candidates;
 pub mod category;
+mod fill;
 pub mod mentions;
 pub mod modality;
 pub mod negation;
@@ -909,6 +910,7 @@ impl<'p> Matcher<'p> {
                     end: phrase_end,
                 }),
                 parties: None,
+                from_sentence: false,
             }
         };
         // The slot of each field the record fills, in field order.
@@ -969,7 +971,8 @@ impl<'p> Matcher<'p> {
             ]],
         };
         let (start, end) = bytes(m.start..m.end);
-        for args in choices.into_iter().flatten() {
+        for mut args in choices.into_iter().flatten() {
+            self.fill_from_sentence(def, m, &mut args, &argument);
             // A compound kept whole (`parties`) is never one actor.
             let code = |field: usize| {
                 let argument = args.get(&def.fields[field].name)?;
@@ -1002,6 +1005,47 @@ impl<'p> Matcher<'p> {
                 date: doc.date.clone(),
                 meta: doc.meta.clone(),
             });
+        }
+    }
+}
+
+impl Matcher<'_> {
+    /// The fields the event's `fill` options take from the sentence, where
+    /// the rule left them empty; the arguments stay in field order.
+    fn fill_from_sentence(
+        &self,
+        def: &crate::lang::pack::EventDef,
+        m: &RuleMatch,
+        args: &mut IndexMap<String, Argument>,
+        argument: &dyn Fn(&Conjunct) -> Argument,
+    ) {
+        let mut filled = false;
+        for fill in &def.fills {
+            let name = &def.fields[fill.field].name;
+            if args.contains_key(name) {
+                continue;
+            }
+            let pack = &self.pack.pack;
+            let Some(index) =
+                fill::sentence_mention(pack, &self.prepared, &self.mentions.all, m, &fill.types)
+            else {
+                continue;
+            };
+            let mention = &self.mentions.all[index];
+            let conjunct = Conjunct {
+                mention: index as u32,
+                start: mention.start as u32,
+                end: mention.end as u32,
+            };
+            let arg = Argument {
+                from_sentence: true,
+                ..argument(&conjunct)
+            };
+            args.insert(name.clone(), arg);
+            filled = true;
+        }
+        if filled {
+            args.sort_by_cached_key(|name, _| def.fields.iter().position(|f| f.name == *name));
         }
     }
 }

@@ -280,6 +280,7 @@ mod tests {
                 value: None,
                 phrase: None,
                 parties: None,
+                from_sentence: false,
             },
         );
         EventRecord {

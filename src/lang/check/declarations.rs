@@ -5,7 +5,8 @@ use rustc_hash::FxHashMap;
 
 use super::*;
 use crate::lang::ast::{
-    CompeteMode, CompoundMode, Item, NegationMode, WordClassDecl, WordEntry, WordsOp,
+    CompeteMode, CompoundMode, EventDecl, FillDecl, Item, NegationMode, WordClassDecl, WordEntry,
+    WordsOp,
 };
 use crate::lang::builtin_lists::{BUILTIN_LISTS, builtin_list};
 use crate::lang::date::DateRange;
@@ -53,6 +54,7 @@ impl<'a> Checker<'a> {
                                 compound: CompoundMode::Split,
                                 distinct: None,
                                 compete: CompeteMode::Longest,
+                                fills: Vec::new(),
                                 span: decl.name.span,
                             },
                             decl,
@@ -218,6 +220,9 @@ impl<'a> Checker<'a> {
             };
         let parent = self.events[index].def.parent;
         let mut distinct = parent.and_then(|parent| self.events[parent.0 as usize].def.distinct);
+        let mut fills = parent.map_or_else(Vec::new, |parent| {
+            self.events[parent.0 as usize].def.fills.clone()
+        });
         let mut compete = parent.map_or(CompeteMode::Longest, |parent| {
             self.events[parent.0 as usize].def.compete
         });
@@ -318,8 +323,15 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        for fill in &decl.fills {
+            if let Some(own) = self.field_fill(decl, &fields, fill) {
+                fills.retain(|inherited: &FieldFill| inherited.field != own.field);
+                fills.push(own);
+            }
+        }
         let def = &mut self.events[index].def;
         def.fields = fields;
+        def.fills = fills;
         def.code = code;
         def.negation = negation;
         def.modality = modality;
@@ -327,6 +339,68 @@ impl<'a> Checker<'a> {
         def.compound = compound;
         def.distinct = distinct;
         def.compete = compete;
+    }
+
+    /// A `fill` option checked against the event's fields: the field must
+    /// be one of them and optional (a required field is always set), and
+    /// every type one the field takes.
+    fn field_fill(
+        &mut self,
+        decl: &EventDecl,
+        fields: &[FieldDef],
+        fill: &FillDecl,
+    ) -> Option<FieldFill> {
+        let Some(field) = fields.iter().position(|f| f.name == fill.field.text) else {
+            let names = fields.iter().map(|f| f.name.as_str());
+            let help = did_you_mean(&fill.field.text, names)
+                .unwrap_or_else(|| "name one of the event's optional fields".to_string());
+            self.error(
+                Diagnostic::error(
+                    "unknown-field",
+                    format!(
+                        "event `{}` has no field `{}`",
+                        decl.name.text, fill.field.text
+                    ),
+                )
+                .with_label(fill.field.span, "not a field of this event")
+                .with_help(help),
+            );
+            return None;
+        };
+        if !fields[field].optional {
+            self.error(
+                Diagnostic::warning(
+                    "fill-required-field",
+                    format!(
+                        "`{}` is required: every rule sets it, so `fill` never applies",
+                        fill.field.text
+                    ),
+                )
+                .with_label(fill.span, "this option")
+                .with_help(format!(
+                    "make the field optional: `{}: …?`",
+                    fill.field.text
+                )),
+            );
+            return None;
+        }
+        let types = self.resolve_types_union(&fill.types)?;
+        let accepted = &fields[field].types;
+        let mut ok = true;
+        for (name, &ty) in fill.types.iter().zip(&types) {
+            if !accepted.iter().any(|&a| self.is_subtype(ty, a)) {
+                ok = false;
+                self.error(
+                    Diagnostic::error(
+                        "fill-type",
+                        format!("field `{}` does not take `{}`", fill.field.text, name.text),
+                    )
+                    .with_label(name.span, "not one of the field's types")
+                    .with_help("fill a field only with mentions of a type it takes"),
+                );
+            }
+        }
+        ok.then_some(FieldFill { field, types })
     }
 
     pub(super) fn collect_word_classes(&mut self) {
