@@ -78,7 +78,8 @@ fn examples_corpus_matches_its_snapshots() {
 /// `fill location from sentence Location`: an event whose rule bound no
 /// place takes the sentence's nearest place, marked `from_sentence`; a
 /// place a rule bound is not marked; speakers, actors' modifiers and
-/// places inside longer ones are left out.
+/// places inside longer ones are left out. A protest takes its
+/// protesters the same way (`fill protesters from sentence …`).
 #[test]
 fn events_take_their_place_from_the_sentence_where_the_rule_bound_none() {
     let pack = pack();
@@ -132,5 +133,24 @@ fn events_take_their_place_from_the_sentence_where_the_rule_bound_none() {
     assert_eq!(
         location("Gunboats attacked a U.S.-flagged tanker."),
         vec![("ExplosionsRemoteViolence".to_string(), None)]
+    );
+    // Protesters too, with the phrase around them.
+    let doc = evrule::document::Document::new(
+        "t",
+        "The strike entered its tenth day and the miners held firm.",
+    );
+    let events = matcher.match_document(&doc).events;
+    let protesters = &events[0].args["protesters"];
+    assert_eq!(
+        (
+            events[0].event.as_str(),
+            protesters.text.as_str(),
+            protesters.from_sentence
+        ),
+        ("PeacefulProtest", "miners", true)
+    );
+    assert_eq!(
+        protesters.phrase.as_ref().map(|p| p.text.as_str()),
+        Some("the miners")
     );
 }

@@ -1031,11 +1031,21 @@ impl Matcher<'_> {
             else {
                 continue;
             };
+            // With the longest noun phrase around it ("hourly-paid
+            // workers"), as a slot would bind it.
             let mention = &self.mentions.all[index];
+            let (start, end) = self
+                .phrases
+                .all
+                .iter()
+                .filter(|phrase| self.phrases.heads(phrase).contains(&(index as u32)))
+                .map(|phrase| (phrase.start, phrase.end))
+                .min_by_key(|&(start, end)| (start, std::cmp::Reverse(end)))
+                .unwrap_or((mention.start as u32, mention.end as u32));
             let conjunct = Conjunct {
                 mention: index as u32,
-                start: mention.start as u32,
-                end: mention.end as u32,
+                start,
+                end,
             };
             let arg = Argument {
                 from_sentence: true,
