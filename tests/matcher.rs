@@ -501,15 +501,19 @@ fn a_verb_after_and_has_the_subject_of_the_verb_phrase_before_it() {
             ],
         ),
         // A list of verb phrases that an "and" closes: the verb after the
-        // comma has the subject too; without the "and", no list. (The
-        // verb after "and" is two phrases away from the subject, with a
-        // comma between: not reached, a known gap.)
+        // comma has the subject too, and so has the verb after "and", two
+        // phrases from the subject; without the "and", no list.
         (
             "Russia seized Palmyra, attacked Syrian troops and said nothing.",
             &[
                 "Seizure seize actor=Russia[State RUS] place=Palmyra[Place SYR]",
                 "Attack attack attacker=Russia[State RUS] victim=Syrian troops[Military SYRMIL]",
+                "Statement said speaker=Russia[State RUS]",
             ],
+        ),
+        (
+            "Russia seized Palmyra, attacked Syrian troops, said nothing.",
+            &["Seizure seize actor=Russia[State RUS] place=Palmyra[Place SYR]"],
         ),
         (
             "Russia seized Palmyra, attacked Syrian troops.",

@@ -10,7 +10,9 @@
 //! semicolon or clause word among them; a bracketed aside counts as one
 //! word, see `matcher::vm::MAX_ASIDE`), then "and" or "but" (a comma may
 //! precede it) or the comma of a list of verb phrases that an "and" or
-//! "but" closes, a verb group, and the trigger (not its -ing form). The
+//! "but" closes, a verb group, and the trigger (not its -ing form); one
+//! more verb phrase of such a list, with its comma, may come first, so the
+//! trigger may stand two phrases from its subject. The
 //! match's own verb group starts after the conjunction, so "did not
 //! condemn Y but promised Z" is not negated, and the match competes only
 //! with matches whose trigger stands in its own clause
@@ -122,6 +124,20 @@ pub fn add_coordinated_subject(root: &mut Elem, lowering: &mut Lowering) {
             before_link: true,
         }));
     }
+    // One more verb phrase of the list before it, with its comma ("chanted
+    // slogans, burned tyres and threw stones"): the trigger may stand
+    // two phrases from its subject.
+    phrase.push(elem(ElemKind::Optional(Box::new(elem(ElemKind::Seq(
+        vec![
+            elem(ElemKind::Verb),
+            elem(ElemKind::ClauseGap {
+                max: PHRASE_REACH,
+                stops: words.phrase_stops,
+                before_link: true,
+            }),
+            elem(one_word(words.comma)),
+        ],
+    ))))));
     phrase.extend([
         elem(ElemKind::Verb),
         elem(ElemKind::ClauseGap {
