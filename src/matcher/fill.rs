@@ -10,19 +10,20 @@
 //! actor too are no place where they modify the next word ("a
 //! U.S.-flagged tanker", "Iran Air").
 
-use super::RuleMatch;
+use indexmap::IndexMap;
+
 use super::mentions::{Mention, MentionSource};
 use super::prepared::Prepared;
+use super::pronouns::MAX_AUXILIARIES;
+use super::vm::Conjunct;
+use super::{Matcher, RuleMatch};
 use crate::compile::features::{
     CLAUSE_BREAK, COORDINATOR, DETERMINER, HYPHEN, ING_FORM, NUMERIC, PAST, POSSESSIVE,
     PREPOSITION, PUNCT, REPORT_FILLER, SPEECH_VERB, SUBJECT_PRONOUN, VERB_GROUP,
 };
+use crate::event::Argument;
 use crate::lang::Pack;
-use crate::lang::pack::TypeId;
-
-/// Most verb-group words between a speaker and its speech verb ("has
-/// also said").
-const MAX_AUXILIARIES: usize = 2;
+use crate::lang::pack::{EventDef, TypeId};
 
 /// The index (into `mentions`) of the mention that fills a field of `m`'s
 /// record from the sentence, if any: of one of `types`, nearest to the
@@ -128,4 +129,55 @@ pub fn sentence_mention(
             )
         })
         .map(|(index, _)| index)
+}
+
+impl Matcher<'_> {
+    /// The fields the event's `fill` options take from the sentence, where
+    /// the rule left them empty; the arguments stay in field order.
+    pub(super) fn fill_from_sentence(
+        &self,
+        def: &EventDef,
+        m: &RuleMatch,
+        args: &mut IndexMap<String, Argument>,
+        argument: &dyn Fn(&Conjunct) -> Argument,
+    ) {
+        let mut filled = false;
+        for fill in &def.fills {
+            let name = &def.fields[fill.field].name;
+            if args.contains_key(name) {
+                continue;
+            }
+            let pack = &self.pack.pack;
+            let Some(index) =
+                sentence_mention(pack, &self.prepared, &self.mentions.all, m, &fill.types)
+            else {
+                continue;
+            };
+            // With the longest noun phrase around it ("hourly-paid
+            // workers"), as a slot would bind it.
+            let mention = &self.mentions.all[index];
+            let (start, end) = self
+                .phrases
+                .all
+                .iter()
+                .filter(|phrase| self.phrases.heads(phrase).contains(&(index as u32)))
+                .map(|phrase| (phrase.start, phrase.end))
+                .min_by_key(|&(start, end)| (start, std::cmp::Reverse(end)))
+                .unwrap_or((mention.start as u32, mention.end as u32));
+            let conjunct = Conjunct {
+                mention: index as u32,
+                start,
+                end,
+            };
+            let arg = Argument {
+                from_sentence: true,
+                ..argument(&conjunct)
+            };
+            args.insert(name.clone(), arg);
+            filled = true;
+        }
+        if filled {
+            args.sort_by_cached_key(|name, _| def.fields.iter().position(|f| f.name == *name));
+        }
+    }
 }

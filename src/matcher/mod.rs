@@ -1009,57 +1009,6 @@ impl<'p> Matcher<'p> {
     }
 }
 
-impl Matcher<'_> {
-    /// The fields the event's `fill` options take from the sentence, where
-    /// the rule left them empty; the arguments stay in field order.
-    fn fill_from_sentence(
-        &self,
-        def: &crate::lang::pack::EventDef,
-        m: &RuleMatch,
-        args: &mut IndexMap<String, Argument>,
-        argument: &dyn Fn(&Conjunct) -> Argument,
-    ) {
-        let mut filled = false;
-        for fill in &def.fills {
-            let name = &def.fields[fill.field].name;
-            if args.contains_key(name) {
-                continue;
-            }
-            let pack = &self.pack.pack;
-            let Some(index) =
-                fill::sentence_mention(pack, &self.prepared, &self.mentions.all, m, &fill.types)
-            else {
-                continue;
-            };
-            // With the longest noun phrase around it ("hourly-paid
-            // workers"), as a slot would bind it.
-            let mention = &self.mentions.all[index];
-            let (start, end) = self
-                .phrases
-                .all
-                .iter()
-                .filter(|phrase| self.phrases.heads(phrase).contains(&(index as u32)))
-                .map(|phrase| (phrase.start, phrase.end))
-                .min_by_key(|&(start, end)| (start, std::cmp::Reverse(end)))
-                .unwrap_or((mention.start as u32, mention.end as u32));
-            let conjunct = Conjunct {
-                mention: index as u32,
-                start,
-                end,
-            };
-            let arg = Argument {
-                from_sentence: true,
-                ..argument(&conjunct)
-            };
-            args.insert(name.clone(), arg);
-            filled = true;
-        }
-        if filled {
-            args.sort_by_cached_key(|name, _| def.fields.iter().position(|f| f.name == *name));
-        }
-    }
-}
-
 /// Every way to pick one part of each slot's compound, at most
 /// [`MAX_RECORDS_PER_MATCH`]; an unbound slot stays `None`.
 fn combinations(slots: &[Option<Bound>]) -> Vec<Vec<Option<Conjunct>>> {

@@ -20,7 +20,7 @@ use crate::compile::features::{REPORT_FILLER, SPEAKER_PRONOUN, SPEECH_VERB, VERB
 const MAX_FILLERS: usize = 4;
 /// Most verb-group words between the speaker and the speech verb ("has
 /// also said").
-const MAX_AUXILIARIES: usize = 2;
+pub(super) const MAX_AUXILIARIES: usize = 2;
 
 /// Adds a mention for every speaker pronoun of the sentence whose speaker
 /// is a mention.
