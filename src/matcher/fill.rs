@@ -1,12 +1,12 @@
 //! `fill FIELD from sentence TYPE`: where a rule left an event field
 //! empty, the record takes a mention of that type from elsewhere in the
-//! sentence ("Strikes by Brazil's seamen", "BELFAST - … mourners clashed
-//! with police"). Which one is a fixed choice, documented in LANGUAGE.md
+//! sentence ("a strike by Kenya's teachers", "MOGADISHU - … dockers went
+//! on strike"). Which one is a fixed choice, documented in LANGUAGE.md
 //! ("Filling a field from the sentence"): the mention nearest the match
 //! that none of its slots holds, that is no speaker ("Iraq said …"), and
 //! that lies in no longer mention ("Japan" in "Bank of Japan", "Ireland"
 //! in "Northern Ireland"). Inside a slot's phrase, only a possessor counts
-//! ("Brazil's seamen", not "U.S. naval forces"); and words that name an
+//! ("Kenya's teachers", not "U.S. naval forces"); and words that name an
 //! actor too are no place where they modify the next word ("a
 //! U.S.-flagged tanker", "Iran Air").
 
