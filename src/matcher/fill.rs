@@ -39,10 +39,9 @@ pub fn sentence_mention(
     let own = |mention: &Mention| !matches!(mention.source, MentionSource::Pronoun { .. });
     let overlaps = |a: &Mention, start: usize, end: usize| a.start < end && start < a.end;
     let held_by_slot = |mention: &Mention| {
+        let possessor = prepared.has(mention.end, POSSESSIVE);
         m.slots.iter().flatten().any(|bound| {
-            let in_phrase = overlaps(mention, bound.start, bound.end);
-            let possessor = prepared.has(mention.end, POSSESSIVE);
-            (in_phrase && !possessor)
+            (overlaps(mention, bound.start, bound.end) && !possessor)
                 || bound.conjuncts.iter().any(|conjunct| {
                     let slot = &mentions[conjunct.mention as usize];
                     // The speaker a pronoun stands for is held too.

@@ -443,18 +443,18 @@ impl Vm {
                             && input.prepared.has(at, ING_FORM | ING_SUFFIX)
                             && input.prepared.has(at - 1, PREPOSITION)
                     };
+                    // A speech verb is known to every pack, rule word or
+                    // not.
+                    let verb =
+                        |at: usize| reads_as_verb(input, at) || input.prepared.has(at, SPEECH_VERB);
                     // The conjunction the phrase leads to comes later.
                     if at >= tokens as usize
                         || (before_link && at >= input.prepared.links_end)
-                        || reads_as_verb(input, at)
-                        // Known to every pack, rule word or not.
-                        || input.prepared.has(at, SPEECH_VERB)
+                        || verb(at)
                         || gerund(at)
                         // "and" before a verb joins verbs, not the words
                         // of one phrase ("Isis in Palmyra and said").
-                        || (input.prepared.has(at, COORDINATOR)
-                            && (reads_as_verb(input, at + 1)
-                                || input.prepared.has(at + 1, SPEECH_VERB)))
+                        || (input.prepared.has(at, COORDINATOR) && verb(at + 1))
                         || input.pack.sets.contains(set, input.prepared.words[at])
                     {
                         return None;
