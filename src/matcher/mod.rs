@@ -500,8 +500,8 @@ impl<'p> Matcher<'p> {
     /// from the words and the mentions the lexicon and built-ins found.
     fn read_words(&mut self) {
         use crate::compile::features::{
-            ARTICLE, CAPITALIZED, DETERMINER, EVENT_ADJECTIVE, HYPHEN, NUMERIC, POSSESSIVE,
-            PREPOSITION,
+            ARTICLE, CAPITALIZED, DETERMINER, ED_SUFFIX, EVENT_ADJECTIVE, HYPHEN, NUMERIC, PAST,
+            POSSESSIVE, PREPOSITION, SPEECH_VERB, VERB_GROUP,
         };
         let n = self.prepared.len();
         let mut before = vec![category::Before::default(); n + 1];
@@ -521,10 +521,14 @@ impl<'p> Matcher<'p> {
                 | NUMERIC
                 | EVENT_ADJECTIVE
                 | HYPHEN;
-            if m.end - m.start == 1
-                && self.prepared.has(m.start, CAPITALIZED)
-                && m.start > 0
-                && self.prepared.has(m.start - 1, opens_phrase)
+            let one_word_after = |bits| m.end - m.start == 1 && m.start > 0 && self.prepared.has(m.start - 1, bits);
+            // "chanted regime slogans": a word right after a verb's
+            // object names more of that object; it is not the object's
+            // own verb.
+            let object_of_past = one_word_after(PAST | ED_SUFFIX)
+                && !self.prepared.has(m.start - 1, SPEECH_VERB | VERB_GROUP);
+            if (one_word_after(opens_phrase) && self.prepared.has(m.start, CAPITALIZED))
+                || object_of_past
             {
                 ends.modifier = true;
             }
