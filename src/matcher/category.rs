@@ -24,10 +24,12 @@
 //!    "lightning strikes hit the port"): a noun, the subject of that verb;
 //! 7. right after a one-word capitalized mention that itself follows a
 //!    determiner, preposition, number or hyphen ("an Iranian attack", "the
-//!    1981 Brixton riots", "an anti-Gondor parade"): a noun; right after
-//!    another mention (its subject): a verb ("rebels shell Aleppo"), but
-//!    an -s form followed by a preposition stays open ("Israeli attacks
-//!    on Gaza", "Russia intervenes against Isis");
+//!    1981 Brixton riots", "an anti-Gondor parade"), or after a one-word
+//!    mention that is the object of a past form, not a speech verb
+//!    ("chanted regime slogans"): a noun; right after another mention
+//!    (its subject): a verb ("rebels shell Aleppo"), but an -s form
+//!    followed by a preposition stays open ("Israeli attacks on Gaza",
+//!    "Russia intervenes against Isis");
 //! 8. before an article or an object pronoun ("attack the", "shelled
 //!    them"): a verb;
 //! 9. an -s form before a preposition ("clashes between", "raids in"): a
@@ -65,8 +67,9 @@ pub fn accepts(category: Option<WordCategory>, reading: Reading) -> bool {
 }
 
 /// What ends right before a token: a mention (not a number), a number,
-/// or a one-word capitalized mention inside a noun phrase ("an Iranian",
-/// "the 1981 Brixton"), which describes the word after it.
+/// or a one-word mention that describes the word after it: a capitalized
+/// one inside a noun phrase ("an Iranian", "the 1981 Brixton") or a past
+/// verb's object ("chanted regime").
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Before {
     pub mention: bool,

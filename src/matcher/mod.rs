@@ -521,7 +521,8 @@ impl<'p> Matcher<'p> {
                 | NUMERIC
                 | EVENT_ADJECTIVE
                 | HYPHEN;
-            let one_word_after = |bits| m.end - m.start == 1 && m.start > 0 && self.prepared.has(m.start - 1, bits);
+            let one_word_after =
+                |bits| m.end - m.start == 1 && m.start > 0 && self.prepared.has(m.start - 1, bits);
             // "chanted regime slogans": a word right after a verb's
             // object names more of that object; it is not the object's
             // own verb.
