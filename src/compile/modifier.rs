@@ -31,7 +31,9 @@ use super::words::{WordSetId, WordSets};
 pub const MODIFIER_REACH: u32 = 6;
 
 /// Words that open a modifier of the subject: prepositions of origin,
-/// place and company, and participles that describe people.
+/// place, company and cause, and participles that describe people (what
+/// a crowd wants or does on its way: "demonstrators opposing the
+/// contract threw stones").
 pub const OPENERS: &[&str] = &[
     "from",
     "of",
@@ -71,6 +73,14 @@ pub const OPENERS: &[&str] = &[
     "employed",
     "serving",
     "living",
+    "against",
+    "opposing",
+    "protesting",
+    "demanding",
+    "denouncing",
+    "rejecting",
+    "blocking",
+    "marching",
 ];
 
 /// The word sets a modifier tests, the same for every rule.
