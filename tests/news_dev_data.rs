@@ -1,10 +1,10 @@
 //! The hand-labelled gold sets on real news, the tuning sets
-//! `tests/data/news_dev.jsonl`, `tests/data/news_dev2.jsonl` and
-//! `tests/data/news_dev3.jsonl` and the held-out `tests/data/news_test.jsonl`
-//! (sentences coded with the conflict pack's event families) and
-//! `tests/data/word_category.jsonl` (noun or verb readings of event words),
-//! are well formed, still point at the text they were labelled on, and no two
-//! of the four news sets share a sentence.
+//! `tests/data/news_dev.jsonl`, `tests/data/news_dev2.jsonl`,
+//! `tests/data/news_dev3.jsonl` and `tests/data/news_dev4.jsonl` and the
+//! held-out `tests/data/news_test.jsonl` (sentences coded with the conflict
+//! pack's event families) and `tests/data/word_category.jsonl` (noun or verb
+//! readings of event words), are well formed, still point at the text they
+//! were labelled on, and no two of the five news sets share a sentence.
 //!
 //! The gold refers to `../shared/corpus/` by file, line and byte offsets and
 //! never holds the text itself, so a change to the tokenizer or the sentence
@@ -57,6 +57,12 @@ const NEWS_DEV2: NewsSet = NewsSet {
 const NEWS_DEV3: NewsSet = NewsSet {
     file: "news_dev3.jsonl",
     doc: "news_dev3.md",
+    strata: [("rest", 60), ("violence", 600)],
+};
+
+const NEWS_DEV4: NewsSet = NewsSet {
+    file: "news_dev4.jsonl",
+    doc: "news_dev4.md",
     strata: [("rest", 60), ("violence", 600)],
 };
 
@@ -218,6 +224,11 @@ fn news_dev3_labels_are_well_formed() {
     check_news_labels(&NEWS_DEV3);
 }
 
+#[test]
+fn news_dev4_labels_are_well_formed() {
+    check_news_labels(&NEWS_DEV4);
+}
+
 /// (file, line, sentence) of every record of a news gold set.
 fn sentence_keys(gold: &Gold) -> Vec<(usize, (String, usize, usize))> {
     gold.records
@@ -270,6 +281,14 @@ fn news_dev2_shares_no_sentence_with_news_dev_or_news_test() {
 #[test]
 fn news_dev3_shares_no_sentence_with_news_dev_news_test_or_news_dev2() {
     let shared = shared_with_earlier(&NEWS_DEV3, &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2]);
+    assert!(shared.is_empty(), "{}", shared.join("\n"));
+}
+
+/// The fourth tuning set was drawn without any sentence of the other four,
+/// as the third was without those of the first three.
+#[test]
+fn news_dev4_shares_no_sentence_with_the_other_news_sets() {
+    let shared = shared_with_earlier(&NEWS_DEV4, &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3]);
     assert!(shared.is_empty(), "{}", shared.join("\n"));
 }
 
@@ -465,6 +484,21 @@ fn news_dev3_points_at_the_sentences_evrule_splits_none_of_them_in_the_other_new
         &mut corpus,
         &NEWS_DEV3,
         &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2],
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// By text as well: the fourth dev set was drawn without the text of any
+/// sentence of the dev, the test, the second or the third dev set.
+#[test]
+fn news_dev4_points_at_the_sentences_evrule_splits_none_of_them_in_the_other_news_sets() {
+    let Some(mut corpus) = Corpus::open() else {
+        return;
+    };
+    let problems = later_set_problems(
+        &mut corpus,
+        &NEWS_DEV4,
+        &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3],
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

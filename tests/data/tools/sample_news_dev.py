@@ -2,8 +2,9 @@
 """Draws the sentences of tests/data/news_dev.jsonl and the tokens of
 tests/data/word_category.jsonl (`--set dev`, the default), the sentences
 of the held-out tests/data/news_test.jsonl (`--set test`), or those of the
-second and third tuning sets tests/data/news_dev2.jsonl (`--set dev2`) and
-tests/data/news_dev3.jsonl (`--set dev3`), from the shared news corpora.
+second, third and fourth tuning sets tests/data/news_dev2.jsonl
+(`--set dev2`), tests/data/news_dev3.jsonl (`--set dev3`) and
+tests/data/news_dev4.jsonl (`--set dev4`), from the shared news corpora.
 
 Run from the repository root (the corpus is read from
 ../shared/corpus/news/, the sentences come from `evrule sentences --lines`):
@@ -16,6 +17,8 @@ Run from the repository root (the corpus is read from
         --out /tmp/news_dev2.jsonl [--view /tmp/view.tsv]
     python3 tests/data/tools/sample_news_dev.py --set dev3 \
         --out /tmp/news_dev3.jsonl [--view /tmp/view.tsv]
+    python3 tests/data/tools/sample_news_dev.py --set dev4 \
+        --out /tmp/news_dev4.jsonl [--view /tmp/view.tsv]
 
 The test set uses the same strata, word list and length filter with its own
 seed, and first removes from both strata every sentence of the committed
@@ -24,7 +27,8 @@ tests/data/news_dev.jsonl and every other sentence with the same text
 with its own seed, removing every sentence of news_dev.jsonl and of
 news_test.jsonl and every other sentence with the text of one of them.
 The third dev set removes those of news_dev.jsonl, news_test.jsonl and
-news_dev2.jsonl in the same way, with its own seed.
+news_dev2.jsonl in the same way, with its own seed, and the fourth those of
+all four earlier sets (news_dev3.jsonl too).
 
 It writes unlabelled skeletons (`"events": []`, `"category": null`): the
 labels in the committed files were added by hand afterwards, so never write
@@ -62,6 +66,11 @@ NEWS_DEV2_GOLD = "tests/data/news_dev2.jsonl"
 NEWS_DEV3_SEED = 20241207
 # A third tuning set, the same design as the second at the size labelling allows.
 DEV3_VIOLENCE, DEV3_REST = 600, 60
+
+NEWS_DEV3_GOLD = "tests/data/news_dev3.jsonl"
+NEWS_DEV4_SEED = 20261207
+# A fourth tuning set, drawn and sized as the third.
+DEV4_VIOLENCE, DEV4_REST = 600, 60
 
 # The violence and protest word list of news_dev.md, word for word.
 WORD_LIST = """
@@ -234,7 +243,18 @@ def sample_news_dev3(sentences):
     return sample_held_out(sentences, "news_dev3", NEWS_DEV3_SEED, sizes, golds)
 
 
-SAMPLERS = {"test": sample_news_test, "dev2": sample_news_dev2, "dev3": sample_news_dev3}
+def sample_news_dev4(sentences):
+    sizes = (DEV4_VIOLENCE, DEV4_REST)
+    golds = [NEWS_DEV_GOLD, NEWS_TEST_GOLD, NEWS_DEV2_GOLD, NEWS_DEV3_GOLD]
+    return sample_held_out(sentences, "news_dev4", NEWS_DEV4_SEED, sizes, golds)
+
+
+SAMPLERS = {
+    "test": sample_news_test,
+    "dev2": sample_news_dev2,
+    "dev3": sample_news_dev3,
+    "dev4": sample_news_dev4,
+}
 
 
 def write_news(path, news):
@@ -272,8 +292,8 @@ def sample_word_category(sentences):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["dev", "test", "dev2", "dev3"], default="dev", help="which gold set to draw")
-    parser.add_argument("--out", required=True, help="news_dev, news_test, news_dev2 or news_dev3 skeleton (JSONL)")
+    parser.add_argument("--set", choices=["dev", "test", "dev2", "dev3", "dev4"], default="dev", help="which gold set to draw")
+    parser.add_argument("--out", required=True, help="news_dev, news_test, news_dev2, news_dev3 or news_dev4 skeleton (JSONL)")
     parser.add_argument("--words-out", help="word_category skeleton (JSONL); `--set dev` only")
     parser.add_argument("--view", help="also write sampled text here, for labelling")
     args = parser.parse_args()
