@@ -534,3 +534,26 @@ fn a_verb_after_and_has_the_subject_of_the_verb_phrase_before_it() {
         ),
     ]);
 }
+
+#[test]
+fn a_noun_naming_the_kind_joins_the_phrase_after_what_opens_one() {
+    check(&[
+        // "oil" names which workers: "the oil workers" is one phrase, so
+        // the victim is found past the article.
+        (
+            "Isis attacked the oil workers in Palmyra.",
+            &[
+                "Attack attack attacker=Isis[Group IMGMUSISI] victim=workers[Group LAB] location=Palmyra[Place SYR]",
+            ],
+        ),
+        (
+            "Isis attacked two oil workers in Palmyra.",
+            &[
+                "Attack attack attacker=Isis[Group IMGMUSISI] victim=workers[Group LAB] location=Palmyra[Place SYR]",
+            ],
+        ),
+        // A verb form never joins: "the attacked workers" names no
+        // victim of Isis's.
+        ("Isis saw the attacked workers.", &[]),
+    ]);
+}

@@ -19,6 +19,9 @@
 //!   ending before the "'s", or one word;
 //! - a hyphenated modifier whose last part is a modifier or a participle
 //!   ("a 15-year-old girl", "well-armed men", "knife-wielding men");
+//! - right before the mention, a plain lower-case word naming its kind,
+//!   where one of the above opens the phrase before it ("a cattle
+//!   rancher", "two oil workers"), see [`Phrases::is_noun_adjunct`];
 //!
 //! and rightwards over a bracketed apposition ("JNIM (Group for Support of
 //! Islam and Muslims)"). Every step leftwards gives one more candidate
@@ -31,10 +34,43 @@ use super::mentions::{MentionSource, Mentions};
 use super::prepared::Prepared;
 use super::token_lists::TokenLists;
 use crate::compile::features::{
-    CLOSE_BRACKET, DETERMINER, ED_SUFFIX, HYPHEN, ING_SUFFIX, MODIFIER, NUMERIC, OF, OPEN_BRACKET,
-    PARTITIVE, POSSESSIVE, PUNCT,
+    ARTICLE, BASE_FORM, CAPITALIZED, CLAUSE_BREAK, CLOSE_BRACKET, COORDINATOR, DETERMINER,
+    ED_SUFFIX, Features, HYPHEN, ING_FORM, ING_SUFFIX, LY_ADVERB, MODAL, MODIFIER, NEGATION,
+    NUMERIC, OBJECT_PRONOUN, OF, OPEN_BRACKET, PARTITIVE, PAST, POSSESSIVE, PREPOSITION, PUNCT,
+    S_FORM, S_SUFFIX, SPEECH_VERB, SUBJECT_PRONOUN, TO, VERB_GROUP,
 };
 use crate::lang::pack::NUMBER;
+
+/// What a noun adjunct is not: punctuation, numbers, names, the closed
+/// lists and any verb form (see [`Phrases::is_noun_adjunct`]).
+const NOT_AN_ADJUNCT: Features = PUNCT
+    | NUMERIC
+    | CAPITALIZED
+    | HYPHEN
+    | DETERMINER
+    | ARTICLE
+    | MODIFIER
+    | PARTITIVE
+    | POSSESSIVE
+    | PREPOSITION
+    | OF
+    | TO
+    | COORDINATOR
+    | SUBJECT_PRONOUN
+    | OBJECT_PRONOUN
+    | MODAL
+    | VERB_GROUP
+    | NEGATION
+    | CLAUSE_BREAK
+    | SPEECH_VERB
+    | LY_ADVERB
+    | BASE_FORM
+    | PAST
+    | S_FORM
+    | ING_FORM
+    | ED_SUFFIX
+    | ING_SUFFIX
+    | S_SUFFIX;
 
 /// Longest stretch the chunker adds to the left of a mention, in tokens.
 pub const MAX_LEFT: usize = 12;
@@ -207,6 +243,8 @@ impl Phrases {
             } else if prepared.has(before, OF) && before > 0 && prepared.has(before - 1, PARTITIVE)
             {
                 before - 1
+            } else if current == start && self.is_noun_adjunct(prepared, before) {
+                before
             } else if prepared.has(before, POSSESSIVE) && before > 0 {
                 // The possessor: a mention ending before the clitic, or one
                 // word ("the company's").
@@ -228,6 +266,28 @@ impl Phrases {
         if hyphenated {
             starts.push(current);
         }
+    }
+
+    /// Whether the word at `at`, right before a mention, is a noun that
+    /// names its kind ("a cattle rancher", "a group of quarry workers",
+    /// "the Bangladeshi cattle trader"): a plain lower-case word that no
+    /// list or verb form claims, after what opens a noun phrase (a
+    /// determiner, a number, a modifier, a partitive's "of", or a one-word
+    /// name after a determiner). That opening word is what keeps a verb
+    /// out ("Israel hit Lebanon" is no phrase).
+    fn is_noun_adjunct(&self, prepared: &Prepared, at: usize) -> bool {
+        if at == 0 || prepared.has(at, NOT_AN_ADJUNCT) {
+            return false;
+        }
+        let opener = at - 1;
+        let opens = |i: usize| prepared.has(i, DETERMINER | ARTICLE | NUMERIC | MODIFIER);
+        opens(opener)
+            || self.number_from[at] != NONE
+            || (prepared.has(opener, OF) && opener > 0 && prepared.has(opener - 1, PARTITIVE))
+            || (prepared.has(opener, CAPITALIZED)
+                && self.mention_from[at] == opener as u32
+                && opener > 0
+                && opens(opener - 1))
     }
 
     /// The end of a bracketed apposition right after a mention ending at
