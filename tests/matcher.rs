@@ -552,8 +552,16 @@ fn a_noun_naming_the_kind_joins_the_phrase_after_what_opens_one() {
                 "Attack attack attacker=Isis[Group IMGMUSISI] victim=workers[Group LAB] location=Palmyra[Place SYR]",
             ],
         ),
-        // A verb form never joins: "the attacked workers" names no
-        // victim of Isis's.
+        // A word a rule inflects joins after a determiner, where it is no
+        // verb ("strike" is a rule's verb in this pack).
+        (
+            "Isis attacked the strike workers in Palmyra.",
+            &[
+                "Attack attack attacker=Isis[Group IMGMUSISI] victim=workers[Group LAB] location=Palmyra[Place SYR]",
+            ],
+        ),
+        // An inflected verb form never joins: "the attacked workers"
+        // names no victim of Isis's.
         ("Isis saw the attacked workers.", &[]),
     ]);
 }

@@ -116,6 +116,9 @@ pub const SPEAKER_PRONOUN: Features = 1 << 53;
 pub const SPEECH_VERB: Features = 1 << 54;
 /// "that", "today", "on Monday" … between a speech verb and its pronoun.
 pub const REPORT_FILLER: Features = 1 << 55;
+/// "when", "where", "who", "since", "than" …: words that open a clause or
+/// a comparison, and so end a noun phrase before them.
+pub const CLAUSE_OPENER: Features = 1 << 56;
 
 /// The word of a discard phrase's spelling a sentence must hold for the
 /// phrase to be there (its longest word, likely its rarest): a sentence
@@ -218,6 +221,8 @@ pub fn register_closed_classes(vocab: &mut Vocabulary, pack: &crate::lang::Pack)
         (english::SPEECH_VERBS, SPEECH_VERB),
         (english::REPORT_FILLERS, REPORT_FILLER),
         (&["if", "unless", "whether"], CONDITION),
+        (english::CLAUSE_OPENERS, CLAUSE_OPENER),
+        (&["than", "as", "then", "so"], CLAUSE_OPENER),
         (
             &[";", ":", "but", "while", "whereas", "although", "though"],
             CLAUSE_BREAK,

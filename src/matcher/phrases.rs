@@ -34,15 +34,17 @@ use super::mentions::{MentionSource, Mentions};
 use super::prepared::Prepared;
 use super::token_lists::TokenLists;
 use crate::compile::features::{
-    ARTICLE, BASE_FORM, CAPITALIZED, CLAUSE_BREAK, CLOSE_BRACKET, COORDINATOR, DETERMINER,
-    ED_SUFFIX, Features, HYPHEN, ING_FORM, ING_SUFFIX, LY_ADVERB, MODAL, MODIFIER, NEGATION,
-    NUMERIC, OBJECT_PRONOUN, OF, OPEN_BRACKET, PARTITIVE, PAST, POSSESSIVE, PREPOSITION, PUNCT,
-    S_FORM, S_SUFFIX, SPEECH_VERB, SUBJECT_PRONOUN, TO, VERB_GROUP,
+    ARTICLE, BASE_FORM, CAPITALIZED, CLAUSE_BREAK, CLAUSE_OPENER, CLOSE_BRACKET, COORDINATOR,
+    DETERMINER, ED_SUFFIX, Features, HYPHEN, ING_FORM, ING_SUFFIX, LY_ADVERB, MODAL, MODIFIER,
+    NEGATION, NUMERIC, OBJECT_PRONOUN, OF, OPEN_BRACKET, PARTITIVE, PAST, POSSESSIVE, PREPOSITION,
+    PUNCT, REPORT_FILLER, S_FORM, S_SUFFIX, SPEECH_VERB, SUBJECT_PRONOUN, TO, VERB_GROUP,
 };
 use crate::lang::pack::NUMBER;
 
 /// What a noun adjunct is not: punctuation, numbers, names, the closed
-/// lists and any verb form (see [`Phrases::is_noun_adjunct`]).
+/// lists and any inflected verb form (see [`Phrases::is_noun_adjunct`]).
+/// A lemma may be one ("a cattle rancher", "the attack victims"): after
+/// a determiner it is no verb.
 const NOT_AN_ADJUNCT: Features = PUNCT
     | NUMERIC
     | CAPITALIZED
@@ -62,9 +64,10 @@ const NOT_AN_ADJUNCT: Features = PUNCT
     | VERB_GROUP
     | NEGATION
     | CLAUSE_BREAK
+    | CLAUSE_OPENER
+    | REPORT_FILLER
     | SPEECH_VERB
     | LY_ADVERB
-    | BASE_FORM
     | PAST
     | S_FORM
     | ING_FORM
@@ -284,7 +287,10 @@ impl Phrases {
         opens(opener)
             || self.number_from[at] != NONE
             || (prepared.has(opener, OF) && opener > 0 && prepared.has(opener - 1, PARTITIVE))
+            // After a name, a word the pack inflects may be the name's
+            // verb ("the Taliban attack villagers").
             || (prepared.has(opener, CAPITALIZED)
+                && !prepared.has(at, BASE_FORM)
                 && self.mention_from[at] == opener as u32
                 && opener > 0
                 && opens(opener - 1))
