@@ -230,15 +230,22 @@ impl LexiconIndex {
     /// Every lexicon phrase in a sentence, all overlaps included, by end
     /// and, at one end, longest first. `words` are the sentence's word
     /// ids; `token_text` gives a token's original text for exact-case
-    /// entries; `date` is the document's, which chooses among dated rows.
+    /// entries; `all_capitals` says (asked only when an exact-case entry
+    /// is found) whether the sentence is written in capitals, where case
+    /// tells nothing and an exact entry spelt with small letters ("Chad",
+    /// "Turkey") matches whatever the case ("CHAD SAYS IT KILLED …");
+    /// `date` is the document's, which chooses among dated rows.
     pub fn find<'t>(
         &self,
         words: &[WordId],
         token_text: impl Fn(usize) -> &'t str,
+        all_capitals: impl Fn() -> bool,
         date: Option<Date>,
         out: &mut Vec<LexiconHit>,
     ) {
         out.clear();
+        let mut capitals = None;
+        let mut all_capitals = || *capitals.get_or_insert_with(&all_capitals);
         for start in 0..words.len() {
             if !self.trie.starts_phrase(words[start]) {
                 continue;
@@ -251,7 +258,15 @@ impl LexiconIndex {
                 node = next;
                 let pattern = self.trie.pattern_at[node as usize];
                 if pattern != NO_PATTERN {
-                    self.add_hits(start, end, pattern as usize, &token_text, date, out);
+                    self.add_hits(
+                        start,
+                        end,
+                        pattern as usize,
+                        &token_text,
+                        &mut all_capitals,
+                        date,
+                        out,
+                    );
                 }
             }
         }
@@ -260,12 +275,14 @@ impl LexiconIndex {
     }
 
     /// The rows of the phrase `pattern` found at `start..end`.
+    #[allow(clippy::too_many_arguments)]
     fn add_hits<'t>(
         &self,
         start: usize,
         end: usize,
         pattern: usize,
         token_text: &impl Fn(usize) -> &'t str,
+        all_capitals: &mut impl FnMut() -> bool,
         date: Option<Date>,
         out: &mut Vec<LexiconHit>,
     ) {
@@ -273,13 +290,17 @@ impl LexiconIndex {
             ..self.phrases.entry_starts[pattern + 1] as usize;
         let first = out.len();
         for &entry in &self.phrases.entries[range] {
-            if let Some(exact) = &self.phrases.exact_tokens[entry as usize]
-                && !exact
+            if let Some(exact) = &self.phrases.exact_tokens[entry as usize] {
+                let same_case = exact
                     .iter()
                     .enumerate()
-                    .all(|(i, t)| token_text(start + i) == t)
-            {
-                continue;
+                    .all(|(i, t)| token_text(start + i) == t);
+                // An acronym ("IS", "ETA") keeps its case test even in
+                // capitals: "IS" there may still be the verb.
+                let spelt_small = exact.iter().any(|t| t.chars().any(char::is_lowercase));
+                if !same_case && !(spelt_small && all_capitals()) {
+                    continue;
+                }
             }
             out.push(LexiconHit { start, end, entry });
         }
@@ -346,7 +367,7 @@ mod tests {
             .map(|t| vocab.get(&fold(t.text(text))))
             .collect();
         let mut hits = Vec::new();
-        index.find(&ids, |i| tokens[i].text(text), None, &mut hits);
+        index.find(&ids, |i| tokens[i].text(text), || false, None, &mut hits);
         // By end, and at one end longest first.
         assert_eq!(
             hits,
@@ -373,5 +394,28 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn in_capitals_an_exact_entry_spelt_small_matches_but_an_acronym_keeps_its_case() {
+        let mut vocab = Vocabulary::default();
+        let lexicon = [entry("Chad", true), entry("IS", true)];
+        let index = LexiconIndex::build(&lexicon, &mut vocab).unwrap();
+        let found = |text: &str, capitals: bool| -> Vec<u32> {
+            let tokens = tokenize(text);
+            let ids: Vec<WordId> = tokens
+                .iter()
+                .map(|t| vocab.get(&fold(t.text(text))))
+                .collect();
+            let mut hits = Vec::new();
+            index.find(&ids, |i| tokens[i].text(text), || capitals, None, &mut hits);
+            hits.iter().map(|h| h.entry).collect()
+        };
+        // A headline: "CHAD" is the country.
+        assert_eq!(found("CHAD SAYS IS", true), [0, 1]);
+        // In running text the case still decides: "chad" is no country,
+        // and "is" no group.
+        assert_eq!(found("the chad is", false), Vec::<u32>::new());
+        assert_eq!(found("CHAD is", false), Vec::<u32>::new());
     }
 }

@@ -98,8 +98,13 @@ impl Mentions {
         self.present.resize(pack.pack.types.len().div_ceil(64), 0);
         self.starting_at.reset(tokens.len());
         let mut hits = std::mem::take(&mut self.hits);
-        pack.lexicon
-            .find(&prepared.words, |i| tokens[i].text(text), date, &mut hits);
+        pack.lexicon.find(
+            &prepared.words,
+            |i| tokens[i].text(text),
+            || written_in_capitals(text, tokens),
+            date,
+            &mut hits,
+        );
         for hit in &hits {
             let entry = &pack.pack.lexicon[hit.entry as usize];
             self.add(Mention {
@@ -182,4 +187,20 @@ impl Mentions {
         self.starting_at[self.all[id as usize].start].insert(at, id);
         Some(id)
     }
+}
+
+/// Whether a sentence is written in capitals (a headline): at least two of
+/// its tokens hold letters, and none a small one.
+fn written_in_capitals(text: &str, tokens: &[Token]) -> bool {
+    let mut lettered = 0;
+    for token in tokens {
+        let written = token.text(text);
+        if written.chars().any(char::is_lowercase) {
+            return false;
+        }
+        if written.chars().any(char::is_alphabetic) {
+            lettered += 1;
+        }
+    }
+    lettered >= 2
 }
