@@ -298,7 +298,8 @@ impl LexiconIndex {
                 // An acronym ("IS", "ETA") keeps its case test even in
                 // capitals: "IS" there may still be the verb.
                 let spelt_small = exact.iter().any(|t| t.chars().any(char::is_lowercase));
-                if !same_case && !(spelt_small && all_capitals()) {
+                let case_blind = spelt_small && all_capitals();
+                if !(same_case || case_blind) {
                     continue;
                 }
             }
