@@ -153,52 +153,74 @@ impl CompiledPack {
             mut programs,
             rule_programs,
         } = lowered?;
-        share_identical_programs(&pack, &mut programs);
-        sets.finish(vocab.len());
-        let accepted_masks = accepts
-            .iter()
-            .map(|table| {
-                let mut mask = vec![0u64; table.len().div_ceil(64)];
-                for t in (0..table.len()).filter(|&t| table[t]) {
-                    mask[t / 64] |= 1 << (t % 64);
+        // Grouping identical programs hashes every instruction of a large
+        // pack: beside the indexes, which read the programs too.
+        let mut index = || {
+            sets.finish(vocab.len());
+            let accepted_masks = accepts
+                .iter()
+                .map(|table| {
+                    let mut mask = vec![0u64; table.len().div_ceil(64)];
+                    for t in (0..table.len()).filter(|&t| table[t]) {
+                        mask[t / 64] |= 1 << (t % 64);
+                    }
+                    mask
+                })
+                .collect();
+            let mut anchors: Vec<(WordId, u32)> = Vec::new();
+            let mut unanchored = Vec::new();
+            for (index, (_, program)) in programs.iter().enumerate() {
+                match program.anchor {
+                    Some(set) => {
+                        anchors.extend(sets.get(set).iter().map(|&word| (word, index as u32)));
+                    }
+                    None => unanchored.push(index as u32),
                 }
-                mask
-            })
-            .collect();
-        let mut anchors: Vec<(WordId, u32)> = Vec::new();
-        let mut unanchored = Vec::new();
-        for (index, (_, program)) in programs.iter().enumerate() {
-            match program.anchor {
-                Some(set) => {
-                    anchors.extend(sets.get(set).iter().map(|&word| (word, index as u32)));
-                }
-                None => unanchored.push(index as u32),
+            }
+            let anchored = WordIndex::new(vocab.len(), &anchors);
+            let mut required_ids: Vec<u32> = programs
+                .iter()
+                .flat_map(|(_, program)| program.required_words.iter().map(|set| set.0))
+                .collect();
+            required_ids.sort_unstable();
+            required_ids.dedup();
+            let required: Vec<(WordId, u32)> = required_ids
+                .iter()
+                .flat_map(|&set| {
+                    sets.get(WordSetId(set))
+                        .iter()
+                        .map(move |&word| (word, set))
+                })
+                .collect();
+            let required_sets = WordIndex::new(vocab.len(), &required);
+            let gates = gate::Gates::build(&pack, &programs);
+            let lexicon_codes = pack
+                .lexicon
+                .iter()
+                .map(|entry| {
+                    (!entry.code.is_empty()).then(|| std::sync::Arc::from(entry.code.as_str()))
+                })
+                .collect();
+            (
+                accepted_masks,
+                anchored,
+                unanchored,
+                required_sets,
+                gates,
+                lexicon_codes,
+            )
+        };
+        let (groups, (accepted_masks, anchored, unanchored, required_sets, gates, lexicon_codes)) =
+            if pack.rules.len() >= PARALLEL_LOWERING_RULES {
+                rayon::join(|| identical_programs(&pack, &programs), index)
+            } else {
+                (identical_programs(&pack, &programs), index())
+            };
+        for (group, members) in groups.into_iter().enumerate() {
+            for member in members {
+                programs[member].1.shared = Some(group as u32);
             }
         }
-        let anchored = WordIndex::new(vocab.len(), &anchors);
-        let mut required_ids: Vec<u32> = programs
-            .iter()
-            .flat_map(|(_, program)| program.required_words.iter().map(|set| set.0))
-            .collect();
-        required_ids.sort_unstable();
-        required_ids.dedup();
-        let required: Vec<(WordId, u32)> = required_ids
-            .iter()
-            .flat_map(|&set| {
-                sets.get(WordSetId(set))
-                    .iter()
-                    .map(move |&word| (word, set))
-            })
-            .collect();
-        let required_sets = WordIndex::new(vocab.len(), &required);
-        let gates = gate::Gates::build(&pack, &programs);
-        let lexicon_codes = pack
-            .lexicon
-            .iter()
-            .map(|entry| {
-                (!entry.code.is_empty()).then(|| std::sync::Arc::from(entry.code.as_str()))
-            })
-            .collect();
         Ok(CompiledPack {
             lexicon_codes,
             pack,
@@ -660,10 +682,12 @@ impl Local<'_> {
     }
 }
 
-/// Groups the event programs with the same instructions and slots, so that
-/// a sentence searches once for all of them ([`Program::shared`]). Entity
-/// programs are left alone: each cascade level sees other mentions.
-fn share_identical_programs(pack: &Pack, programs: &mut [(RuleId, Program)]) {
+/// The groups of event programs with the same instructions and slots (two
+/// or more programs each, each group's programs in order, the groups in
+/// order of their first program), whose members share one search per
+/// sentence ([`Program::shared`]). Entity programs are left alone: each
+/// cascade level sees other mentions.
+fn identical_programs(pack: &Pack, programs: &[(RuleId, Program)]) -> Vec<Vec<usize>> {
     // Keyed by whole programs: a CAMEO-sized pack hashes millions of
     // instructions here, which SipHash makes a tenth of its load time.
     let mut groups: FxHashMap<(&[program::Inst], usize), Vec<usize>> =
@@ -679,11 +703,7 @@ fn share_identical_programs(pack: &Pack, programs: &mut [(RuleId, Program)]) {
     }
     let mut shared: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
     shared.sort_unstable();
-    for (group, members) in shared.into_iter().enumerate() {
-        for index in members {
-            programs[index].1.shared = Some(group as u32);
-        }
-    }
+    shared
 }
 
 /// Values listed per word id, all in one array (an index of a few
