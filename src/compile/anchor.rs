@@ -21,8 +21,24 @@ pub struct RequiredWords {
 }
 
 /// The requirements of a pattern, the rarest one as the anchor.
-pub fn required_words(root: &Elem, vocab: &Vocabulary, sets: &mut WordSets) -> RequiredWords {
-    let mut requirements = requirements(root, sets);
+pub fn required_words(
+    root: &Elem,
+    vocab: &Vocabulary,
+    sets: &mut WordSets,
+    common: &mut CommonWords,
+) -> RequiredWords {
+    let requirements = requirements(root, sets);
+    choose_anchor(requirements, vocab, sets, common)
+}
+
+/// The anchor among a pattern's requirements (as [`requirements`]
+/// lists them): the rarest, the lowest set id among equals.
+pub fn choose_anchor(
+    mut requirements: Vec<WordSetId>,
+    vocab: &Vocabulary,
+    sets: &WordSets,
+    common: &mut CommonWords,
+) -> RequiredWords {
     requirements.sort_unstable_by_key(|set| set.0);
     requirements.dedup();
     let Some(best) = requirements
@@ -30,7 +46,7 @@ pub fn required_words(root: &Elem, vocab: &Vocabulary, sets: &mut WordSets) -> R
         .enumerate()
         .min_by_key(|&(_, &set)| {
             let words = sets.get(set);
-            (commonness(words, vocab), words.len())
+            (common.commonness(words, vocab), words.len())
         })
         .map(|(index, _)| index)
     else {
@@ -43,23 +59,42 @@ pub fn required_words(root: &Elem, vocab: &Vocabulary, sets: &mut WordSets) -> R
     }
 }
 
-/// 0 when no word is common, 1 when some are, 2 when all are.
-fn commonness(words: &[WordId], vocab: &Vocabulary) -> u8 {
-    let common = words
-        .iter()
-        .filter(|&&w| COMMON_WORDS.contains(&vocab.word(w)))
-        .count();
-    if common == words.len() {
-        2
-    } else if common > 0 {
-        1
-    } else {
-        0
+/// Which words are [`COMMON_WORDS`], remembered by id: a large pack asks
+/// for every word of every requirement (millions of string comparisons).
+#[derive(Debug, Default)]
+pub struct CommonWords {
+    /// By word id: 0 not asked yet, 1 not common, 2 common.
+    known: Vec<u8>,
+}
+
+impl CommonWords {
+    fn is_common(&mut self, word: WordId, vocab: &Vocabulary) -> bool {
+        let at = word as usize;
+        if at >= self.known.len() {
+            self.known.resize(vocab.len().max(at + 1), 0);
+        }
+        if self.known[at] == 0 {
+            self.known[at] = 1 + u8::from(COMMON_WORDS.contains(&vocab.word(word)));
+        }
+        self.known[at] == 2
+    }
+
+    /// 0 when no word is common, 1 when some are, 2 when all are.
+    fn commonness(&mut self, words: &[WordId], vocab: &Vocabulary) -> u8 {
+        let common = words.iter().filter(|&&w| self.is_common(w, vocab)).count();
+        if common == words.len() {
+            2
+        } else if common > 0 {
+            1
+        } else {
+            0
+        }
     }
 }
 
-/// Word sets one word of each of which every match contains.
-fn requirements(elem: &Elem, sets: &mut WordSets) -> Vec<WordSetId> {
+/// Word sets one word of each of which every match contains, in the
+/// order the pattern gives them (with repeats).
+pub fn requirements(elem: &Elem, sets: &mut WordSets) -> Vec<WordSetId> {
     match &elem.kind {
         ElemKind::Tokens {
             sets: token_sets, ..

@@ -5,12 +5,13 @@
 //! already word sets; passives are derived on `Elem` (see `passive`), and
 //! the verb group and the trigger are marked there before code generation.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::vocab::{Vocabulary, WordId};
 use super::words::{Forms, WordSetId, WordSets, word_tokens};
 use crate::lang::ast::WordCategory;
-use crate::lang::pack::{Pack, Pat, PatKind};
+use crate::lang::pack::{Pack, Pat, PatKind, RuleDef};
 use crate::lang::source::{FileId, Span};
 use rustc_hash::FxHashMap;
 
@@ -89,6 +90,30 @@ pub enum Inst {
     Match,
 }
 
+impl Inst {
+    /// Replaces the instruction's word set, if it has one, by `map`'s.
+    fn map_sets(&mut self, map: &impl Fn(WordSetId) -> WordSetId) {
+        match self {
+            Inst::Word { set, .. }
+            | Inst::AnyExcept { set }
+            | Inst::Peek { set }
+            | Inst::NotWord { set }
+            | Inst::InClause { set, .. }
+            | Inst::SplitIfWord { set, .. } => *set = map(*set),
+            Inst::NounPhrase
+            | Inst::Any
+            | Inst::Aux
+            | Inst::Verb
+            | Inst::GroupStart
+            | Inst::VerbGroupStart
+            | Inst::Slot { .. }
+            | Inst::Split { .. }
+            | Inst::Jump(_)
+            | Inst::Match => {}
+        }
+    }
+}
+
 /// What the slots of a program bind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SlotBinds {
@@ -135,6 +160,39 @@ pub struct Program {
     /// the pack has too (a rule with a second code repeats its patterns),
     /// the number of their group: a sentence searches once per group.
     pub shared: Option<u32>,
+}
+
+impl Program {
+    /// Replaces every word set the program refers to by `map`'s (a part
+    /// of a pack lowered against its own word sets, merged into the
+    /// pack's: see `compile::lower_rules`).
+    pub(super) fn map_sets(&mut self, map: &impl Fn(WordSetId) -> WordSetId) {
+        // Destructured in full, so that a new field holding word sets is
+        // not forgotten here.
+        let Program {
+            insts,
+            spans: _,
+            pattern: _,
+            voice: _,
+            binds: _,
+            anchor,
+            required_words,
+            required_slots: _,
+            first,
+            participles,
+            shared: _,
+        } = self;
+        insts.iter_mut().for_each(|inst| inst.map_sets(map));
+        for set in anchor.iter_mut().chain(required_words).chain(participles) {
+            *set = map(*set);
+        }
+        if let Some(FirstToken {
+            words: Some(set), ..
+        }) = first
+        {
+            *set = map(*set);
+        }
+    }
 }
 
 /// The tests a match's first token must pass one of: a word of `words`, a
@@ -287,13 +345,21 @@ pub enum ElemKind {
 /// the trigger ("and attacking …", ", attacking …", "in house arrest").
 pub(super) fn trigger_forms(
     parts: &[Elem],
-    lowering: &Lowering,
+    lowering: &mut Lowering,
     keep: impl Fn(super::features::Features) -> bool,
 ) -> Vec<u32> {
     let mut forms = Vec::new();
     if let Some(trigger) = parts.iter().position(is_trigger) {
         collect_first_words(&parts[trigger], lowering.sets, &mut forms);
-        forms.retain(|&w| keep(lowering.vocab.features(w)));
+        let vocab = &*lowering.vocab;
+        let reads = &mut lowering.cache.feature_reads;
+        forms.retain(|&w| {
+            let features = vocab.features(w);
+            if let Some(reads) = reads {
+                reads.push((w, features));
+            }
+            keep(features)
+        });
     }
     forms
 }
@@ -315,6 +381,58 @@ pub(super) fn collect_first_words(elem: &Elem, sets: &WordSets, out: &mut Vec<u3
         }
         _ => {}
     }
+}
+
+/// The words that the patterns of `rules` write to inflect, and the entries
+/// of the word classes they use that do: the words whose inflected forms
+/// lowering those rules gives features to (see [`super::words::word_tokens`]).
+pub fn inflected_words<'p>(pack: &'p Pack, rules: &'p [RuleDef]) -> Vec<Cow<'p, str>> {
+    fn walk<'p>(
+        pat: &'p Pat,
+        pack: &'p Pack,
+        classes: &mut Vec<bool>,
+        out: &mut Vec<Cow<'p, str>>,
+    ) {
+        match &pat.kind {
+            PatKind::Seq(parts) | PatKind::Alt(parts) => {
+                parts.iter().for_each(|p| walk(p, pack, classes, out));
+            }
+            PatKind::Optional(inner) | PatKind::NotNext(inner) | PatKind::Category(inner, _) => {
+                walk(inner, pack, classes, out);
+            }
+            PatKind::Gap { except, .. } => {
+                if let Some(inner) = except {
+                    walk(inner, pack, classes, out);
+                }
+            }
+            PatKind::Word { text, exact } => {
+                if !exact {
+                    out.push(Cow::Borrowed(text));
+                }
+            }
+            PatKind::Class(class) => {
+                let index = class.0 as usize;
+                if !std::mem::replace(&mut classes[index], true) {
+                    let entries = &pack.word_classes[index].entries;
+                    out.extend(
+                        entries
+                            .iter()
+                            .filter(|entry| !entry.exact)
+                            .map(|entry| Cow::Owned(entry.words.join(" "))),
+                    );
+                }
+            }
+            PatKind::Punct(_) | PatKind::Slot(_) | PatKind::NounPhrase => {}
+        }
+    }
+    let mut classes = vec![false; pack.word_classes.len()];
+    let mut out = Vec::new();
+    for rule in rules {
+        for pattern in &rule.patterns {
+            walk(pattern, pack, &mut classes, &mut out);
+        }
+    }
+    out
 }
 
 /// Shared state while compiling a pack's patterns.
@@ -345,6 +463,12 @@ pub struct LoweringCache {
     pub parenthetical: Option<super::parenthetical::ParentheticalWords>,
     /// The word sets of a subject's modifier, made once per pack.
     pub modifier: Option<super::modifier::ModifierWords>,
+    /// When set, every word whose features lowering read, with what it
+    /// read: a part of a pack lowered beside the rules before it (see
+    /// `compile::lower_rules`) did not see the features those rules'
+    /// words added, and is lowered again if any of them would have
+    /// changed what it read.
+    pub feature_reads: Option<Vec<(WordId, super::features::Features)>>,
 }
 
 impl Lowering<'_> {

@@ -78,6 +78,11 @@ impl Vocabulary {
         self.ids.get(folded).copied().unwrap_or(UNKNOWN_WORD)
     }
 
+    /// The id of a folded form, if the vocabulary has it.
+    pub fn id(&self, folded: &str) -> Option<WordId> {
+        self.ids.get(folded).copied()
+    }
+
     pub fn word(&self, id: WordId) -> &str {
         &self.words[id as usize]
     }

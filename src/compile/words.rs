@@ -1,7 +1,7 @@
 //! Word sets: the folded surface forms a pattern word or word class accepts,
 //! expanded from lemmas by the inflection model once, at compile time.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::features;
 use super::vocab::{Vocabulary, WordId};
@@ -16,7 +16,9 @@ pub struct WordSetId(pub u32);
 #[derive(Debug, Clone, Default)]
 pub struct WordSets {
     sets: Vec<Vec<WordId>>,
-    index: HashMap<Vec<WordId>, WordSetId>,
+    /// FxHash: compiling a large pack looks sets up hundreds of thousands
+    /// of times, and SipHash over their words was a visible part of it.
+    index: FxHashMap<Vec<WordId>, WordSetId>,
     /// How each set is tested once the vocabulary is complete.
     lookup: Vec<SetLookup>,
 }
@@ -76,7 +78,7 @@ impl WordSets {
     pub fn finish(&mut self, words: usize) {
         // Only compiling looks sets up by their words: a second copy of
         // every set the matcher never reads.
-        self.index = HashMap::new();
+        self.index = FxHashMap::default();
         self.lookup = self
             .sets
             .iter()
@@ -155,6 +157,20 @@ pub fn word_tokens(written: &str, forms: Forms, vocab: &mut Vocabulary) -> Vec<V
 /// Every inflected form of a word, interned with the features that say
 /// which form it is (a form can be several: "shot" is past and participle).
 fn inflected_ids(folded: &str, vocab: &mut Vocabulary) -> Vec<WordId> {
+    let mut ids = Vec::new();
+    each_inflected_form(folded, |form, feature| {
+        let id = vocab.intern(form);
+        vocab.add_features(id, feature);
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    });
+    ids
+}
+
+/// Calls `f` on every inflected form of a word with the feature that says
+/// which form it is, in the order [`inflected_ids`] interns them.
+fn each_inflected_form(folded: &str, mut f: impl FnMut(&str, features::Features)) {
     let forms = word_forms(folded);
     let tagged = std::iter::once((&forms.lemma, features::BASE_FORM))
         .chain(forms.third_person.iter().map(|f| (f, features::S_FORM)))
@@ -162,18 +178,22 @@ fn inflected_ids(folded: &str, vocab: &mut Vocabulary) -> Vec<WordId> {
         .chain(forms.past.iter().map(|f| (f, features::PAST)))
         .chain(forms.past_participle.iter().map(|f| (f, features::PAST)))
         .chain(forms.gerund.iter().map(|f| (f, features::ING_FORM)));
-    let mut ids = Vec::new();
     for (form, feature) in tagged {
-        if form.is_empty() {
-            continue;
-        }
-        let id = vocab.intern(form);
-        vocab.add_features(id, feature);
-        if !ids.contains(&id) {
-            ids.push(id);
+        if !form.is_empty() {
+            f(form, feature);
         }
     }
-    ids
+}
+
+/// Calls `f` on each form [`word_tokens`] gives features to for a rule word
+/// written to inflect (`Forms::Inflected`), with those features.
+pub fn inflection_features(written: &str, mut f: impl FnMut(&str, features::Features)) {
+    for token in tokenize_phrase(written) {
+        let text = token.text(written);
+        if token.kind != TokenKind::Punct && !is_clitic(text) {
+            each_inflected_form(&fold(text), &mut f);
+        }
+    }
 }
 
 /// The folded surface forms of one token-sized word.
