@@ -156,7 +156,7 @@ impl CompiledPack {
         // Grouping identical programs hashes every instruction of a large
         // pack: beside the indexes, which read the programs too.
         let mut index = || {
-            sets.finish(vocab.len());
+            sets.finish();
             let accepted_masks = accepts
                 .iter()
                 .map(|table| {

@@ -24,11 +24,15 @@ pub struct WordSets {
 }
 
 /// A set as the matcher tests it: a few ids compared all at once (no
-/// branch per id, no pointer to follow), or a bitset over the vocabulary.
+/// branch per id, no pointer to follow), or a bitset over the stretch of
+/// the vocabulary its words span: `first` is the 64-word block of its
+/// lowest id. Ids are handed out as rules use words, so a set's words are
+/// mostly near each other; stretches take about half the memory of
+/// bitsets over the whole vocabulary, and cost one subtraction.
 #[derive(Debug, Clone)]
 enum SetLookup {
     Few([WordId; SEARCHED]),
-    Bits(Box<[u64]>),
+    Bits { first: usize, bits: Box<[u64]> },
 }
 
 /// Pads a [`SetLookup::Few`]: no word has this id.
@@ -65,17 +69,19 @@ impl WordSets {
     pub fn contains(&self, set: WordSetId, word: WordId) -> bool {
         match self.lookup.get(set.0 as usize) {
             Some(SetLookup::Few(words)) => words.contains(&word),
-            Some(SetLookup::Bits(bits)) => bits
-                .get(word as usize / 64)
+            // Below the stretch, the subtraction wraps to an index past
+            // its end: one bounds check either way.
+            Some(SetLookup::Bits { first, bits }) => bits
+                .get((word as usize / 64).wrapping_sub(*first))
                 .is_some_and(|b| b & (1 << (word % 64)) != 0),
             // Before `finish`, while the pack compiles.
             None => self.sets[set.0 as usize].contains(&word),
         }
     }
 
-    /// Builds each set's lookup for a vocabulary of `words` ids: the few
-    /// ids of a small set, a bitset for a larger one.
-    pub fn finish(&mut self, words: usize) {
+    /// Builds each set's lookup: the few ids of a small set, a bitset over
+    /// the stretch of ids a larger one spans.
+    pub fn finish(&mut self) {
         // Only compiling looks sets up by their words: a second copy of
         // every set the matcher never reads.
         self.index = FxHashMap::default();
@@ -88,11 +94,17 @@ impl WordSets {
                     few[..set.len()].copy_from_slice(set);
                     SetLookup::Few(few)
                 } else {
-                    let mut bits = vec![0u64; words.div_ceil(64)];
+                    let block = |word: &WordId| *word as usize / 64;
+                    let first = set.iter().map(block).min().unwrap_or(0);
+                    let last = set.iter().map(block).max().unwrap_or(0);
+                    let mut bits = vec![0u64; last + 1 - first];
                     for &word in set {
-                        bits[word as usize / 64] |= 1 << (word % 64);
+                        bits[word as usize / 64 - first] |= 1 << (word % 64);
                     }
-                    SetLookup::Bits(bits.into_boxed_slice())
+                    SetLookup::Bits {
+                        first,
+                        bits: bits.into_boxed_slice(),
+                    }
                 }
             })
             .collect();
