@@ -351,6 +351,23 @@ mod tests {
         }
     }
 
+    /// The lexicon's hits in `text`, told whether it is in capitals.
+    fn find(
+        index: &LexiconIndex,
+        vocab: &Vocabulary,
+        text: &str,
+        capitals: bool,
+    ) -> Vec<LexiconHit> {
+        let tokens = tokenize(text);
+        let ids: Vec<WordId> = tokens
+            .iter()
+            .map(|t| vocab.get(&fold(t.text(text))))
+            .collect();
+        let mut hits = Vec::new();
+        index.find(&ids, |i| tokens[i].text(text), || capitals, None, &mut hits);
+        hits
+    }
+
     #[test]
     fn phrases_match_whole_tokens_and_exact_entries_check_case() {
         let mut vocab = Vocabulary::default();
@@ -361,14 +378,7 @@ mod tests {
             entry("ez-Zor", false),
         ];
         let index = LexiconIndex::build(&lexicon, &mut vocab).unwrap();
-        let text = "is Deir Ez-Zor IS";
-        let tokens = tokenize(text);
-        let ids: Vec<WordId> = tokens
-            .iter()
-            .map(|t| vocab.get(&fold(t.text(text))))
-            .collect();
-        let mut hits = Vec::new();
-        index.find(&ids, |i| tokens[i].text(text), || false, None, &mut hits);
+        let hits = find(&index, &vocab, "is Deir Ez-Zor IS", false);
         // By end, and at one end longest first.
         assert_eq!(
             hits,
@@ -403,13 +413,7 @@ mod tests {
         let lexicon = [entry("Chad", true), entry("IS", true)];
         let index = LexiconIndex::build(&lexicon, &mut vocab).unwrap();
         let found = |text: &str, capitals: bool| -> Vec<u32> {
-            let tokens = tokenize(text);
-            let ids: Vec<WordId> = tokens
-                .iter()
-                .map(|t| vocab.get(&fold(t.text(text))))
-                .collect();
-            let mut hits = Vec::new();
-            index.find(&ids, |i| tokens[i].text(text), || capitals, None, &mut hits);
+            let hits = find(&index, &vocab, text, capitals);
             hits.iter().map(|h| h.entry).collect()
         };
         // A headline: "CHAD" is the country.
