@@ -33,6 +33,7 @@ Record = dict[str, Any]
 """One event: `doc`, `sentence`, `event`, `label`, `isa`, `code`, `rule`,
 `start`, `end`, `text`, `negated` (only when true), `modality`, `args`
 (field name -> {`text`, `type`, `code`, `start`, `end`, `value`, `phrase`,
+`parties` (a compound's parts, for event types with `compound keep`),
 `from_sentence` when the event's `fill` option set it}),
 `date`, `meta`: exactly a JSON line of `evrule run`."""
 
@@ -104,7 +105,9 @@ class Pack:
         `code`, `rule`, `start`, `end`, `text`, `negated`, `modality`,
         `date`, `meta` as JSON), then a struct column per argument field
         (`text`, `type`, `code`, `start`, `end`, `value`, `phrase_text`,
-        `phrase_start`, `phrase_end`, `from_sentence`)."""
+        `phrase_start`, `phrase_end`, `from_sentence`, and `parties`: a list
+        of a compound's parts, each `text`, `type`, `code`, `start`,
+        `end`, or null)."""
 
     def explain(self, text: str | bytes, rule: str | None = None) -> str:
         """Sentences, tokens, mentions, every rule that matched and what

@@ -187,7 +187,9 @@ impl Pack {
     /// `end`, `text`, `negated`, `modality`, `date`, `meta` as a JSON
     /// string), then one struct column per argument field of the pack
     /// (`text`, `type`, `code`, `start`, `end`, `value`, `phrase_text`,
-    /// `phrase_start`, `phrase_end`, `from_sentence`).
+    /// `phrase_start`, `phrase_end`, `from_sentence`, and `parties`: a
+    /// list of a compound's parts, each `text`, `type`, `code`, `start`,
+    /// `end`, or null).
     fn arrow_schema<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         arrow_schema(py, &self.arguments)
     }

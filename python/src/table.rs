@@ -21,7 +21,7 @@ pub const RECORD_COLUMNS: [&str; 14] = [
 ];
 
 /// The fields of an argument's struct column.
-const ARGUMENT_FIELDS: [&str; 10] = [
+const ARGUMENT_FIELDS: [&str; 11] = [
     "text",
     "type",
     "code",
@@ -32,7 +32,12 @@ const ARGUMENT_FIELDS: [&str; 10] = [
     "phrase_start",
     "phrase_end",
     "from_sentence",
+    "parties",
 ];
+
+/// The fields of each part of a compound in an argument's `parties` list
+/// (event types with `compound keep`).
+const PARTY_FIELDS: [&str; 5] = ["text", "type", "code", "start", "end"];
 
 /// Each argument field name of the pack (every event type's fields, in
 /// declaration order, each once) and the column it goes to: its own name,
@@ -113,22 +118,36 @@ impl Columns {
 
 /// An argument as its struct column's fields, `phrase` flattened into
 /// `phrase_text`, `phrase_start` and `phrase_end`; `from_sentence` is
-/// false unless the record says true.
+/// false unless the record says true; `parties`, a compound's parts, each
+/// with [`PARTY_FIELDS`], or null.
 fn flatten_argument(argument: &Value) -> Value {
     let phrase = argument.get("phrase");
     let mut flat = serde_json::Map::new();
     for field in ARGUMENT_FIELDS {
-        let value = match field.strip_prefix("phrase_") {
-            Some(key) => phrase.and_then(|p| p.get(key)),
-            None => argument.get(field),
+        let value = match (field, field.strip_prefix("phrase_")) {
+            ("parties", _) => argument
+                .get(field)
+                .and_then(Value::as_array)
+                .map(|parties| Value::Array(parties.iter().map(party).collect())),
+            (_, Some(key)) => phrase.and_then(|p| p.get(key)).cloned(),
+            (_, None) => argument.get(field).cloned(),
         };
         let absent = match field {
             "from_sentence" => Value::Bool(false),
             _ => Value::Null,
         };
-        flat.insert(field.to_string(), value.cloned().unwrap_or(absent));
+        flat.insert(field.to_string(), value.unwrap_or(absent));
     }
     Value::Object(flat)
+}
+
+/// One part of a compound, with [`PARTY_FIELDS`] (null where absent).
+fn party(part: &Value) -> Value {
+    let fields = PARTY_FIELDS.iter().map(|field| {
+        let value = part.get(*field).cloned().unwrap_or(Value::Null);
+        (field.to_string(), value)
+    });
+    Value::Object(fields.collect())
 }
 
 /// The `pyarrow.Schema` of a pack's event table.
@@ -154,12 +173,22 @@ pub fn arrow_schema<'py>(
         };
         fields.push(field(name, &ty, nullable)?);
     }
+    let mut party_fields = Vec::new();
+    for name in PARTY_FIELDS {
+        let ty = match name {
+            "start" | "end" => &int64,
+            _ => &string,
+        };
+        party_fields.push(field(name, ty, true)?);
+    }
+    let parties = pa.call_method1("list_", (pa.call_method1("struct", (party_fields,))?,))?;
     let mut argument_fields = Vec::new();
     for name in ARGUMENT_FIELDS {
         let ty = match name {
             "start" | "end" | "phrase_start" | "phrase_end" => &int64,
             "value" => &float64,
             "from_sentence" => &boolean,
+            "parties" => &parties,
             _ => &string,
         };
         argument_fields.push(field(name, ty, true)?);
@@ -204,14 +233,28 @@ mod tests {
             flatten_argument(&argument),
             json!({"text": "army", "type": "Military", "code": "MIL", "start": 30, "end": 34,
                    "value": null, "phrase_text": "the army", "phrase_start": 26, "phrase_end": 34,
-                   "from_sentence": false})
+                   "from_sentence": false, "parties": null})
         );
         let number = json!({"text": "40", "type": "Number", "start": 3, "end": 5, "value": 40.0});
         assert_eq!(
             flatten_argument(&number),
             json!({"text": "40", "type": "Number", "code": null, "start": 3, "end": 5,
                    "value": 40.0, "phrase_text": null, "phrase_start": null, "phrase_end": null,
-                   "from_sentence": false})
+                   "from_sentence": false, "parties": null})
+        );
+    }
+
+    #[test]
+    fn a_compound_keeps_its_parts() {
+        let argument = json!({"text": "Congo and Rwanda", "type": "State", "code": "COD", "start": 0, "end": 16,
+                              "parties": [
+                                  {"text": "Congo", "type": "State", "code": "COD", "start": 0, "end": 5},
+                                  {"text": "Rwanda", "type": "State", "code": "RWA", "start": 10, "end": 16,
+                                   "phrase": {"text": "all of Rwanda", "start": 3, "end": 16}}]});
+        assert_eq!(
+            flatten_argument(&argument)["parties"],
+            json!([{"text": "Congo", "type": "State", "code": "COD", "start": 0, "end": 5},
+                   {"text": "Rwanda", "type": "State", "code": "RWA", "start": 10, "end": 16}])
         );
     }
 

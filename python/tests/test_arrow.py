@@ -36,10 +36,16 @@ def test_rows_are_the_records(pack):
             if argument is None:
                 assert row[column] is None
             else:
-                flat = {k: v for k, v in argument.items() if k != "phrase"}
+                flat = {k: v for k, v in argument.items() if k not in ("phrase", "parties")}
                 for key, value in argument.get("phrase", {}).items():
                     flat[f"phrase_{key}"] = value
                 assert {k: row[column][k] for k in flat} == flat
+                # A compound's parts, each with its text, type, code and offsets.
+                parties = [
+                    {k: part.get(k) for k in ("text", "type", "code", "start", "end")}
+                    for part in argument.get("parties", [])
+                ]
+                assert (row[column]["parties"] or []) == parties
 
 
 def test_the_schema_comes_from_the_pack(pack):
@@ -56,7 +62,7 @@ def test_the_schema_comes_from_the_pack(pack):
     attacker = schema.field("attacker").type
     assert [attacker.field(i).name for i in range(attacker.num_fields)] == [
         "text", "type", "code", "start", "end", "value", "phrase_text", "phrase_start", "phrase_end",
-        "from_sentence",
+        "from_sentence", "parties",
     ]
     # The same schema with no events at all, or a few.
     assert pack.to_arrow([]).schema == schema
