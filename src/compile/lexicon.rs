@@ -85,13 +85,21 @@ struct PhraseEntries {
     /// are `entries[entry_starts[p]..entry_starts[p + 1]]`.
     entry_starts: Vec<u32>,
     entries: Vec<u32>,
-    /// For each entry: its phrase's tokens as written, if it must match
-    /// with exactly that case.
-    exact_tokens: Vec<Option<Vec<String>>>,
+    /// For each entry that must match with its own case: how it is written.
+    exact_tokens: Vec<Option<ExactCase>>,
     /// For each pattern: whether one of its entries is dated.
     dated: Vec<bool>,
     /// For each entry: its type and dates, to choose among dated rows.
     dates: Vec<(TypeId, DateRange)>,
+}
+
+/// An `exact` entry's phrase as written.
+#[derive(Debug, Clone)]
+struct ExactCase {
+    tokens: Vec<String>,
+    /// Written with a small letter ("Chad", not "IS"): in a sentence
+    /// written in capitals it matches whatever the case.
+    spelt_small: bool,
 }
 
 /// A lexicon phrase found in a sentence: token range (sentence-relative) and entry.
@@ -110,7 +118,7 @@ pub struct EncodedLexicon {
     /// `ends[i]` (an entry without words has none).
     words: Vec<WordId>,
     ends: Vec<u32>,
-    exact_tokens: Vec<Option<Vec<String>>>,
+    exact_tokens: Vec<Option<ExactCase>>,
     dates: Vec<(TypeId, DateRange)>,
 }
 
@@ -206,12 +214,15 @@ impl LexiconIndex {
             }
             ends.push(words.len() as u32);
             if entry.exact && !tokens.is_empty() {
-                exact_tokens[index] = Some(
-                    tokens
-                        .iter()
-                        .map(|t| t.text(&entry.phrase).to_string())
-                        .collect(),
-                );
+                let tokens: Vec<String> = tokens
+                    .iter()
+                    .map(|t| t.text(&entry.phrase).to_string())
+                    .collect();
+                let spelt_small = tokens.iter().any(|t| t.chars().any(char::is_lowercase));
+                exact_tokens[index] = Some(ExactCase {
+                    tokens,
+                    spelt_small,
+                });
             }
         }
         if vocab.is_full() {
@@ -292,13 +303,13 @@ impl LexiconIndex {
         for &entry in &self.phrases.entries[range] {
             if let Some(exact) = &self.phrases.exact_tokens[entry as usize] {
                 let same_case = exact
+                    .tokens
                     .iter()
                     .enumerate()
                     .all(|(i, t)| token_text(start + i) == t);
                 // An acronym ("IS", "ETA") keeps its case test even in
                 // capitals: "IS" there may still be the verb.
-                let spelt_small = exact.iter().any(|t| t.chars().any(char::is_lowercase));
-                let case_blind = spelt_small && all_capitals();
+                let case_blind = exact.spelt_small && all_capitals();
                 if !(same_case || case_blind) {
                     continue;
                 }

@@ -149,12 +149,7 @@ pub fn word_tokens(written: &str, forms: Forms, vocab: &mut Vocabulary) -> Vec<V
         .map(|(index, token)| {
             let text = token.text(written);
             let folded = fold(text);
-            let token_forms = match (forms, token.kind) {
-                (_, TokenKind::Punct) => Forms::Exact,
-                _ if is_clitic(text) => Forms::Exact,
-                (Forms::PastParticiple, _) if index > 0 => Forms::Exact,
-                (forms, _) => forms,
-            };
+            let token_forms = token_forms(forms, index, token.kind, text);
             if token_forms == Forms::Inflected {
                 return inflected_ids(&folded, vocab);
             }
@@ -164,6 +159,17 @@ pub fn word_tokens(written: &str, forms: Forms, vocab: &mut Vocabulary) -> Vec<V
                 .collect()
         })
         .collect()
+}
+
+/// How the `index`th token of a rule word written with `forms` matches:
+/// punctuation and clitics as written, a participle's later words too.
+fn token_forms(forms: Forms, index: usize, kind: TokenKind, text: &str) -> Forms {
+    match (forms, kind) {
+        (_, TokenKind::Punct) => Forms::Exact,
+        _ if is_clitic(text) => Forms::Exact,
+        (Forms::PastParticiple, _) if index > 0 => Forms::Exact,
+        (forms, _) => forms,
+    }
 }
 
 /// Every inflected form of a word, interned with the features that say
@@ -200,9 +206,9 @@ fn each_inflected_form(folded: &str, mut f: impl FnMut(&str, features::Features)
 /// Calls `f` on each form [`word_tokens`] gives features to for a rule word
 /// written to inflect (`Forms::Inflected`), with those features.
 pub fn inflection_features(written: &str, mut f: impl FnMut(&str, features::Features)) {
-    for token in tokenize_phrase(written) {
+    for (index, token) in tokenize_phrase(written).iter().enumerate() {
         let text = token.text(written);
-        if token.kind != TokenKind::Punct && !is_clitic(text) {
+        if token_forms(Forms::Inflected, index, token.kind, text) == Forms::Inflected {
             each_inflected_form(&fold(text), &mut f);
         }
     }
