@@ -1,10 +1,11 @@
 //! The hand-labelled gold sets on real news, the tuning sets
 //! `tests/data/news_dev.jsonl`, `tests/data/news_dev2.jsonl`,
-//! `tests/data/news_dev3.jsonl` and `tests/data/news_dev4.jsonl` and the
-//! held-out `tests/data/news_test.jsonl` (sentences coded with the conflict
-//! pack's event families) and `tests/data/word_category.jsonl` (noun or verb
-//! readings of event words), are well formed, still point at the text they
-//! were labelled on, and no two of the five news sets share a sentence.
+//! `tests/data/news_dev3.jsonl`, `tests/data/news_dev4.jsonl` and
+//! `tests/data/news_dev5.jsonl` and the held-out `tests/data/news_test.jsonl`
+//! (sentences coded with the conflict pack's event families) and
+//! `tests/data/word_category.jsonl` (noun or verb readings of event words),
+//! are well formed, still point at the text they were labelled on, and no
+//! two of the six news sets share a sentence.
 //!
 //! The gold refers to `../shared/corpus/` by file, line and byte offsets and
 //! never holds the text itself, so a change to the tokenizer or the sentence
@@ -64,6 +65,12 @@ const NEWS_DEV4: NewsSet = NewsSet {
     file: "news_dev4.jsonl",
     doc: "news_dev4.md",
     strata: [("rest", 60), ("violence", 600)],
+};
+
+const NEWS_DEV5: NewsSet = NewsSet {
+    file: "news_dev5.jsonl",
+    doc: "news_dev5.md",
+    strata: [("rest", 45), ("violence", 450)],
 };
 
 fn data_path(name: &str) -> PathBuf {
@@ -229,6 +236,11 @@ fn news_dev4_labels_are_well_formed() {
     check_news_labels(&NEWS_DEV4);
 }
 
+#[test]
+fn news_dev5_labels_are_well_formed() {
+    check_news_labels(&NEWS_DEV5);
+}
+
 /// (file, line, sentence) of every record of a news gold set.
 fn sentence_keys(gold: &Gold) -> Vec<(usize, (String, usize, usize))> {
     gold.records
@@ -289,6 +301,17 @@ fn news_dev3_shares_no_sentence_with_news_dev_news_test_or_news_dev2() {
 #[test]
 fn news_dev4_shares_no_sentence_with_the_other_news_sets() {
     let shared = shared_with_earlier(&NEWS_DEV4, &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3]);
+    assert!(shared.is_empty(), "{}", shared.join("\n"));
+}
+
+/// The fifth tuning set was drawn without any sentence of the other five,
+/// as the fourth was without those of the first four.
+#[test]
+fn news_dev5_shares_no_sentence_with_the_other_news_sets() {
+    let shared = shared_with_earlier(
+        &NEWS_DEV5,
+        &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4],
+    );
     assert!(shared.is_empty(), "{}", shared.join("\n"));
 }
 
@@ -499,6 +522,22 @@ fn news_dev4_points_at_the_sentences_evrule_splits_none_of_them_in_the_other_new
         &mut corpus,
         &NEWS_DEV4,
         &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3],
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// By text as well: the fifth dev set was drawn without the text of any
+/// sentence of the dev, the test, the second, the third or the fourth dev
+/// set.
+#[test]
+fn news_dev5_points_at_the_sentences_evrule_splits_none_of_them_in_the_other_news_sets() {
+    let Some(mut corpus) = Corpus::open() else {
+        return;
+    };
+    let problems = later_set_problems(
+        &mut corpus,
+        &NEWS_DEV5,
+        &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4],
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
