@@ -13,6 +13,11 @@
 # file; words/s is corpus words over the matching time the run reports
 # (its summary, without loading). Other load on the
 # machine is printed: quote figures only from a quiet machine.
+# With valgrind installed, the script also counts the instructions each
+# pack executes while matching (callgrind, pack loading left out) on the
+# first CG_LINES Reuters articles (default 300): counts do not depend on
+# the machine's other load, so their ratio is the time-per-word ratio
+# without the noise of a run-minus-load difference.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -71,3 +76,23 @@ python3 -c "
 small = ${per_word[rules/cameo]}; large = ${per_word[cameo x$COPIES copies]}
 print(f'\ntime per word, large pack / rules/cameo: {large / small:.2f}x (target <= 1.5x)')"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if command -v valgrind >/dev/null; then
+  CG_LINES=${CG_LINES:-300}
+  head -n "$CG_LINES" "$NEWS/reuters21578.txt" > "$work/cg_sample.txt"
+  cg_words=$(wc -w < "$work/cg_sample.txt")
+  matching_instructions() {
+    valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" \
+      --toggle-collect='evrule::matcher::Matcher::match_document' \
+      "$EVRULE_BIN" run "$1" "$work/cg_sample.txt" --lines -j1 -q -o "$work/cg.jsonl" 2>/dev/null
+    callgrind_annotate "$work/cg.out" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1; exit}'
+  }
+  small=$(matching_instructions rules/cameo)
+  large=$(matching_instructions "$work/cameo_large")
+  python3 -c "
+small, large, words = $small, $large, $cg_words
+print(f'\nmatching instructions per word (callgrind, first $CG_LINES Reuters articles, {words:,} words):')
+print(f'rules/cameo {small / words:,.0f}; cameo x$COPIES copies {large / words:,.0f}; ratio {large / small:.2f}x (target <= 1.5x)')"
+else
+  echo "(valgrind absent: no instruction counts)"
+fi
