@@ -50,12 +50,15 @@ use vm::{Bound, Conjunct, Found, Input, Progress, Vm};
 pub const MAX_RECORDS_PER_MATCH: usize = 16;
 
 /// How competing matches are ordered, best first: the longest, then the
+/// one whose slots read fewer mentions cut short (see
+/// [`RuleMatch::cut_short`]), then the
 /// highest priority (or the other way round in a family that says
 /// `compete priority`), then the most specific event type, then (in a
 /// `compete priority` family) the earlier verb, then the rule written
 /// first, then active before passive.
 type Rank = (
     std::cmp::Reverse<Length>,
+    usize,
     std::cmp::Reverse<i64>,
     std::cmp::Reverse<Length>,
     std::cmp::Reverse<usize>,
@@ -85,6 +88,7 @@ fn rank(pack: &Pack, m: &RuleMatch) -> Rank {
     };
     (
         std::cmp::Reverse(longest_first),
+        m.cut_short,
         std::cmp::Reverse(rule.priority),
         std::cmp::Reverse(longest_then),
         std::cmp::Reverse(depth),
@@ -107,6 +111,9 @@ pub enum OutrankReason {
         winner: usize,
         loser: usize,
     },
+    /// Its slots read whole mentions where the other's read the end of a
+    /// longer one ("men" in "unidentified armed men").
+    WholerMentions,
     HigherPriority {
         winner: i64,
         loser: i64,
@@ -134,19 +141,21 @@ pub fn outrank_reason(pack: &Pack, winner: &RuleMatch, loser: &RuleMatch) -> Out
     if w.0 != l.0 {
         longer()
     } else if w.1 != l.1 {
-        OutrankReason::HigherPriority {
-            winner: w.1.0,
-            loser: l.1.0,
-        }
+        OutrankReason::WholerMentions
     } else if w.2 != l.2 {
-        longer()
+        OutrankReason::HigherPriority {
+            winner: w.2.0,
+            loser: l.2.0,
+        }
     } else if w.3 != l.3 {
-        OutrankReason::MoreSpecific
+        longer()
     } else if w.4 != l.4 {
-        OutrankReason::EarlierVerb
+        OutrankReason::MoreSpecific
     } else if w.5 != l.5 {
-        OutrankReason::MoreArguments
+        OutrankReason::EarlierVerb
     } else if w.6 != l.6 {
+        OutrankReason::MoreArguments
+    } else if w.7 != l.7 {
         OutrankReason::WrittenFirst
     } else {
         OutrankReason::Active
@@ -173,6 +182,12 @@ pub struct RuleMatch {
     pub negation_cue: Option<usize>,
     /// The modality cue (token) and the modality it gives, if any.
     pub modality: Option<(usize, Modality)>,
+    /// How many of its slots' mentions are cut short: the end of a longer
+    /// mention that starts inside the slot's phrase ("men" read as
+    /// civilians in "unidentified armed men", a listed armed group). Of
+    /// two competing matches alike in length, the one with fewer reads
+    /// the sentence's names as the lexicon lists them.
+    pub cut_short: usize,
     pub outcome: Outcome,
 }
 
@@ -809,8 +824,30 @@ impl<'p> Matcher<'p> {
             group_start: found.group_start,
             negation_cue: cue,
             modality: None,
+            cut_short: self.cut_short(found),
             outcome,
         }
+    }
+
+    /// How many of a match's slot mentions end a longer mention that
+    /// starts inside the same phrase (see [`RuleMatch::cut_short`]).
+    fn cut_short(&self, found: &Found) -> usize {
+        let all = &self.mentions.all;
+        let conjuncts = found
+            .slots
+            .iter()
+            .flatten()
+            .flat_map(|bound| &bound.conjuncts);
+        conjuncts
+            .filter(|c| {
+                let mention = &all[c.mention as usize];
+                all.iter().any(|longer| {
+                    longer.end == mention.end
+                        && longer.start < mention.start
+                        && longer.start >= c.start as usize
+                })
+            })
+            .count()
     }
 
     /// Matches of one event family compete when they share their trigger

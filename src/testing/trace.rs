@@ -252,6 +252,9 @@ pub fn describe_fate(fate: &Fate) -> String {
                 OutrankReason::HigherPriority { winner, loser } => {
                     format!("a higher priority ({winner} against {loser})")
                 }
+                OutrankReason::WholerMentions => {
+                    "its slots read whole listed names, not their last words".to_string()
+                }
                 OutrankReason::MoreSpecific => "a more specific event type".to_string(),
                 OutrankReason::EarlierVerb => {
                     "its verb comes first (a later verb complements it)".to_string()
