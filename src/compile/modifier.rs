@@ -33,7 +33,8 @@ pub const MODIFIER_REACH: u32 = 6;
 /// Words that open a modifier of the subject: prepositions of origin,
 /// place, company and cause, and participles that describe people (what
 /// a crowd wants or does on its way: "demonstrators opposing the
-/// contract threw stones").
+/// contract threw stones", "protesters alleging fraud set fire to …",
+/// "soldiers fleeing the advance raped …").
 pub const OPENERS: &[&str] = &[
     "from",
     "of",
@@ -81,6 +82,16 @@ pub const OPENERS: &[&str] = &[
     "rejecting",
     "blocking",
     "marching",
+    "alleging",
+    "accusing",
+    "calling",
+    "seeking",
+    "chanting",
+    "waving",
+    "opposed",
+    "angry",
+    "angered",
+    "fleeing",
 ];
 
 /// The word sets a modifier tests, the same for every rule.
