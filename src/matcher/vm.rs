@@ -21,7 +21,7 @@ use super::prepared::Prepared;
 use super::verbs::{NO_CHAIN, VerbChains};
 use crate::compile::CompiledPack;
 use crate::compile::features::{
-    BE, CAPITALIZED, CLOSE_BRACKET, COMMA, COORDINATOR, DETERMINER, ED_SUFFIX, ING_FORM,
+    BE, CAPITALIZED, CLOSE_BRACKET, COMMA, COORDINATOR, DETERMINER, ED_SUFFIX, HYPHEN, ING_FORM,
     ING_SUFFIX, MODAL, NEGATION, NUMERIC, OF, OPEN_BRACKET, PAST, PREPOSITION, PUNCT, SPEECH_VERB,
     SUBJECT_PRONOUN, TO, VERB_GROUP,
 };
@@ -461,6 +461,19 @@ impl Vm {
                     }
                     pc += 1;
                     pos += 1;
+                    // A hyphenated word ("sub-clans", "pro-government")
+                    // is one word of the clause, not three.
+                    let joined = |at: usize| {
+                        at + 1 < tokens as usize
+                            && input.prepared.has(at, HYPHEN)
+                            && !input.prepared.has(at - 1, PUNCT)
+                            && !input.prepared.has(at + 1, PUNCT)
+                            && !verb(at + 1)
+                            && !input.pack.sets.contains(set, input.prepared.words[at + 1])
+                    };
+                    if joined(at + 1) {
+                        pos += 2;
+                    }
                 }
                 Inst::GroupStart => {
                     self.stack.push(Job::RestoreGroupStart(self.group_start));
