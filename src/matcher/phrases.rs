@@ -275,8 +275,8 @@ impl Phrases {
     /// names its kind ("a cattle rancher", "a group of quarry workers",
     /// "the Bangladeshi cattle trader"): a plain lower-case word that no
     /// list or verb form claims, after what opens a noun phrase (a
-    /// determiner, a number, a modifier, a partitive's "of", or a one-word
-    /// name after a determiner). That opening word is what keeps a verb
+    /// determiner, a number, a modifier, a preposition, a partitive's
+    /// "of", or a one-word name after a determiner). That opening word is what keeps a verb
     /// out ("Israel hit Lebanon" is no phrase).
     fn is_noun_adjunct(&self, prepared: &Prepared, at: usize) -> bool {
         if at == 0 || prepared.has(at, NOT_AN_ADJUNCT) {
@@ -286,6 +286,10 @@ impl Phrases {
         let opens = |i: usize| prepared.has(i, DETERMINER | ARTICLE | NUMERIC | MODIFIER);
         opens(opener)
             || self.number_from[at] != NONE
+            // A preposition opens a phrase too: "a strike by company
+            // engineers", "talks with farm workers"; not before a name
+            // ("in what Washington called").
+            || (prepared.has(opener, PREPOSITION) && !prepared.has(at + 1, CAPITALIZED))
             || (prepared.has(opener, OF) && opener > 0 && prepared.has(opener - 1, PARTITIVE))
             // After a name, a word the pack inflects may be the name's
             // verb ("the Taliban attack villagers").
