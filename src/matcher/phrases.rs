@@ -286,10 +286,10 @@ impl Phrases {
         let opens = |i: usize| prepared.has(i, DETERMINER | ARTICLE | NUMERIC | MODIFIER);
         opens(opener)
             || self.number_from[at] != NONE
-            // A preposition opens a phrase too: "a strike by company
-            // engineers", "talks with farm workers"; not before a name
-            // ("in what Washington called").
-            || (prepared.has(opener, PREPOSITION) && !prepared.has(at + 1, CAPITALIZED))
+            // A preposition or a coordinator opens a phrase too: "a strike
+            // by company engineers", "strikers and replacement workers";
+            // not before a name ("in what Washington called").
+            || (prepared.has(opener, PREPOSITION | COORDINATOR) && !prepared.has(at + 1, CAPITALIZED))
             || (prepared.has(opener, OF) && opener > 0 && prepared.has(opener - 1, PARTITIVE))
             // After a name, a word the pack inflects may be the name's
             // verb ("the Taliban attack villagers").
