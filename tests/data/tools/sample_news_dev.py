@@ -2,10 +2,10 @@
 """Draws the sentences of tests/data/news_dev.jsonl and the tokens of
 tests/data/word_category.jsonl (`--set dev`, the default), the sentences
 of the held-out tests/data/news_test.jsonl (`--set test`), or those of the
-second, third, fourth and fifth tuning sets tests/data/news_dev2.jsonl
-(`--set dev2`), tests/data/news_dev3.jsonl (`--set dev3`),
-tests/data/news_dev4.jsonl (`--set dev4`) and tests/data/news_dev5.jsonl
-(`--set dev5`), from the shared news corpora.
+second to sixth tuning sets tests/data/news_dev2.jsonl (`--set dev2`),
+tests/data/news_dev3.jsonl (`--set dev3`), tests/data/news_dev4.jsonl
+(`--set dev4`), tests/data/news_dev5.jsonl (`--set dev5`) and
+tests/data/news_dev6.jsonl (`--set dev6`), from the shared news corpora.
 
 Run from the repository root (the corpus is read from
 ../shared/corpus/news/, the sentences come from `evrule sentences --lines`):
@@ -22,6 +22,8 @@ Run from the repository root (the corpus is read from
         --out /tmp/news_dev4.jsonl [--view /tmp/view.tsv]
     python3 tests/data/tools/sample_news_dev.py --set dev5 \
         --out /tmp/news_dev5.jsonl [--view /tmp/view.tsv]
+    python3 tests/data/tools/sample_news_dev.py --set dev6 \
+        --out /tmp/news_dev6.jsonl [--view /tmp/view.tsv]
 
 The sentences come from `cargo run --release --quiet -- sentences --lines`;
 if the environment variable EVRULE_BIN is set, the script runs
@@ -29,7 +31,7 @@ if the environment variable EVRULE_BIN is set, the script runs
 to avoid a build), e.g.
 
     EVRULE_BIN=target/release/evrule python3 tests/data/tools/sample_news_dev.py \
-        --set dev5 --out /tmp/news_dev5.jsonl
+        --set dev6 --out /tmp/news_dev6.jsonl
 
 The test set uses the same strata, word list and length filter with its own
 seed, and first removes from both strata every sentence of the committed
@@ -39,8 +41,9 @@ with its own seed, removing every sentence of news_dev.jsonl and of
 news_test.jsonl and every other sentence with the text of one of them.
 The third dev set removes those of news_dev.jsonl, news_test.jsonl and
 news_dev2.jsonl in the same way, with its own seed, and the fourth those of
-all four earlier sets (news_dev3.jsonl too), and the fifth those of all
-five earlier sets (news_dev4.jsonl too).
+all four earlier sets (news_dev3.jsonl too), the fifth those of all
+five earlier sets (news_dev4.jsonl too), and the sixth those of all six
+earlier sets (news_dev5.jsonl too).
 
 It writes unlabelled skeletons (`"events": []`, `"category": null`): the
 labels in the committed files were added by hand afterwards, so never write
@@ -89,6 +92,11 @@ NEWS_DEV4_GOLD = "tests/data/news_dev4.jsonl"
 NEWS_DEV5_SEED = 20261208
 # A fifth tuning set, the same 10:1 design, smaller for a shorter sitting.
 DEV5_VIOLENCE, DEV5_REST = 450, 45
+
+NEWS_DEV5_GOLD = "tests/data/news_dev5.jsonl"
+NEWS_DEV6_SEED = 20261209
+# A sixth tuning set, drawn and sized as the fifth.
+DEV6_VIOLENCE, DEV6_REST = 450, 45
 
 # The violence and protest word list of news_dev.md, word for word.
 WORD_LIST = """
@@ -275,12 +283,19 @@ def sample_news_dev5(sentences):
     return sample_held_out(sentences, "news_dev5", NEWS_DEV5_SEED, sizes, golds)
 
 
+def sample_news_dev6(sentences):
+    sizes = (DEV6_VIOLENCE, DEV6_REST)
+    golds = [NEWS_DEV_GOLD, NEWS_TEST_GOLD, NEWS_DEV2_GOLD, NEWS_DEV3_GOLD, NEWS_DEV4_GOLD, NEWS_DEV5_GOLD]
+    return sample_held_out(sentences, "news_dev6", NEWS_DEV6_SEED, sizes, golds)
+
+
 SAMPLERS = {
     "test": sample_news_test,
     "dev2": sample_news_dev2,
     "dev3": sample_news_dev3,
     "dev4": sample_news_dev4,
     "dev5": sample_news_dev5,
+    "dev6": sample_news_dev6,
 }
 
 
@@ -319,8 +334,8 @@ def sample_word_category(sentences):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["dev", "test", "dev2", "dev3", "dev4", "dev5"], default="dev", help="which gold set to draw")
-    parser.add_argument("--out", required=True, help="news_dev, news_test, news_dev2, news_dev3, news_dev4 or news_dev5 skeleton (JSONL)")
+    parser.add_argument("--set", choices=["dev", "test", "dev2", "dev3", "dev4", "dev5", "dev6"], default="dev", help="which gold set to draw")
+    parser.add_argument("--out", required=True, help="news_dev, news_test, news_dev2, news_dev3, news_dev4, news_dev5 or news_dev6 skeleton (JSONL)")
     parser.add_argument("--words-out", help="word_category skeleton (JSONL); `--set dev` only")
     parser.add_argument("--view", help="also write sampled text here, for labelling")
     args = parser.parse_args()
