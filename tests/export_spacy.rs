@@ -88,9 +88,9 @@ fn conflict_pack_counts() {
     );
     assert_eq!((c.entity_rules, c.entity_rules_expressed), (42, 42));
     assert_eq!((c.entity_programs, c.entity_programs_expressed), (81, 81));
-    assert_eq!(c.event_rules, 257);
-    assert_eq!((c.event_programs, c.event_programs_expressed), (503, 340));
-    assert_eq!(c.matcher_patterns, 15887);
+    assert_eq!(c.event_rules, 264);
+    assert_eq!((c.event_programs, c.event_programs_expressed), (526, 352));
+    assert_eq!(c.matcher_patterns, 15843);
     let by_reason: Vec<(&str, usize)> = exported
         .not_expressed
         .by_reason
