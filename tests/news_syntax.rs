@@ -145,11 +145,13 @@ fn a_compound_subject_gives_one_event_per_part_with_its_code() {
                 "Attack attack attacker=Gunmen[Group REB] victim=villagers[Civilians CVL]",
             ],
         ),
+        // A word before a part's mention after "and" joins its phrase as
+        // a noun adjunct would ("hungry herders").
         (
             "Poor farmers and hungry herders attacked soldiers.",
             &[
                 "Attack attack attacker=farmers[Civilians CVLFRM]{Poor farmers} victim=soldiers[Military MIL]",
-                "Attack attack attacker=herders[Civilians CVLHRD] victim=soldiers[Military MIL]",
+                "Attack attack attacker=herders[Civilians CVLHRD]{hungry herders} victim=soldiers[Military MIL]",
             ],
         ),
         // A list of commas without a final "and" is not a compound.
