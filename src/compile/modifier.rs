@@ -34,7 +34,8 @@ pub const MODIFIER_REACH: u32 = 6;
 /// place, company and cause, and participles that describe people (what
 /// a crowd wants or does on its way: "demonstrators opposing the
 /// contract threw stones", "protesters alleging fraud set fire to …",
-/// "soldiers fleeing the advance raped …").
+/// "soldiers fleeing the advance raped …", "soldiers moving into the town
+/// came under fire").
 pub const OPENERS: &[&str] = &[
     "from",
     "of",
@@ -92,6 +93,13 @@ pub const OPENERS: &[&str] = &[
     "angry",
     "angered",
     "fleeing",
+    "moving",
+    "advancing",
+    "returning",
+    "patrolling",
+    "heading",
+    "escorting",
+    "guarding",
 ];
 
 /// The word sets a modifier tests, the same for every rule.
