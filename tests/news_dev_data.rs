@@ -332,7 +332,9 @@ fn news_dev5_shares_no_sentence_with_the_other_news_sets() {
 fn news_dev6_shares_no_sentence_with_the_other_news_sets() {
     let shared = shared_with_earlier(
         &NEWS_DEV6,
-        &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4, &NEWS_DEV5],
+        &[
+            &NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4, &NEWS_DEV5,
+        ],
     );
     assert!(shared.is_empty(), "{}", shared.join("\n"));
 }
