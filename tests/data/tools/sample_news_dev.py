@@ -2,10 +2,11 @@
 """Draws the sentences of tests/data/news_dev.jsonl and the tokens of
 tests/data/word_category.jsonl (`--set dev`, the default), the sentences
 of the held-out tests/data/news_test.jsonl (`--set test`), or those of the
-second to sixth tuning sets tests/data/news_dev2.jsonl (`--set dev2`),
+second to seventh tuning sets tests/data/news_dev2.jsonl (`--set dev2`),
 tests/data/news_dev3.jsonl (`--set dev3`), tests/data/news_dev4.jsonl
-(`--set dev4`), tests/data/news_dev5.jsonl (`--set dev5`) and
-tests/data/news_dev6.jsonl (`--set dev6`), from the shared news corpora.
+(`--set dev4`), tests/data/news_dev5.jsonl (`--set dev5`),
+tests/data/news_dev6.jsonl (`--set dev6`) and tests/data/news_dev7.jsonl
+(`--set dev7`), from the shared news corpora.
 
 Run from the repository root (the corpus is read from
 ../shared/corpus/news/, the sentences come from `evrule sentences --lines`):
@@ -24,6 +25,8 @@ Run from the repository root (the corpus is read from
         --out /tmp/news_dev5.jsonl [--view /tmp/view.tsv]
     python3 tests/data/tools/sample_news_dev.py --set dev6 \
         --out /tmp/news_dev6.jsonl [--view /tmp/view.tsv]
+    python3 tests/data/tools/sample_news_dev.py --set dev7 \
+        --out /tmp/news_dev7.jsonl [--view /tmp/view.tsv]
 
 The sentences come from `cargo run --release --quiet -- sentences --lines`;
 if the environment variable EVRULE_BIN is set, the script runs
@@ -31,7 +34,7 @@ if the environment variable EVRULE_BIN is set, the script runs
 to avoid a build), e.g.
 
     EVRULE_BIN=target/release/evrule python3 tests/data/tools/sample_news_dev.py \
-        --set dev6 --out /tmp/news_dev6.jsonl
+        --set dev7 --out /tmp/news_dev7.jsonl
 
 The test set uses the same strata, word list and length filter with its own
 seed, and first removes from both strata every sentence of the committed
@@ -42,8 +45,9 @@ news_test.jsonl and every other sentence with the text of one of them.
 The third dev set removes those of news_dev.jsonl, news_test.jsonl and
 news_dev2.jsonl in the same way, with its own seed, and the fourth those of
 all four earlier sets (news_dev3.jsonl too), the fifth those of all
-five earlier sets (news_dev4.jsonl too), and the sixth those of all six
-earlier sets (news_dev5.jsonl too).
+five earlier sets (news_dev4.jsonl too), the sixth those of all six
+earlier sets (news_dev5.jsonl too), and the seventh those of all seven
+earlier sets (news_dev6.jsonl too).
 
 It writes unlabelled skeletons (`"events": []`, `"category": null`): the
 labels in the committed files were added by hand afterwards, so never write
@@ -97,6 +101,11 @@ NEWS_DEV5_GOLD = "tests/data/news_dev5.jsonl"
 NEWS_DEV6_SEED = 20261209
 # A sixth tuning set, drawn and sized as the fifth.
 DEV6_VIOLENCE, DEV6_REST = 450, 45
+
+NEWS_DEV6_GOLD = "tests/data/news_dev6.jsonl"
+NEWS_DEV7_SEED = 20261210
+# A seventh tuning set, drawn and sized as the fifth and sixth.
+DEV7_VIOLENCE, DEV7_REST = 450, 45
 
 # The violence and protest word list of news_dev.md, word for word.
 WORD_LIST = """
@@ -289,6 +298,20 @@ def sample_news_dev6(sentences):
     return sample_held_out(sentences, "news_dev6", NEWS_DEV6_SEED, sizes, golds)
 
 
+def sample_news_dev7(sentences):
+    sizes = (DEV7_VIOLENCE, DEV7_REST)
+    golds = [
+        NEWS_DEV_GOLD,
+        NEWS_TEST_GOLD,
+        NEWS_DEV2_GOLD,
+        NEWS_DEV3_GOLD,
+        NEWS_DEV4_GOLD,
+        NEWS_DEV5_GOLD,
+        NEWS_DEV6_GOLD,
+    ]
+    return sample_held_out(sentences, "news_dev7", NEWS_DEV7_SEED, sizes, golds)
+
+
 SAMPLERS = {
     "test": sample_news_test,
     "dev2": sample_news_dev2,
@@ -296,6 +319,7 @@ SAMPLERS = {
     "dev4": sample_news_dev4,
     "dev5": sample_news_dev5,
     "dev6": sample_news_dev6,
+    "dev7": sample_news_dev7,
 }
 
 
@@ -334,8 +358,8 @@ def sample_word_category(sentences):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["dev", "test", "dev2", "dev3", "dev4", "dev5", "dev6"], default="dev", help="which gold set to draw")
-    parser.add_argument("--out", required=True, help="news_dev, news_test, news_dev2, news_dev3, news_dev4, news_dev5 or news_dev6 skeleton (JSONL)")
+    parser.add_argument("--set", choices=["dev", "test", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"], default="dev", help="which gold set to draw")
+    parser.add_argument("--out", required=True, help="news_dev, news_test, news_dev2, news_dev3, news_dev4, news_dev5, news_dev6 or news_dev7 skeleton (JSONL)")
     parser.add_argument("--words-out", help="word_category skeleton (JSONL); `--set dev` only")
     parser.add_argument("--view", help="also write sampled text here, for labelling")
     args = parser.parse_args()
