@@ -1,11 +1,12 @@
 //! The hand-labelled gold sets on real news, the tuning sets
 //! `tests/data/news_dev.jsonl`, `tests/data/news_dev2.jsonl`,
 //! `tests/data/news_dev3.jsonl`, `tests/data/news_dev4.jsonl`,
-//! `tests/data/news_dev5.jsonl` and `tests/data/news_dev6.jsonl` and the
-//! held-out `tests/data/news_test.jsonl` (sentences coded with the conflict
-//! pack's event families) and `tests/data/word_category.jsonl` (noun or verb
-//! readings of event words), are well formed, still point at the text they
-//! were labelled on, and no two of the seven news sets share a sentence.
+//! `tests/data/news_dev5.jsonl`, `tests/data/news_dev6.jsonl` and
+//! `tests/data/news_dev7.jsonl` and the held-out `tests/data/news_test.jsonl`
+//! (sentences coded with the conflict pack's event families) and
+//! `tests/data/word_category.jsonl` (noun or verb readings of event words),
+//! are well formed, still point at the text they were labelled on, and no two
+//! of the eight news sets share a sentence.
 //!
 //! The gold refers to `../shared/corpus/` by file, line and byte offsets and
 //! never holds the text itself, so a change to the tokenizer or the sentence
@@ -76,6 +77,12 @@ const NEWS_DEV5: NewsSet = NewsSet {
 const NEWS_DEV6: NewsSet = NewsSet {
     file: "news_dev6.jsonl",
     doc: "news_dev6.md",
+    strata: [("rest", 45), ("violence", 450)],
+};
+
+const NEWS_DEV7: NewsSet = NewsSet {
+    file: "news_dev7.jsonl",
+    doc: "news_dev7.md",
     strata: [("rest", 45), ("violence", 450)],
 };
 
@@ -252,6 +259,11 @@ fn news_dev6_labels_are_well_formed() {
     check_news_labels(&NEWS_DEV6);
 }
 
+#[test]
+fn news_dev7_labels_are_well_formed() {
+    check_news_labels(&NEWS_DEV7);
+}
+
 /// (file, line, sentence) of every record of a news gold set.
 fn sentence_keys(gold: &Gold) -> Vec<(usize, (String, usize, usize))> {
     gold.records
@@ -334,6 +346,19 @@ fn news_dev6_shares_no_sentence_with_the_other_news_sets() {
         &NEWS_DEV6,
         &[
             &NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4, &NEWS_DEV5,
+        ],
+    );
+    assert!(shared.is_empty(), "{}", shared.join("\n"));
+}
+
+/// The seventh tuning set was drawn without any sentence of the other seven,
+/// as the sixth was without those of the first six.
+#[test]
+fn news_dev7_shares_no_sentence_with_the_other_news_sets() {
+    let shared = shared_with_earlier(
+        &NEWS_DEV7,
+        &[
+            &NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4, &NEWS_DEV5, &NEWS_DEV6,
         ],
     );
     assert!(shared.is_empty(), "{}", shared.join("\n"));
@@ -578,6 +603,23 @@ fn news_dev6_points_at_the_sentences_evrule_splits_none_of_them_in_the_other_new
         &NEWS_DEV6,
         &[
             &NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4, &NEWS_DEV5,
+        ],
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// By text as well: the seventh dev set was drawn without the text of any
+/// sentence of the dev, the test or the second to the sixth dev set.
+#[test]
+fn news_dev7_points_at_the_sentences_evrule_splits_none_of_them_in_the_other_news_sets() {
+    let Some(mut corpus) = Corpus::open() else {
+        return;
+    };
+    let problems = later_set_problems(
+        &mut corpus,
+        &NEWS_DEV7,
+        &[
+            &NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4, &NEWS_DEV5, &NEWS_DEV6,
         ],
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));

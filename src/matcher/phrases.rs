@@ -275,9 +275,10 @@ impl Phrases {
     /// names its kind ("a cattle rancher", "a group of quarry workers",
     /// "the Bangladeshi cattle trader"): a plain lower-case word that no
     /// list or verb form claims, after what opens a noun phrase (a
-    /// determiner, a number, a modifier, a preposition, a partitive's
-    /// "of", or a one-word name after a determiner). That opening word is what keeps a verb
-    /// out ("Israel hit Lebanon" is no phrase).
+    /// determiner, a number, a modifier, a preposition or coordinator, a
+    /// partitive's "of", or a one-word name after a determiner). That
+    /// opening word is what keeps a verb out ("Israel hit Lebanon" is no
+    /// phrase).
     fn is_noun_adjunct(&self, prepared: &Prepared, at: usize) -> bool {
         if at == 0 || prepared.has(at, NOT_AN_ADJUNCT) {
             return false;
