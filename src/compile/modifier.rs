@@ -2,7 +2,9 @@
 //! reads `X from/in/armed with … verb …` ("gang members from Cite Soleil
 //! attacked", "a mob armed with rods and swords attacked", "CODECO
 //! militiamen in Djugu (Ituri) killed"), as news and ACLED notes put a
-//! prepositional or participle phrase between a subject and its verb.
+//! prepositional or participle phrase between a subject and its verb, and
+//! `X which verb …`, a relative clause whose verb is the pattern's ("the
+//! Iranian troops which attacked the front").
 //!
 //! The derivation adds, between the subject slot and its verb group, an
 //! optional part: one or two modifiers, each an opening word
@@ -106,6 +108,12 @@ pub const OPENERS: &[&str] = &[
 #[derive(Debug, Clone, Copy)]
 pub struct ModifierWords {
     openers: WordSetId,
+    /// "which" right after the subject: a relative clause whose verb is
+    /// the pattern's ("the troops which attacked the front"). Not "who":
+    /// "police detained people who gathered" is the police's act, which a
+    /// pattern spelling "who gathered" out reads; a derived "people who
+    /// gathered" protest would outrun it.
+    relatives: WordSetId,
     /// "to" and "with" after an opener ("loyal to", "affiliated with").
     particles: WordSetId,
     stops: WordSetId,
@@ -116,6 +124,7 @@ impl ModifierWords {
     fn new(vocab: &mut Vocabulary, sets: &mut WordSets) -> ModifierWords {
         ModifierWords {
             openers: sets.add_words(vocab, OPENERS.iter().copied()),
+            relatives: sets.add_words(vocab, ["which"]),
             particles: sets.add_words(vocab, ["to", "with"]),
             stops: sets.add_words(vocab, phrase_stop_words().chain(["to", ".", "!", "?"])),
             to: vocab.intern("to"),
@@ -163,6 +172,13 @@ pub fn add_subject_modifier(root: &mut Elem, lowering: &mut Lowering) {
     not_next.push(words.to);
     modifiers.push(elem(ElemKind::NotNext(lowering.sets.add(not_next))));
     let modifiers = elem(ElemKind::Seq(modifiers));
+    // Or "which" right before the verb group, nothing between: "the
+    // troops which attacked", not "the troops which the army attacked".
+    let relative = elem(ElemKind::Seq(vec![
+        elem(ElemKind::one_word(words.relatives)),
+        elem(ElemKind::VerbGroupStart),
+    ]));
+    let either = elem(ElemKind::Alt(vec![modifiers, relative]));
     // Before a parenthetical ("X from Y, backed by Z, attacked").
-    parts.insert(after, elem(ElemKind::Optional(Box::new(modifiers))));
+    parts.insert(after, elem(ElemKind::Optional(Box::new(either))));
 }
