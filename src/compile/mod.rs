@@ -48,9 +48,9 @@ pub struct CompiledPack {
     /// What each program needs of a sentence, packed for the matcher's
     /// first test of its candidates.
     pub gates: gate::Gates,
-    /// For each word id, the programs anchored on it.
+    /// For each word id, the gate groups (`gates.groups`) anchored on it.
     pub anchored: WordIndex,
-    /// Programs without an anchor: tried on every sentence.
+    /// Gate groups without an anchor: tried on every sentence.
     pub unanchored: Vec<u32>,
     /// For each word id, the programs' other required word sets
     /// (`Program::required_words`) holding it: a sentence marks the sets
@@ -167,14 +167,15 @@ impl CompiledPack {
                     mask
                 })
                 .collect();
+            let gates = gate::Gates::build(&pack, &programs);
             let mut anchors: Vec<(WordId, u32)> = Vec::new();
             let mut unanchored = Vec::new();
-            for (index, (_, program)) in programs.iter().enumerate() {
-                match program.anchor {
+            for (group, anchor) in gates.anchors.iter().enumerate() {
+                match anchor {
                     Some(set) => {
-                        anchors.extend(sets.get(set).iter().map(|&word| (word, index as u32)));
+                        anchors.extend(sets.get(*set).iter().map(|&word| (word, group as u32)));
                     }
-                    None => unanchored.push(index as u32),
+                    None => unanchored.push(group as u32),
                 }
             }
             let anchored = WordIndex::new(vocab.len(), &anchors);
@@ -193,7 +194,6 @@ impl CompiledPack {
                 })
                 .collect();
             let required_sets = WordIndex::new(vocab.len(), &required);
-            let gates = gate::Gates::build(&pack, &programs);
             let lexicon_codes = pack
                 .lexicon
                 .iter()

@@ -296,10 +296,14 @@ pub struct Matcher<'p> {
     slot_starts: SlotStarts,
     vm: Vm,
     found: Vec<Found>,
+    /// Per gate group (`Gates::groups`), the last sentence (generation)
+    /// one of its anchor words occurred in.
     stamps: Vec<u32>,
-    /// Per program stamped in this sentence, the last token that is one
+    /// Per gate group stamped in this sentence, the last token that is one
     /// of its anchor words: no match starts after it.
     last_anchor: Vec<u32>,
+    /// The gate groups stamped in this sentence.
+    anchored_groups: Vec<u32>,
     generation: u32,
     /// Per required word set, the last sentence (generation) one of whose
     /// words held a word of it.
@@ -315,7 +319,7 @@ pub struct Matcher<'p> {
     /// Per word id, the last sentence (generation) it occurred in: a small
     /// set's presence is a few loads, not a test of every token.
     word_seen: Vec<u32>,
-    /// Programs whose anchor occurs in the sentence, and the unanchored ones.
+    /// Scratch: the event programs that pass their gate, in order.
     candidates: Vec<u32>,
     /// Scratch: the sentence's candidates as they are marked.
     candidate_set: candidates::CandidateSet,
@@ -336,8 +340,9 @@ impl<'p> Matcher<'p> {
             slot_starts: SlotStarts::default(),
             vm: Vm::default(),
             found: Vec::new(),
-            stamps: vec![0; pack.programs.len()],
-            last_anchor: vec![0; pack.programs.len()],
+            stamps: vec![0; pack.gates.groups.len()],
+            last_anchor: vec![0; pack.gates.groups.len()],
+            anchored_groups: Vec::new(),
             generation: 0,
             word_sets_present: Vec::new(),
             last_in_set: Vec::new(),
@@ -486,6 +491,7 @@ impl<'p> Matcher<'p> {
         self.phrases.clear(tokens.len());
         self.slot_starts.new_sentence();
         self.read_words();
+        self.anchored_groups.clear();
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
             self.stamps.iter_mut().for_each(|s| *s = 0);
@@ -495,7 +501,6 @@ impl<'p> Matcher<'p> {
             self.word_seen.iter_mut().for_each(|s| *s = 0);
             self.generation = 1;
         }
-        self.candidate_set.reserve(self.pack.programs.len());
         if self.word_sets_present.len() < self.pack.sets.len() {
             self.word_sets_present.resize(self.pack.sets.len(), 0);
             self.last_in_set.resize(self.pack.sets.len(), 0);
@@ -508,17 +513,15 @@ impl<'p> Matcher<'p> {
                 self.word_sets_present[set as usize] = self.generation;
                 self.last_in_set[set as usize] = at as u32;
             }
-            for &program in self.pack.anchored.get(word) {
-                self.stamps[program as usize] = self.generation;
-                self.last_anchor[program as usize] = at as u32;
-                self.candidate_set.mark(program);
+            for &group in self.pack.anchored.get(word) {
+                let stamp = &mut self.stamps[group as usize];
+                if *stamp != self.generation {
+                    *stamp = self.generation;
+                    self.anchored_groups.push(group);
+                }
+                self.last_anchor[group as usize] = at as u32;
             }
         }
-        for &program in &self.pack.unanchored {
-            self.candidate_set.mark(program);
-        }
-        self.candidates.clear();
-        self.candidate_set.drain_into(&mut self.candidates);
     }
 
     /// The reading of every word and the chains of coordinated verbs,
@@ -567,18 +570,45 @@ impl<'p> Matcher<'p> {
     /// a mention exists for each slot every match binds, and a word of
     /// each of its other required word sets occurs.
     fn is_candidate(&self, program: usize) -> bool {
+        let gate = &self.pack.gates.gates[program];
+        let group = gate.group as usize;
+        (!gate.anchored || self.stamps[group] == self.generation) && self.group_passes(group)
+    }
+
+    /// Whether the programs of a gate group whose anchor occurs (or that
+    /// have none) can match this sentence: a mention exists for each slot
+    /// every match binds, and a word of each other required word set.
+    fn group_passes(&self, group: usize) -> bool {
         let gates = &self.pack.gates;
-        let gate = &gates.gates[program];
+        let group = &gates.groups[group];
         // Required words first: they turn most candidates away.
-        (!gate.anchored || self.stamps[program] == self.generation)
-            && gates
-                .word_sets(gate)
-                .iter()
-                .all(|&set| self.word_set_present(WordSetId(set)))
-            && gates.slot_tables(gate).iter().all(|&table| {
+        gates
+            .word_sets(group)
+            .iter()
+            .all(|&set| self.word_set_present(WordSetId(set)))
+            && gates.slot_tables(group).iter().all(|&table| {
                 self.mentions
                     .any_present(&self.pack.accepted_masks[table as usize])
             })
+    }
+
+    /// The event programs that pass their gate, in program order, into
+    /// `self.candidates`: each gate group stamped or unanchored is tested
+    /// once, and only one that passes marks its programs.
+    fn event_candidates(&mut self) {
+        let pack = self.pack;
+        self.candidate_set.reserve(pack.programs.len());
+        let groups = self.anchored_groups.iter().chain(&pack.unanchored);
+        for &group in groups {
+            let def = &pack.gates.groups[group as usize];
+            if def.is_event && self.group_passes(group as usize) {
+                for &program in pack.gates.members(def) {
+                    self.candidate_set.mark(program);
+                }
+            }
+        }
+        self.candidates.clear();
+        self.candidate_set.drain_into(&mut self.candidates);
     }
 
     /// The token before which a program's searches start: a match holds a
@@ -591,11 +621,12 @@ impl<'p> Matcher<'p> {
         }
         let gates = &self.pack.gates;
         let gate = &gates.gates[program];
+        let group = gate.group as usize;
         let mut before = usize::MAX;
-        if gate.anchored && self.stamps[program] == self.generation {
-            before = self.last_anchor[program] as usize + 1;
+        if gate.anchored && self.stamps[group] == self.generation {
+            before = self.last_anchor[group] as usize + 1;
         }
-        for &set in gates.word_sets(gate) {
+        for &set in gates.word_sets(&gates.groups[group]) {
             if self.word_set_present(WordSetId(set)) {
                 before = before.min(self.last_in_set[set as usize] as usize + 1);
             }
@@ -828,13 +859,11 @@ impl<'p> Matcher<'p> {
     /// Event rules in pack order, only those whose anchor occurs.
     fn run_event_rules(&mut self, matches: &mut Vec<RuleMatch>) {
         let pack = self.pack;
+        self.event_candidates();
         let candidates = std::mem::take(&mut self.candidates);
         for &program in &candidates {
             let program = program as usize;
             let gate = pack.gates.gates[program];
-            if !gate.is_event || !self.is_candidate(program) {
-                continue;
-            }
             self.find_event(program, usize::from(gate.slot_count));
             if self.found.is_empty() {
                 continue;
