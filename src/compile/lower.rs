@@ -329,6 +329,7 @@ impl RuleLowering {
                         first,
                         participles,
                         shared: None,
+                        variants: Vec::new(),
                     },
                 ));
             }

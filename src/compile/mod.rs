@@ -15,17 +15,16 @@ pub mod modifier;
 pub mod parenthetical;
 pub mod passive;
 pub mod program;
+pub mod shape;
 pub mod vocab;
 pub mod words;
-
-use rustc_hash::FxHashMap;
 
 use crate::lang::Pack;
 use crate::lang::pack::RuleId;
 use crate::text::{NumberWords, PhraseList, ProperWords, WordList};
 use lexicon::LexiconIndex;
 use lower::{LoweredRules, PARALLEL_LOWERING_RULES, lower_rules};
-use program::{Program, SlotBinds};
+use program::Program;
 use vocab::{Vocabulary, WordId};
 use words::{WordSetId, WordSets};
 
@@ -49,9 +48,9 @@ pub struct CompiledPack {
     /// What each program needs of a sentence, packed for the matcher's
     /// first test of its candidates.
     pub gates: gate::Gates,
-    /// For each word id, the programs anchored on it.
+    /// For each word id, the gate groups (`gates.groups`) anchored on it.
     pub anchored: WordIndex,
-    /// Programs without an anchor: tried on every sentence.
+    /// Gate groups without an anchor: tried on every sentence.
     pub unanchored: Vec<u32>,
     /// For each word id, the programs' other required word sets
     /// (`Program::required_words`) holding it: a sentence marks the sets
@@ -154,7 +153,7 @@ impl CompiledPack {
             mut programs,
             rule_programs,
         } = lowered?;
-        // Grouping identical programs hashes every instruction of a large
+        // Grouping programs by shape hashes every instruction of a large
         // pack: beside the indexes, which read the programs too.
         let mut index = || {
             sets.finish();
@@ -168,14 +167,15 @@ impl CompiledPack {
                     mask
                 })
                 .collect();
+            let gates = gate::Gates::build(&pack, &programs);
             let mut anchors: Vec<(WordId, u32)> = Vec::new();
             let mut unanchored = Vec::new();
-            for (index, (_, program)) in programs.iter().enumerate() {
-                match program.anchor {
+            for (group, anchor) in gates.anchors.iter().enumerate() {
+                match anchor {
                     Some(set) => {
-                        anchors.extend(sets.get(set).iter().map(|&word| (word, index as u32)));
+                        anchors.extend(sets.get(*set).iter().map(|&word| (word, group as u32)));
                     }
-                    None => unanchored.push(index as u32),
+                    None => unanchored.push(group as u32),
                 }
             }
             let anchored = WordIndex::new(vocab.len(), &anchors);
@@ -194,7 +194,6 @@ impl CompiledPack {
                 })
                 .collect();
             let required_sets = WordIndex::new(vocab.len(), &required);
-            let gates = gate::Gates::build(&pack, &programs);
             let lexicon_codes = pack
                 .lexicon
                 .iter()
@@ -213,13 +212,19 @@ impl CompiledPack {
         };
         let (groups, (accepted_masks, anchored, unanchored, required_sets, gates, lexicon_codes)) =
             if pack.rules.len() >= PARALLEL_LOWERING_RULES {
-                rayon::join(|| identical_programs(&pack, &programs), index)
+                rayon::join(|| shape::same_shape_programs(&pack, &programs), index)
             } else {
-                (identical_programs(&pack, &programs), index())
+                (shape::same_shape_programs(&pack, &programs), index())
             };
-        for (group, members) in groups.into_iter().enumerate() {
-            for member in members {
-                programs[member].1.shared = Some(group as u32);
+        for (number, group) in groups.into_iter().enumerate() {
+            for member in group.members {
+                let program = &mut programs[member].1;
+                program.shared = Some(number as u32);
+                program.variants = group
+                    .positions
+                    .iter()
+                    .filter_map(|&at| program.insts[at].word_set())
+                    .collect();
             }
         }
         Ok(CompiledPack {
@@ -241,30 +246,6 @@ impl CompiledPack {
             builtin_words,
         })
     }
-}
-
-/// The groups of event programs with the same instructions and slots (two
-/// or more programs each, each group's programs in order, the groups in
-/// order of their first program), whose members share one search per
-/// sentence ([`Program::shared`]). Entity programs are left alone: each
-/// cascade level sees other mentions.
-fn identical_programs(pack: &Pack, programs: &[(RuleId, Program)]) -> Vec<Vec<usize>> {
-    // Keyed by whole programs: a CAMEO-sized pack hashes millions of
-    // instructions here, which SipHash makes a tenth of its load time.
-    let mut groups: FxHashMap<(&[program::Inst], usize), Vec<usize>> =
-        FxHashMap::with_capacity_and_hasher(programs.len(), Default::default());
-    for (index, (rule, program)) in programs.iter().enumerate() {
-        if program.binds == SlotBinds::Phrases {
-            let slots = pack.rule(*rule).slots.len();
-            groups
-                .entry((program.insts.as_slice(), slots))
-                .or_default()
-                .push(index);
-        }
-    }
-    let mut shared: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
-    shared.sort_unstable();
-    shared
 }
 
 /// Values listed per word id, all in one array (an index of a few

@@ -91,6 +91,26 @@ pub enum Inst {
 }
 
 impl Inst {
+    /// The word set the instruction tests, if it tests one.
+    pub fn word_set(&self) -> Option<WordSetId> {
+        match *self {
+            Inst::Word { set, .. }
+            | Inst::AnyExcept { set }
+            | Inst::Peek { set }
+            | Inst::NotWord { set }
+            | Inst::InClause { set, .. }
+            | Inst::SplitIfWord { set, .. } => Some(set),
+            _ => None,
+        }
+    }
+
+    /// The instruction with its word set, if it has one, replaced by
+    /// `set`: what it does whatever words it tests (see [`super::shape`]).
+    pub fn with_set(mut self, set: WordSetId) -> Inst {
+        self.map_sets(&|_| set);
+        self
+    }
+
     /// Replaces the instruction's word set, if it has one, by `map`'s.
     fn map_sets(&mut self, map: &impl Fn(WordSetId) -> WordSetId) {
         match self {
@@ -159,7 +179,14 @@ pub struct Program {
     /// For an event program whose instructions another event program of
     /// the pack has too (a rule with a second code repeats its patterns),
     /// the number of their group: a sentence searches once per group.
+    /// Also for event programs that differ only in the word sets some
+    /// instructions test (see [`super::shape`]): those share a search in
+    /// a sentence where their `variants` are the same or absent.
     pub shared: Option<u32>,
+    /// The word sets this program tests where the programs of its
+    /// `shared` group differ, in instruction order (empty when they have
+    /// the same instructions).
+    pub variants: Vec<WordSetId>,
 }
 
 impl Program {
@@ -181,9 +208,15 @@ impl Program {
             first,
             participles,
             shared: _,
+            variants,
         } = self;
         insts.iter_mut().for_each(|inst| inst.map_sets(map));
-        for set in anchor.iter_mut().chain(required_words).chain(participles) {
+        for set in anchor
+            .iter_mut()
+            .chain(required_words)
+            .chain(participles)
+            .chain(variants)
+        {
             *set = map(*set);
         }
         if let Some(FirstToken {

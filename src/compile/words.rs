@@ -65,7 +65,10 @@ impl WordSets {
         id
     }
 
-    #[inline]
+    // Always inlined: the VM and the start bitsets test a token per call,
+    // and whether LLVM inlined it otherwise changed with unrelated edits
+    // (a call costs as much as the test).
+    #[inline(always)]
     pub fn contains(&self, set: WordSetId, word: WordId) -> bool {
         match self.lookup.get(set.0 as usize) {
             Some(SetLookup::Few(words)) => words.contains(&word),

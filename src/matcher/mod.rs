@@ -28,6 +28,7 @@ use indexmap::IndexMap;
 use crate::compile::CompiledPack;
 use crate::compile::features::DISCARD_GUARD;
 use crate::compile::program::Voice;
+use crate::compile::vocab::WordId;
 use crate::compile::words::WordSetId;
 use crate::document::Document;
 use crate::event::{Argument, EventRecord, TextSpan};
@@ -287,6 +288,17 @@ pub struct DiscardHit {
     pub token: usize,
 }
 
+/// The searches of one group of programs of one shape in a sentence.
+#[derive(Default)]
+struct SharedSearches {
+    /// The sentence (generation) of the first `used` entries.
+    generation: u32,
+    used: usize,
+    /// Per search: the program searched, and its matches. Entries past
+    /// `used` keep their buffers for later sentences.
+    entries: Vec<(u32, Vec<Found>)>,
+}
+
 /// Reusable matching state; one per thread.
 pub struct Matcher<'p> {
     pack: &'p CompiledPack,
@@ -299,20 +311,30 @@ pub struct Matcher<'p> {
     slot_starts: SlotStarts,
     vm: Vm,
     found: Vec<Found>,
+    /// Per gate group (`Gates::groups`), the last sentence (generation)
+    /// one of its anchor words occurred in.
     stamps: Vec<u32>,
-    /// Per program stamped in this sentence, the last token that is one
+    /// Per gate group stamped in this sentence, the last token that is one
     /// of its anchor words: no match starts after it.
     last_anchor: Vec<u32>,
+    /// The gate groups stamped in this sentence.
+    anchored_groups: Vec<u32>,
     generation: u32,
     /// Per required word set, the last sentence (generation) one of whose
     /// words held a word of it.
     word_sets_present: Vec<u32>,
     /// Per required word set present in this sentence, its last token.
     last_in_set: Vec<u32>,
-    /// Per group of shared programs, the sentence (generation) its matches
-    /// were found in, and the matches.
-    shared_found: Vec<(u32, Vec<Found>)>,
-    /// Programs whose anchor occurs in the sentence, and the unanchored ones.
+    /// Per group of programs of one shape (`Program::shared`), the searches
+    /// of this sentence.
+    shared_found: Vec<SharedSearches>,
+    /// Per word set, the last sentence (generation) its presence was
+    /// computed for as a program's variant, and whether a word holds it.
+    variant_present: Vec<(u32, bool)>,
+    /// Per word id, the last sentence (generation) it occurred in: a small
+    /// set's presence is a few loads, not a test of every token.
+    word_seen: Vec<u32>,
+    /// Scratch: the event programs that pass their gate, in order.
     candidates: Vec<u32>,
     /// Scratch: the sentence's candidates as they are marked.
     candidate_set: candidates::CandidateSet,
@@ -333,12 +355,15 @@ impl<'p> Matcher<'p> {
             slot_starts: SlotStarts::default(),
             vm: Vm::default(),
             found: Vec::new(),
-            stamps: vec![0; pack.programs.len()],
-            last_anchor: vec![0; pack.programs.len()],
+            stamps: vec![0; pack.gates.groups.len()],
+            last_anchor: vec![0; pack.gates.groups.len()],
+            anchored_groups: Vec::new(),
             generation: 0,
             word_sets_present: Vec::new(),
             last_in_set: Vec::new(),
             shared_found: Vec::new(),
+            variant_present: Vec::new(),
+            word_seen: vec![0; pack.vocab.len()],
             candidates: Vec::new(),
             candidate_set: candidates::CandidateSet::default(),
             date: None,
@@ -481,34 +506,37 @@ impl<'p> Matcher<'p> {
         self.phrases.clear(tokens.len());
         self.slot_starts.new_sentence();
         self.read_words();
+        self.anchored_groups.clear();
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
             self.stamps.iter_mut().for_each(|s| *s = 0);
             self.word_sets_present.iter_mut().for_each(|s| *s = 0);
-            self.shared_found.iter_mut().for_each(|s| s.0 = 0);
+            self.shared_found.iter_mut().for_each(|s| s.generation = 0);
+            self.variant_present.iter_mut().for_each(|s| s.0 = 0);
+            self.word_seen.iter_mut().for_each(|s| *s = 0);
             self.generation = 1;
         }
-        self.candidate_set.reserve(self.pack.programs.len());
         if self.word_sets_present.len() < self.pack.sets.len() {
             self.word_sets_present.resize(self.pack.sets.len(), 0);
             self.last_in_set.resize(self.pack.sets.len(), 0);
         }
         for (at, &word) in self.prepared.words.iter().enumerate() {
+            if let Some(seen) = self.word_seen.get_mut(word as usize) {
+                *seen = self.generation;
+            }
             for &set in self.pack.required_sets.get(word) {
                 self.word_sets_present[set as usize] = self.generation;
                 self.last_in_set[set as usize] = at as u32;
             }
-            for &program in self.pack.anchored.get(word) {
-                self.stamps[program as usize] = self.generation;
-                self.last_anchor[program as usize] = at as u32;
-                self.candidate_set.mark(program);
+            for &group in self.pack.anchored.get(word) {
+                let stamp = &mut self.stamps[group as usize];
+                if *stamp != self.generation {
+                    *stamp = self.generation;
+                    self.anchored_groups.push(group);
+                }
+                self.last_anchor[group as usize] = at as u32;
             }
         }
-        for &program in &self.pack.unanchored {
-            self.candidate_set.mark(program);
-        }
-        self.candidates.clear();
-        self.candidate_set.drain_into(&mut self.candidates);
     }
 
     /// The reading of every word and the chains of coordinated verbs,
@@ -557,18 +585,45 @@ impl<'p> Matcher<'p> {
     /// a mention exists for each slot every match binds, and a word of
     /// each of its other required word sets occurs.
     fn is_candidate(&self, program: usize) -> bool {
+        let gate = &self.pack.gates.gates[program];
+        let group = gate.group as usize;
+        (!gate.anchored || self.stamps[group] == self.generation) && self.group_passes(group)
+    }
+
+    /// Whether the programs of a gate group whose anchor occurs (or that
+    /// have none) can match this sentence: a mention exists for each slot
+    /// every match binds, and a word of each other required word set.
+    fn group_passes(&self, group: usize) -> bool {
         let gates = &self.pack.gates;
-        let gate = &gates.gates[program];
+        let group = &gates.groups[group];
         // Required words first: they turn most candidates away.
-        (!gate.anchored || self.stamps[program] == self.generation)
-            && gates
-                .word_sets(gate)
-                .iter()
-                .all(|&set| self.word_set_present(WordSetId(set)))
-            && gates.slot_tables(gate).iter().all(|&table| {
+        gates
+            .word_sets(group)
+            .iter()
+            .all(|&set| self.word_set_present(WordSetId(set)))
+            && gates.slot_tables(group).iter().all(|&table| {
                 self.mentions
                     .any_present(&self.pack.accepted_masks[table as usize])
             })
+    }
+
+    /// The event programs that pass their gate, in program order, into
+    /// `self.candidates`: each gate group stamped or unanchored is tested
+    /// once, and only one that passes marks its programs.
+    fn event_candidates(&mut self) {
+        let pack = self.pack;
+        self.candidate_set.reserve(pack.programs.len());
+        let groups = self.anchored_groups.iter().chain(&pack.unanchored);
+        for &group in groups {
+            let def = &pack.gates.groups[group as usize];
+            if def.is_event && self.group_passes(group as usize) {
+                for &program in pack.gates.members(def) {
+                    self.candidate_set.mark(program);
+                }
+            }
+        }
+        self.candidates.clear();
+        self.candidate_set.drain_into(&mut self.candidates);
     }
 
     /// The token before which a program's searches start: a match holds a
@@ -581,11 +636,12 @@ impl<'p> Matcher<'p> {
         }
         let gates = &self.pack.gates;
         let gate = &gates.gates[program];
+        let group = gate.group as usize;
         let mut before = usize::MAX;
-        if gate.anchored && self.stamps[program] == self.generation {
-            before = self.last_anchor[program] as usize + 1;
+        if gate.anchored && self.stamps[group] == self.generation {
+            before = self.last_anchor[group] as usize + 1;
         }
-        for &set in gates.word_sets(gate) {
+        for &set in gates.word_sets(&gates.groups[group]) {
             if self.word_set_present(WordSetId(set)) {
                 before = before.min(self.last_in_set[set as usize] as usize + 1);
             }
@@ -638,9 +694,10 @@ impl<'p> Matcher<'p> {
         );
     }
 
-    /// [`Self::find`] for an event program: a program that shares its
-    /// instructions with others ([`crate::compile::program::Program::shared`])
-    /// reuses their matches in this sentence.
+    /// [`Self::find`] for an event program: a program of a group of one
+    /// shape ([`crate::compile::program::Program::shared`]) reuses the
+    /// matches of a program of its group already searched in this sentence
+    /// that searches alike ([`Self::search_alike`]).
     fn find_event(&mut self, program: usize, slot_count: usize) {
         let Some(group) = self.pack.programs[program].1.shared else {
             self.find(program, slot_count);
@@ -650,13 +707,64 @@ impl<'p> Matcher<'p> {
         if self.shared_found.len() <= group {
             self.shared_found.resize_with(group + 1, Default::default);
         }
-        let (generation, found) = &self.shared_found[group];
-        if *generation == self.generation {
-            self.found.clone_from(found);
-            return;
+        let searches = &mut self.shared_found[group];
+        if searches.generation != self.generation {
+            searches.generation = self.generation;
+            searches.used = 0;
+        }
+        for index in 0..searches.used {
+            let other = self.shared_found[group].entries[index].0;
+            if self.search_alike(program, other as usize) {
+                self.found
+                    .clone_from(&self.shared_found[group].entries[index].1);
+                return;
+            }
         }
         self.find(program, slot_count);
-        self.shared_found[group] = (self.generation, self.found.clone());
+        let searches = &mut self.shared_found[group];
+        if searches.used == searches.entries.len() {
+            searches.entries.push(Default::default());
+        }
+        let (searched, found) = &mut searches.entries[searches.used];
+        *searched = program as u32;
+        found.clone_from(&self.found);
+        searches.used += 1;
+    }
+
+    /// Whether two programs of one shape find the same matches in this
+    /// sentence: where their word sets differ, no word of the sentence is
+    /// in either. Most sentences search one program of a group, and test
+    /// no set.
+    fn search_alike(&mut self, a: usize, b: usize) -> bool {
+        let pack = self.pack;
+        let (a, b) = (&pack.programs[a].1.variants, &pack.programs[b].1.variants);
+        a.iter()
+            .zip(b)
+            .all(|(&x, &y)| x == y || !(self.variant_in_sentence(x) || self.variant_in_sentence(y)))
+    }
+
+    /// Whether a word of the sentence is in the set (a program's variant),
+    /// computed once per sentence and set.
+    fn variant_in_sentence(&mut self, set: WordSetId) -> bool {
+        let index = set.0 as usize;
+        if self.variant_present.len() <= index {
+            self.variant_present.resize(index + 1, (0, false));
+        }
+        let (generation, present) = self.variant_present[index];
+        if generation == self.generation {
+            return present;
+        }
+        // The set's words are sorted: a large set is searched per token
+        // (not with `WordSets::contains`, which the VM's loops need inlined).
+        let words = self.pack.sets.get(set);
+        let present = if words.len() <= 4 * self.prepared.len() {
+            let seen = |&word: &WordId| self.word_seen.get(word as usize) == Some(&self.generation);
+            words.iter().any(seen)
+        } else {
+            (self.prepared.words.iter()).any(|word| words.binary_search(word).is_ok())
+        };
+        self.variant_present[index] = (self.generation, present);
+        present
     }
 
     /// Entity rules in cascade order; each sees the mentions of the rules
@@ -766,13 +874,11 @@ impl<'p> Matcher<'p> {
     /// Event rules in pack order, only those whose anchor occurs.
     fn run_event_rules(&mut self, matches: &mut Vec<RuleMatch>) {
         let pack = self.pack;
+        self.event_candidates();
         let candidates = std::mem::take(&mut self.candidates);
         for &program in &candidates {
             let program = program as usize;
             let gate = pack.gates.gates[program];
-            if !gate.is_event || !self.is_candidate(program) {
-                continue;
-            }
             self.find_event(program, usize::from(gate.slot_count));
             if self.found.is_empty() {
                 continue;
