@@ -77,32 +77,26 @@ NEWS_TEST_SEED = 20240615
 # The violence stratum is where events are: more of it makes recall measurable.
 TEST_VIOLENCE, TEST_REST = 500, 200
 
-NEWS_TEST_GOLD = "tests/data/news_test.jsonl"
 NEWS_DEV2_SEED = 20240801
 # A tuning set: as many events as labelling time allows, so mostly violence.
 DEV2_VIOLENCE, DEV2_REST = 900, 100
 
-NEWS_DEV2_GOLD = "tests/data/news_dev2.jsonl"
 NEWS_DEV3_SEED = 20241207
 # A third tuning set, the same design as the second at the size labelling allows.
 DEV3_VIOLENCE, DEV3_REST = 600, 60
 
-NEWS_DEV3_GOLD = "tests/data/news_dev3.jsonl"
 NEWS_DEV4_SEED = 20261207
 # A fourth tuning set, drawn and sized as the third.
 DEV4_VIOLENCE, DEV4_REST = 600, 60
 
-NEWS_DEV4_GOLD = "tests/data/news_dev4.jsonl"
 NEWS_DEV5_SEED = 20261208
 # A fifth tuning set, the same 10:1 design, smaller for a shorter sitting.
 DEV5_VIOLENCE, DEV5_REST = 450, 45
 
-NEWS_DEV5_GOLD = "tests/data/news_dev5.jsonl"
 NEWS_DEV6_SEED = 20261209
 # A sixth tuning set, drawn and sized as the fifth.
 DEV6_VIOLENCE, DEV6_REST = 450, 45
 
-NEWS_DEV6_GOLD = "tests/data/news_dev6.jsonl"
 NEWS_DEV7_SEED = 20261210
 # A seventh tuning set, drawn and sized as the fifth and sixth.
 DEV7_VIOLENCE, DEV7_REST = 450, 45
@@ -265,62 +259,27 @@ def sample_held_out(sentences, name, seed, sizes, excluded_golds):
     return drawn
 
 
-def sample_news_test(sentences):
-    return sample_held_out(sentences, "news_test", NEWS_TEST_SEED, (TEST_VIOLENCE, TEST_REST), [NEWS_DEV_GOLD])
+# The held-out and later tuning sets, in the order they were drawn: each
+# leaves out the sentences of news_dev.jsonl and of every set before it.
+HELD_OUT_SETS = [
+    ("test", NEWS_TEST_SEED, (TEST_VIOLENCE, TEST_REST)),
+    ("dev2", NEWS_DEV2_SEED, (DEV2_VIOLENCE, DEV2_REST)),
+    ("dev3", NEWS_DEV3_SEED, (DEV3_VIOLENCE, DEV3_REST)),
+    ("dev4", NEWS_DEV4_SEED, (DEV4_VIOLENCE, DEV4_REST)),
+    ("dev5", NEWS_DEV5_SEED, (DEV5_VIOLENCE, DEV5_REST)),
+    ("dev6", NEWS_DEV6_SEED, (DEV6_VIOLENCE, DEV6_REST)),
+    ("dev7", NEWS_DEV7_SEED, (DEV7_VIOLENCE, DEV7_REST)),
+]
 
 
-def sample_news_dev2(sentences):
-    sizes = (DEV2_VIOLENCE, DEV2_REST)
-    return sample_held_out(sentences, "news_dev2", NEWS_DEV2_SEED, sizes, [NEWS_DEV_GOLD, NEWS_TEST_GOLD])
+def held_out_sampler(index):
+    """The sampler of `HELD_OUT_SETS[index]`."""
+    key, seed, sizes = HELD_OUT_SETS[index]
+    golds = [NEWS_DEV_GOLD] + [f"tests/data/news_{earlier}.jsonl" for earlier, _, _ in HELD_OUT_SETS[:index]]
+    return lambda sentences: sample_held_out(sentences, f"news_{key}", seed, sizes, golds)
 
 
-def sample_news_dev3(sentences):
-    sizes = (DEV3_VIOLENCE, DEV3_REST)
-    golds = [NEWS_DEV_GOLD, NEWS_TEST_GOLD, NEWS_DEV2_GOLD]
-    return sample_held_out(sentences, "news_dev3", NEWS_DEV3_SEED, sizes, golds)
-
-
-def sample_news_dev4(sentences):
-    sizes = (DEV4_VIOLENCE, DEV4_REST)
-    golds = [NEWS_DEV_GOLD, NEWS_TEST_GOLD, NEWS_DEV2_GOLD, NEWS_DEV3_GOLD]
-    return sample_held_out(sentences, "news_dev4", NEWS_DEV4_SEED, sizes, golds)
-
-
-def sample_news_dev5(sentences):
-    sizes = (DEV5_VIOLENCE, DEV5_REST)
-    golds = [NEWS_DEV_GOLD, NEWS_TEST_GOLD, NEWS_DEV2_GOLD, NEWS_DEV3_GOLD, NEWS_DEV4_GOLD]
-    return sample_held_out(sentences, "news_dev5", NEWS_DEV5_SEED, sizes, golds)
-
-
-def sample_news_dev6(sentences):
-    sizes = (DEV6_VIOLENCE, DEV6_REST)
-    golds = [NEWS_DEV_GOLD, NEWS_TEST_GOLD, NEWS_DEV2_GOLD, NEWS_DEV3_GOLD, NEWS_DEV4_GOLD, NEWS_DEV5_GOLD]
-    return sample_held_out(sentences, "news_dev6", NEWS_DEV6_SEED, sizes, golds)
-
-
-def sample_news_dev7(sentences):
-    sizes = (DEV7_VIOLENCE, DEV7_REST)
-    golds = [
-        NEWS_DEV_GOLD,
-        NEWS_TEST_GOLD,
-        NEWS_DEV2_GOLD,
-        NEWS_DEV3_GOLD,
-        NEWS_DEV4_GOLD,
-        NEWS_DEV5_GOLD,
-        NEWS_DEV6_GOLD,
-    ]
-    return sample_held_out(sentences, "news_dev7", NEWS_DEV7_SEED, sizes, golds)
-
-
-SAMPLERS = {
-    "test": sample_news_test,
-    "dev2": sample_news_dev2,
-    "dev3": sample_news_dev3,
-    "dev4": sample_news_dev4,
-    "dev5": sample_news_dev5,
-    "dev6": sample_news_dev6,
-    "dev7": sample_news_dev7,
-}
+SAMPLERS = {key: held_out_sampler(i) for i, (key, _, _) in enumerate(HELD_OUT_SETS)}
 
 
 def write_news(path, news):
