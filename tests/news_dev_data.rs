@@ -86,6 +86,12 @@ const NEWS_DEV7: NewsSet = NewsSet {
     strata: [("rest", 45), ("violence", 450)],
 };
 
+/// The news sets in the order they were drawn: each left out the sentences
+/// of every set before it.
+const NEWS_SETS: [&NewsSet; 8] = [
+    &NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4, &NEWS_DEV5, &NEWS_DEV6, &NEWS_DEV7,
+];
+
 fn data_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
@@ -294,73 +300,18 @@ fn shared_pointers(earlier: &Gold, later: &Gold) -> Vec<String> {
         .collect()
 }
 
-/// The held-out set is only held out if none of its sentences is in the dev
-/// set; here by pointer, with the corpus also by text (see below).
+/// Each set was drawn without any sentence of the sets drawn before it:
+/// the held-out set holds none of the dev set's, and tuning on a later set
+/// neither touches the held-out set nor repeats an earlier tuning set.
+/// Here by pointer, with the corpus also by text (see below).
 #[test]
-fn news_test_shares_no_sentence_with_news_dev() {
-    let shared = shared_pointers(&read_gold(NEWS_DEV.file), &read_gold(NEWS_TEST.file));
-    assert!(shared.is_empty(), "{}", shared.join("\n"));
-}
-
-/// The second tuning set was drawn without any sentence of the other two:
-/// tuning on it must not touch the held-out set, and its sentences must add
-/// to the first dev set rather than repeat it.
-#[test]
-fn news_dev2_shares_no_sentence_with_news_dev_or_news_test() {
-    let shared = shared_with_earlier(&NEWS_DEV2, &[&NEWS_DEV, &NEWS_TEST]);
-    assert!(shared.is_empty(), "{}", shared.join("\n"));
-}
-
-/// The third tuning set was drawn without any sentence of the other three,
-/// as the second was without those of the first two.
-#[test]
-fn news_dev3_shares_no_sentence_with_news_dev_news_test_or_news_dev2() {
-    let shared = shared_with_earlier(&NEWS_DEV3, &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2]);
-    assert!(shared.is_empty(), "{}", shared.join("\n"));
-}
-
-/// The fourth tuning set was drawn without any sentence of the other four,
-/// as the third was without those of the first three.
-#[test]
-fn news_dev4_shares_no_sentence_with_the_other_news_sets() {
-    let shared = shared_with_earlier(&NEWS_DEV4, &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3]);
-    assert!(shared.is_empty(), "{}", shared.join("\n"));
-}
-
-/// The fifth tuning set was drawn without any sentence of the other five,
-/// as the fourth was without those of the first four.
-#[test]
-fn news_dev5_shares_no_sentence_with_the_other_news_sets() {
-    let shared = shared_with_earlier(
-        &NEWS_DEV5,
-        &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4],
-    );
-    assert!(shared.is_empty(), "{}", shared.join("\n"));
-}
-
-/// The sixth tuning set was drawn without any sentence of the other six,
-/// as the fifth was without those of the first five.
-#[test]
-fn news_dev6_shares_no_sentence_with_the_other_news_sets() {
-    let shared = shared_with_earlier(
-        &NEWS_DEV6,
-        &[
-            &NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4, &NEWS_DEV5,
-        ],
-    );
-    assert!(shared.is_empty(), "{}", shared.join("\n"));
-}
-
-/// The seventh tuning set was drawn without any sentence of the other seven,
-/// as the sixth was without those of the first six.
-#[test]
-fn news_dev7_shares_no_sentence_with_the_other_news_sets() {
-    let shared = shared_with_earlier(
-        &NEWS_DEV7,
-        &[
-            &NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4, &NEWS_DEV5, &NEWS_DEV6,
-        ],
-    );
+fn each_news_set_shares_no_sentence_with_the_sets_drawn_before_it() {
+    let shared: Vec<String> = NEWS_SETS
+        .iter()
+        .enumerate()
+        .skip(1)
+        .flat_map(|(i, later)| shared_with_earlier(later, &NEWS_SETS[..i]))
+        .collect();
     assert!(shared.is_empty(), "{}", shared.join("\n"));
 }
 
@@ -502,148 +453,32 @@ fn check_news_pointers(corpus: &mut Corpus, gold: &Gold) -> (Vec<String>, Vec<(u
     (problems, texts)
 }
 
+/// Every pointer holds, and no sentence of a set has the text of a
+/// sentence of a set drawn before it: Reuters and BBC repeat sentences word
+/// for word in other documents, and each set was drawn without the texts
+/// of the sets before it.
 #[test]
-fn news_dev_points_at_the_sentences_evrule_splits() {
+fn every_news_set_points_at_the_sentences_evrule_splits_none_of_them_in_an_earlier_set() {
     let Some(mut corpus) = Corpus::open() else {
         return;
     };
-    let (problems, _) = check_news_pointers(&mut corpus, &read_gold(NEWS_DEV.file));
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-/// Also by text: Reuters and BBC repeat sentences word for word in other
-/// documents, and the test set was drawn without any dev sentence's text.
-#[test]
-fn news_test_points_at_the_sentences_evrule_splits_none_of_them_in_news_dev() {
-    let Some(mut corpus) = Corpus::open() else {
-        return;
-    };
-    let (dev_problems, dev_texts) = check_news_pointers(&mut corpus, &read_gold(NEWS_DEV.file));
-    let test = read_gold(NEWS_TEST.file);
-    let (mut problems, test_texts) = check_news_pointers(&mut corpus, &test);
-    let dev_texts: HashSet<String> = dev_texts.into_iter().map(|(_, text)| text).collect();
-    for (n, text) in test_texts {
-        if dev_texts.contains(&text) {
-            problems.push(format!(
-                "{}:{n}: the same text is a sentence of {}",
-                test.name, NEWS_DEV.file
-            ));
-        }
-    }
-    assert!(dev_problems.is_empty(), "{}", dev_problems.join("\n"));
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-/// By text as well: the second dev set was drawn without the text of any
-/// sentence of the dev or the test set.
-#[test]
-fn news_dev2_points_at_the_sentences_evrule_splits_none_of_them_in_news_dev_or_news_test() {
-    let Some(mut corpus) = Corpus::open() else {
-        return;
-    };
-    let problems = later_set_problems(&mut corpus, &NEWS_DEV2, &[&NEWS_DEV, &NEWS_TEST]);
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-/// By text as well: the third dev set was drawn without the text of any
-/// sentence of the dev, the test or the second dev set.
-#[test]
-fn news_dev3_points_at_the_sentences_evrule_splits_none_of_them_in_the_other_news_sets() {
-    let Some(mut corpus) = Corpus::open() else {
-        return;
-    };
-    let problems = later_set_problems(
-        &mut corpus,
-        &NEWS_DEV3,
-        &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2],
-    );
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-/// By text as well: the fourth dev set was drawn without the text of any
-/// sentence of the dev, the test, the second or the third dev set.
-#[test]
-fn news_dev4_points_at_the_sentences_evrule_splits_none_of_them_in_the_other_news_sets() {
-    let Some(mut corpus) = Corpus::open() else {
-        return;
-    };
-    let problems = later_set_problems(
-        &mut corpus,
-        &NEWS_DEV4,
-        &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3],
-    );
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-/// By text as well: the fifth dev set was drawn without the text of any
-/// sentence of the dev, the test, the second, the third or the fourth dev
-/// set.
-#[test]
-fn news_dev5_points_at_the_sentences_evrule_splits_none_of_them_in_the_other_news_sets() {
-    let Some(mut corpus) = Corpus::open() else {
-        return;
-    };
-    let problems = later_set_problems(
-        &mut corpus,
-        &NEWS_DEV5,
-        &[&NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4],
-    );
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-/// By text as well: the sixth dev set was drawn without the text of any
-/// sentence of the dev, the test or the second to the fifth dev set.
-#[test]
-fn news_dev6_points_at_the_sentences_evrule_splits_none_of_them_in_the_other_news_sets() {
-    let Some(mut corpus) = Corpus::open() else {
-        return;
-    };
-    let problems = later_set_problems(
-        &mut corpus,
-        &NEWS_DEV6,
-        &[
-            &NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4, &NEWS_DEV5,
-        ],
-    );
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-/// By text as well: the seventh dev set was drawn without the text of any
-/// sentence of the dev, the test or the second to the sixth dev set.
-#[test]
-fn news_dev7_points_at_the_sentences_evrule_splits_none_of_them_in_the_other_news_sets() {
-    let Some(mut corpus) = Corpus::open() else {
-        return;
-    };
-    let problems = later_set_problems(
-        &mut corpus,
-        &NEWS_DEV7,
-        &[
-            &NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4, &NEWS_DEV5, &NEWS_DEV6,
-        ],
-    );
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-/// The pointers of `later` that do not hold, and its sentences whose text
-/// is a sentence of one of the `earlier` sets.
-fn later_set_problems(corpus: &mut Corpus, later: &NewsSet, earlier: &[&NewsSet]) -> Vec<String> {
+    let mut problems = Vec::new();
     let mut earlier_texts: HashMap<String, &str> = HashMap::new();
-    for set in earlier {
-        let (_, texts) = check_news_pointers(corpus, &read_gold(set.file));
+    for set in NEWS_SETS {
+        let gold = read_gold(set.file);
+        let (pointer_problems, texts) = check_news_pointers(&mut corpus, &gold);
+        problems.extend(pointer_problems);
+        for (n, text) in &texts {
+            if let Some(file) = earlier_texts.get(text) {
+                problems.push(format!(
+                    "{}:{n}: the same text is a sentence of {file}",
+                    gold.name
+                ));
+            }
+        }
         earlier_texts.extend(texts.into_iter().map(|(_, text)| (text, set.file)));
     }
-    let later = read_gold(later.file);
-    let (mut problems, texts) = check_news_pointers(corpus, &later);
-    for (n, text) in texts {
-        if let Some(file) = earlier_texts.get(&text) {
-            problems.push(format!(
-                "{}:{n}: the same text is a sentence of {file}",
-                later.name
-            ));
-        }
-    }
-    problems
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
