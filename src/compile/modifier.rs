@@ -4,7 +4,7 @@
 //! militiamen in Djugu (Ituri) killed"), as news and ACLED notes put a
 //! prepositional or participle phrase between a subject and its verb, and
 //! `X which verb …`, a relative clause whose verb is the pattern's ("the
-//! Iranian troops which attacked the front").
+//! troops which attacked the ridge").
 //!
 //! The derivation adds, between the subject slot and its verb group, an
 //! optional part: one or two modifiers, each an opening word

@@ -288,7 +288,7 @@ impl Phrases {
         opens(opener)
             || self.number_from[at] != NONE
             // A preposition or a coordinator opens a phrase too: "a strike
-            // by company engineers", "strikers and replacement workers";
+            // by telephone engineers", "strikers and replacement drivers";
             // not before a name ("in what Washington called").
             || (prepared.has(opener, PREPOSITION | COORDINATOR) && !prepared.has(at + 1, CAPITALIZED))
             || (prepared.has(opener, OF) && opener > 0 && prepared.has(opener - 1, PARTITIVE))
