@@ -25,8 +25,6 @@ pub struct ProgramGate {
     pub rule: RuleId,
     /// How many slots the program's rule has.
     pub slot_count: u16,
-    /// Whether the rule builds events (else mentions).
-    pub is_event: bool,
     /// Whether the program has an anchor word (else it is tried on every
     /// sentence).
     pub anchored: bool,
@@ -98,7 +96,6 @@ impl Gates {
             gates.push(ProgramGate {
                 rule,
                 slot_count,
-                is_event: needs.1,
                 anchored: needs.0.is_some(),
                 group,
             });
