@@ -961,6 +961,10 @@ pub fn generate(root: &Elem, accept_of_slot: &[u16]) -> (Vec<Inst>, InstSpans) {
     };
     generator.emit(root);
     generator.push(Inst::Match, root.span);
+    // Grown by pushes, then kept for the whole run: the slack would be a
+    // tenth of a running pack's heap.
+    generator.insts.shrink_to_fit();
+    generator.spans.runs.shrink_to_fit();
     (generator.insts, generator.spans)
 }
 

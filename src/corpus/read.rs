@@ -645,7 +645,10 @@ impl<R: BufRead> Iterator for LineDocuments<R> {
                 }
                 Ok(Line::Read) if self.buffer.iter().all(u8::is_ascii_whitespace) => continue,
                 Ok(Line::Read) => {
-                    let bytes = std::mem::take(&mut self.buffer);
+                    // A copy of the line's length, not the buffer: the
+                    // buffer keeps its grown capacity for the next line,
+                    // and the batches in flight hold no slack.
+                    let bytes = self.buffer.clone();
                     return Some((self.parse)(&self.name, self.line, bytes));
                 }
             }

@@ -37,7 +37,9 @@ pub struct SourceFile {
     /// Path relative to the pack root, with `/` separators, e.g. `lexicons/states.tsv`.
     pub name: String,
     pub path: PathBuf,
-    pub text: String,
+    /// Shared: a checked pack and the load's diagnostics both hold the
+    /// pack's sources, and a running pack need not carry two copies.
+    pub text: std::sync::Arc<str>,
 }
 
 impl SourceFile {
@@ -68,7 +70,11 @@ pub struct SourceMap {
 impl SourceMap {
     pub fn add(&mut self, name: String, path: PathBuf, text: String) -> FileId {
         let id = FileId(self.files.len() as u32);
-        self.files.push(SourceFile { name, path, text });
+        self.files.push(SourceFile {
+            name,
+            path,
+            text: text.into(),
+        });
         id
     }
 

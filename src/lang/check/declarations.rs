@@ -690,6 +690,7 @@ impl<'a> Checker<'a> {
             }
         }
         let rows = lexicons.into_iter().flat_map(|lexicon| lexicon.rows);
+        self.lexicon.reserve_exact(kept.iter().flatten().count());
         for (row, ty) in rows.zip(kept) {
             if let Some(ty) = ty {
                 self.lexicon.push(LexiconEntry {

@@ -215,7 +215,9 @@ impl<'a> Checker<'a> {
         };
         match &node.kind {
             NodeKind::Seq(elements) => {
-                let mut parts = Vec::new();
+                // Sized up front: a pack keeps its patterns for as long as
+                // it runs, and pushes would leave up to half of them slack.
+                let mut parts = Vec::with_capacity(elements.len());
                 let mut bindings = Bindings::default();
                 let mut nullable = true;
                 let mut ok = true;
@@ -253,7 +255,7 @@ impl<'a> Checker<'a> {
                 }
             }
             NodeKind::Alt(branches) => {
-                let mut parts = Vec::new();
+                let mut parts = Vec::with_capacity(branches.len());
                 let mut definite: Option<BTreeSet<usize>> = None;
                 let mut maybe = BTreeMap::new();
                 let mut nullable = false;
