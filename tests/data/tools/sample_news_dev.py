@@ -101,6 +101,10 @@ NEWS_DEV7_SEED = 20261210
 # A seventh tuning set, drawn and sized as the fifth and sixth.
 DEV7_VIOLENCE, DEV7_REST = 450, 45
 
+NEWS_DEV8_SEED = 20261211
+# An eighth tuning set, the same 10:1 design, smaller for a shorter sitting.
+DEV8_VIOLENCE, DEV8_REST = 300, 30
+
 # The violence and protest word list of news_dev.md, word for word.
 WORD_LIST = """
 attack-  assault-  ambush-  raid-  storm-  kill-  murder-  massacr-
@@ -269,6 +273,7 @@ HELD_OUT_SETS = [
     ("dev5", NEWS_DEV5_SEED, (DEV5_VIOLENCE, DEV5_REST)),
     ("dev6", NEWS_DEV6_SEED, (DEV6_VIOLENCE, DEV6_REST)),
     ("dev7", NEWS_DEV7_SEED, (DEV7_VIOLENCE, DEV7_REST)),
+    ("dev8", NEWS_DEV8_SEED, (DEV8_VIOLENCE, DEV8_REST)),
 ]
 
 
@@ -317,8 +322,8 @@ def sample_word_category(sentences):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["dev", "test", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"], default="dev", help="which gold set to draw")
-    parser.add_argument("--out", required=True, help="news_dev, news_test, news_dev2, news_dev3, news_dev4, news_dev5, news_dev6 or news_dev7 skeleton (JSONL)")
+    parser.add_argument("--set", choices=["dev", *SAMPLERS], default="dev", help="which gold set to draw")
+    parser.add_argument("--out", required=True, help="the skeleton (JSONL) of news_dev or of the --set drawn")
     parser.add_argument("--words-out", help="word_category skeleton (JSONL); `--set dev` only")
     parser.add_argument("--view", help="also write sampled text here, for labelling")
     args = parser.parse_args()
