@@ -18,9 +18,11 @@ use crate::matcher::Matcher;
 /// busy, small enough to bound memory.
 pub const BATCH: usize = 512;
 
-/// A batch also ends once its documents hold this many bytes of text, so
-/// that a batch of large documents does not hold 512 of them at once.
-pub const BATCH_BYTES: usize = 64 << 20;
+/// A batch also ends once its documents hold this many bytes of text:
+/// the text of the batches in flight is most of a run's memory beyond the
+/// pack's, so it is bounded by bytes, not by documents of any size. At
+/// about 20,000 words a batch, a batch is still milliseconds of work.
+pub const BATCH_BYTES: usize = 128 << 10;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
