@@ -105,6 +105,10 @@ NEWS_DEV8_SEED = 20261211
 # An eighth tuning set, the same 10:1 design, smaller for a shorter sitting.
 DEV8_VIOLENCE, DEV8_REST = 300, 30
 
+NEWS_DEV9_SEED = 20261212
+# A ninth tuning set, drawn and sized as the eighth.
+DEV9_VIOLENCE, DEV9_REST = 300, 30
+
 # The violence and protest word list of news_dev.md, word for word.
 WORD_LIST = """
 attack-  assault-  ambush-  raid-  storm-  kill-  murder-  massacr-
@@ -274,6 +278,7 @@ HELD_OUT_SETS = [
     ("dev6", NEWS_DEV6_SEED, (DEV6_VIOLENCE, DEV6_REST)),
     ("dev7", NEWS_DEV7_SEED, (DEV7_VIOLENCE, DEV7_REST)),
     ("dev8", NEWS_DEV8_SEED, (DEV8_VIOLENCE, DEV8_REST)),
+    ("dev9", NEWS_DEV9_SEED, (DEV9_VIOLENCE, DEV9_REST)),
 ]
 
 
