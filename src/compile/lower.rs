@@ -260,19 +260,26 @@ impl RuleLowering {
                     span,
                 };
             }
-            let passive = if rule.passive {
+            let mut passive = if rule.passive {
                 passive::passive_variant(&active, &mut lowering)
             } else {
                 None
             };
             let is_event = matches!(rule.output, RuleOutput::Event { .. });
+            // The passive's subject takes an aside and a modifier as the
+            // active's does: "a patrol moving towards the town was
+            // ambushed by …", "the convoy, escorted by police, was hit by …".
+            if is_event && let Some(passive) = passive.as_mut() {
+                parenthetical::add_subject_parenthetical(passive, &mut lowering);
+                modifier::add_subject_modifier(passive, Voice::Passive, &mut lowering);
+            }
             mark_trigger(&mut active, is_event);
             if is_event && rule.coordination {
                 coordination::add_coordinated_subject(&mut active, &mut lowering);
             }
             if is_event {
                 parenthetical::add_subject_parenthetical(&mut active, &mut lowering);
-                modifier::add_subject_modifier(&mut active, &mut lowering);
+                modifier::add_subject_modifier(&mut active, Voice::Active, &mut lowering);
             }
             // A pattern that says "by" may spell a passive out itself, and
             // `passive as written` says the pattern reads passive clauses;

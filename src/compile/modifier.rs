@@ -25,7 +25,7 @@
 use super::coordination::phrase_stop_words;
 use super::features::{BASE_FORM, PAST, S_FORM};
 use super::parenthetical::subject_places;
-use super::program::{Elem, ElemKind, Lowering, trigger_forms};
+use super::program::{Elem, ElemKind, Lowering, Voice, trigger_forms};
 use super::vocab::{Vocabulary, WordId};
 use super::words::{WordSetId, WordSets};
 
@@ -118,6 +118,11 @@ pub struct ModifierWords {
     particles: WordSetId,
     stops: WordSetId,
     to: WordId,
+    /// A passive's auxiliary, required after a modifier: "the family of
+    /// a man killed by troops" is a reduced relative on "man", while
+    /// "the family of a man was threatened by troops" has its subject
+    /// before the modifier.
+    passive_aux: WordSetId,
 }
 
 impl ModifierWords {
@@ -128,13 +133,20 @@ impl ModifierWords {
             particles: sets.add_words(vocab, ["to", "with"]),
             stops: sets.add_words(vocab, phrase_stop_words().chain(["to", ".", "!", "?"])),
             to: vocab.intern("to"),
+            passive_aux: sets.add_words(
+                vocab,
+                [
+                    "was", "were", "is", "are", "be", "been", "being", "had", "has", "have",
+                ],
+            ),
         }
     }
 }
 
 /// Adds the optional modifier to a pattern whose verb group follows a
-/// required subject slot. Other shapes are left as they are.
-pub fn add_subject_modifier(root: &mut Elem, lowering: &mut Lowering) {
+/// required subject slot. Other shapes are left as they are. After a
+/// modifier, a passive pattern's verb group must open with an auxiliary.
+pub fn add_subject_modifier(root: &mut Elem, voice: Voice, lowering: &mut Lowering) {
     let ElemKind::Seq(parts) = &mut root.kind else {
         return;
     };
@@ -165,6 +177,9 @@ pub fn add_subject_modifier(root: &mut Elem, lowering: &mut Lowering) {
         elem(ElemKind::Optional(Box::new(modifier()))),
         elem(ElemKind::VerbGroupStart),
     ];
+    if voice == Voice::Passive {
+        modifiers.push(elem(ElemKind::one_word(words.passive_aux)));
+    }
     // Not a noun ending the modifier's phrase, nor an infinitive's "to".
     let mut not_next = trigger_forms(parts, lowering, |features| {
         features & (BASE_FORM | S_FORM) != 0 && features & PAST == 0
