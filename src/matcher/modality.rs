@@ -16,8 +16,9 @@
 //!    intended; in a match with no subject that opens right after "to",
 //!    the word governing that "to", at most four words back ("voted on
 //!    Sunday to go on strike", "threatened to stage a walkout");
-//! 3. an adjective right before the event word ("a planned attack",
-//!    "possible strikes", "feared clashes");
+//! 3. an adjective right before the event word, or before the slot that
+//!    names whose event it is ("a planned attack", "possible strikes",
+//!    "feared clashes", "any Iranian attack");
 //! 4. "if", "unless" or "whether" earlier in the sentence, with no clause
 //!    break (";", ":", "but") between it and the verb: conditional;
 //! 5. a question mark after the verb in the sentence: question.
@@ -131,14 +132,28 @@ pub fn modality_cue(prepared: &Prepared, found: &Found) -> Option<(usize, Modali
             }
         }
     }
-    // 3. An adjective before the event word, past a determiner.
+    // 3. An adjective before the event word, past a determiner and the
+    // words of a slot that names whose event it is ("any Iranian attack",
+    // "a possible US strike").
+    let in_slot = |i: usize| {
+        found
+            .slots
+            .iter()
+            .flatten()
+            .any(|bound| bound.start <= i && i < bound.end)
+    };
+    // Before a determiner such a word is a verb ("feared the student
+    // protests" reports them), unless it is a determiner itself ("any").
     let mut i = trigger;
-    while i > 0 && i + 3 > trigger {
+    let mut past_determiner = false;
+    while i > 0 && i + 5 > trigger {
         i -= 1;
-        if has(i, MODALITY_ADJECTIVE) {
+        if has(i, MODALITY_ADJECTIVE) && (!past_determiner || has(i, DETERMINER)) {
             return kind(prepared.features[i]).map(|k| (i, k));
         }
-        if !has(i, DETERMINER) {
+        if has(i, DETERMINER) {
+            past_determiner = true;
+        } else if !in_slot(i) {
             break;
         }
     }

@@ -863,7 +863,8 @@ pub const FUTURE_ADJECTIVES: &[&str] = &[
     "threatened",
 ];
 pub const INTENDED_ADJECTIVES: &[&str] = &["planned", "proposed", "intended", "would-be"];
-pub const HYPOTHETICAL_ADJECTIVES: &[&str] = &["possible", "potential", "hypothetical"];
+/// "any" too: "any attack on its ships will be answered" reports none.
+pub const HYPOTHETICAL_ADJECTIVES: &[&str] = &["possible", "potential", "hypothetical", "any"];
 
 /// Function words: prepositions, conjunctions, determiners, pronouns and
 /// particles. They do not inflect in any useful way, so reports show them
