@@ -135,8 +135,8 @@ fn acled_dev9_set_accuracy() {
 fn acled_dev10_set_accuracy() {
     // Written blind to the rules, in the label mix of real ACLED data,
     // as ACLED's coders write real events of 2023-2025: 0.863 when it
-    // arrived (stop 26).
-    assert_accuracy_at_least("acled_dev10.tsv", 0.85);
+    // arrived (stop 26), 0.883 after tuning on it.
+    assert_accuracy_at_least("acled_dev10.tsv", 0.87);
 }
 
 #[test]
