@@ -109,6 +109,10 @@ NEWS_DEV9_SEED = 20261212
 # A ninth tuning set, drawn and sized as the eighth.
 DEV9_VIOLENCE, DEV9_REST = 300, 30
 
+NEWS_DEV10_SEED = 20261213
+# A tenth tuning set, drawn and sized as the eighth and ninth.
+DEV10_VIOLENCE, DEV10_REST = 300, 30
+
 # The violence and protest word list of news_dev.md, word for word.
 WORD_LIST = """
 attack-  assault-  ambush-  raid-  storm-  kill-  murder-  massacr-
@@ -279,6 +283,7 @@ HELD_OUT_SETS = [
     ("dev7", NEWS_DEV7_SEED, (DEV7_VIOLENCE, DEV7_REST)),
     ("dev8", NEWS_DEV8_SEED, (DEV8_VIOLENCE, DEV8_REST)),
     ("dev9", NEWS_DEV9_SEED, (DEV9_VIOLENCE, DEV9_REST)),
+    ("dev10", NEWS_DEV10_SEED, (DEV10_VIOLENCE, DEV10_REST)),
 ]
 
 
