@@ -107,8 +107,17 @@ const NEWS_DEV10: NewsSet = NewsSet {
 /// The news sets in the order they were drawn: each left out the sentences
 /// of every set before it.
 const NEWS_SETS: [&NewsSet; 11] = [
-    &NEWS_DEV, &NEWS_TEST, &NEWS_DEV2, &NEWS_DEV3, &NEWS_DEV4, &NEWS_DEV5, &NEWS_DEV6, &NEWS_DEV7,
-    &NEWS_DEV8, &NEWS_DEV9, &NEWS_DEV10,
+    &NEWS_DEV,
+    &NEWS_TEST,
+    &NEWS_DEV2,
+    &NEWS_DEV3,
+    &NEWS_DEV4,
+    &NEWS_DEV5,
+    &NEWS_DEV6,
+    &NEWS_DEV7,
+    &NEWS_DEV8,
+    &NEWS_DEV9,
+    &NEWS_DEV10,
 ];
 
 fn data_path(name: &str) -> PathBuf {
