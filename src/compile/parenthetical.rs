@@ -1,12 +1,14 @@
 //! A parenthetical after the subject: a pattern of the shape `X verb …`
 //! also reads `X, …, verb …` ("M23 rebels, backed by RDF troops, seized
 //! Goma"; "unidentified armed men, presumably members of a cartel, shot
-//! two men"), as news and ACLED notes put an apposition or a participle
-//! phrase between a subject and its verb.
+//! two men") and `X (…) verb …` ("Matupi (Matupi, Chin) fell to …"), as
+//! news put an apposition or a participle phrase between a subject and
+//! its verb, and ACLED notes a place's admin units.
 //!
 //! The derivation adds, between the subject slot and its verb group, an
 //! optional part: a comma, 1 to [`PARENTHETICAL_REACH`] tokens with no
-//! `,`, `;` or `:` among them, a comma, and no -ing form of the trigger right
+//! `,`, `;` or `:` among them, a comma, or a bracketed aside of as many
+//! tokens with no bracket inside, and no -ing form of the trigger right
 //! after it ("police, attacking troops, damaging …" lists participles).
 //! The match's verb group starts after the second comma, so a "was" or a
 //! "not" inside the parenthetical ("Kestria, which was founded in 1990,
@@ -29,6 +31,11 @@ pub struct ParentheticalWords {
     /// What a parenthetical may not hold: it would end the clause, or be
     /// a list ("Jon Berg, a reporter, and Ana Ruiz, …").
     stops: WordSetId,
+    open: WordSetId,
+    close: WordSetId,
+    /// What a bracketed aside may not hold: another bracket, or the end
+    /// of a clause.
+    bracket_stops: WordSetId,
 }
 
 impl ParentheticalWords {
@@ -36,6 +43,9 @@ impl ParentheticalWords {
         ParentheticalWords {
             comma: sets.add_words(vocab, [","]),
             stops: sets.add_words(vocab, [";", ":", ","]),
+            open: sets.add_words(vocab, ["("]),
+            close: sets.add_words(vocab, [")"]),
+            bracket_stops: sets.add_words(vocab, ["(", ")", ";", ":"]),
         }
     }
 }
@@ -73,7 +83,7 @@ pub fn add_subject_parenthetical(root: &mut Elem, lowering: &mut Lowering) {
     let at = parts[aux].span;
     let elem = |kind| Elem::derived(kind, at);
     let comma = || elem(ElemKind::one_word(words.comma));
-    let mut parenthetical = vec![
+    let between_commas = elem(ElemKind::Seq(vec![
         comma(),
         elem(ElemKind::Gap {
             min: 1,
@@ -81,6 +91,18 @@ pub fn add_subject_parenthetical(root: &mut Elem, lowering: &mut Lowering) {
             except: Some(words.stops),
         }),
         comma(),
+    ]));
+    let in_brackets = elem(ElemKind::Seq(vec![
+        elem(ElemKind::one_word(words.open)),
+        elem(ElemKind::Gap {
+            min: 1,
+            max: PARENTHETICAL_REACH,
+            except: Some(words.bracket_stops),
+        }),
+        elem(ElemKind::one_word(words.close)),
+    ]));
+    let mut parenthetical = vec![
+        elem(ElemKind::Alt(vec![between_commas, in_brackets])),
         elem(ElemKind::VerbGroupStart),
     ];
     // "police, attacking troops, damaging …" lists participles: right
