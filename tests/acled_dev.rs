@@ -127,8 +127,8 @@ fn acled_dev9_set_accuracy() {
     // Written blind to the rules, in the label mix of real ACLED data,
     // with wording chosen to differ from the earlier sets (passives,
     // reported speech, actors named late, context before the event):
-    // 0.825 when it arrived (stop 26), 0.908 after tuning on it.
-    assert_accuracy_at_least("acled_dev9.tsv", 0.89);
+    // 0.825 when it arrived (stop 26), 0.917 after tuning on it.
+    assert_accuracy_at_least("acled_dev9.tsv", 0.90);
 }
 
 #[test]
@@ -143,8 +143,8 @@ fn acled_dev10_set_accuracy() {
 fn acled_dev11_set_accuracy() {
     // Written blind to the rules, in the label mix of real ACLED data,
     // with the boundaries between neighbouring types: 0.854 when it
-    // arrived (stop 26).
-    assert_accuracy_at_least("acled_dev11.tsv", 0.84);
+    // arrived (stop 26), 0.896 after tuning on it.
+    assert_accuracy_at_least("acled_dev11.tsv", 0.88);
 }
 
 #[test]
