@@ -120,6 +120,10 @@ pub const REPORT_FILLER: Features = 1 << 55;
 /// a comparison, and so end a noun phrase before them.
 pub const CLAUSE_OPENER: Features = 1 << 56;
 
+/// A verb that brings about the event told as a noun after it ("could
+/// launch strikes"): see `english::CREATION_VERBS`.
+pub const CREATION_VERB: Features = 1 << 57;
+
 /// The word of a discard phrase's spelling a sentence must hold for the
 /// phrase to be there (its longest word, likely its rarest): a sentence
 /// with no such word is not searched for discards.
@@ -205,6 +209,7 @@ pub fn register_closed_classes(vocab: &mut Vocabulary, pack: &crate::lang::Pack)
         (&["of"], OF),
         (&["to"], TO),
         (english::REFUSAL_VERBS, REFUSAL),
+        (english::CREATION_VERBS, CREATION_VERB),
         (english::FUTURE_MODALS, FUTURE_CUE),
         (english::HYPOTHETICAL_MODALS, HYPOTHETICAL_CUE),
         (english::FUTURE_ADJECTIVES, MODALITY_ADJECTIVE | FUTURE_CUE),

@@ -18,7 +18,10 @@
 //!    Sunday to go on strike", "threatened to stage a walkout");
 //! 3. an adjective right before the event word, or before the slot that
 //!    names whose event it is ("a planned attack", "possible strikes",
-//!    "feared clashes", "any Iranian attack");
+//!    "feared clashes", "any Iranian attack"); for an event told as a
+//!    noun, a modal or a word governing "to" right before a verb that
+//!    brings it about, a few words back ("could launch missile strikes",
+//!    "plans to stage a strike");
 //! 4. "if", "unless" or "whether" earlier in the sentence, with no clause
 //!    break (";", ":", "but") between it and the verb: conditional;
 //! 5. a question mark after the verb in the sentence: question.
@@ -27,9 +30,9 @@ use super::negation::verb_group;
 use super::prepared::Prepared;
 use super::vm::Found;
 use crate::compile::features::{
-    BE, CLAUSE_BREAK, CONDITION, DETERMINER, FUTURE_CUE, Features, HYPOTHETICAL_CUE, INTENDED_CUE,
-    MODAL, MODALITY_ADJECTIVE, MODALITY_VERB, PREPOSITION, PUNCT, QUESTION_MARK, THREAT_CUE, TO,
-    URGE_VERB,
+    BE, CLAUSE_BREAK, CONDITION, CREATION_VERB, DETERMINER, FUTURE_CUE, Features, HYPOTHETICAL_CUE,
+    INTENDED_CUE, LY_ADVERB, MODAL, MODALITY_ADJECTIVE, MODALITY_VERB, PREPOSITION, PUNCT,
+    QUESTION_MARK, THREAT_CUE, TO, URGE_VERB,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +72,12 @@ fn kind(features: Features) -> Option<Modality> {
     } else {
         None
     }
+}
+
+/// Whether a match has no verb group of its own (no subject before its
+/// trigger): an event told as a noun.
+fn group_is_empty(found: &Found) -> bool {
+    verb_group(found).is_none_or(|group| group.is_empty())
 }
 
 /// The cue (its token, sentence-relative) and the modality of a match, if
@@ -154,6 +163,35 @@ pub fn modality_cue(prepared: &Prepared, found: &Found) -> Option<(usize, Modali
         if has(i, DETERMINER) {
             past_determiner = true;
         } else if !in_slot(i) {
+            break;
+        }
+    }
+    // 3b. A modal, or a word governing "to", before a verb that brings the
+    // event about, a few words before the event word ("carriers could
+    // launch bombing runs or missile strikes", "plans to stage a strike").
+    if group_is_empty(found) {
+        let reach = trigger.saturating_sub(6);
+        for verb in (reach..trigger).rev() {
+            if has(verb, PUNCT | CLAUSE_BREAK | MODAL) {
+                break;
+            }
+            if !has(verb, CREATION_VERB) {
+                continue;
+            }
+            let mut before = verb;
+            while before > 0 && has(before - 1, LY_ADVERB) {
+                before -= 1;
+            }
+            if before == 0 {
+                break;
+            }
+            let cue = before - 1;
+            if has(cue, MODAL) {
+                return kind(prepared.features[cue]).map(|k| (cue, k));
+            }
+            if has(cue, TO) && cue > 0 && has(cue - 1, MODALITY_VERB) {
+                return kind(prepared.features[cue - 1]).map(|k| (cue - 1, k));
+            }
             break;
         }
     }

@@ -113,6 +113,14 @@ pub const BE_FORMS: &[&str] = &[
 pub const NEGATION_WORDS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "cannot"];
 
 /// Verbs that negate the verb they govern through "to" ("refused to attack").
+/// Verbs that bring an event about, told as a noun after them ("launch
+/// strikes", "stage a protest", "trigger more attacks"): a modal before
+/// one holds the event back as it holds back a verb.
+pub const CREATION_VERBS: &[&str] = &[
+    "launch", "mount", "stage", "conduct", "carry", "unleash", "trigger", "spark", "provoke",
+    "cause", "prompt", "hold", "organise", "organize", "call",
+];
+
 pub const REFUSAL_VERBS: &[&str] = &[
     "refuse",
     "refuses",
