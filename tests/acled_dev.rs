@@ -1,11 +1,11 @@
 //! How often the conflict pack gives the right ACLED sub-event type on the
 //! project's own ACLED-style notes (written for this project, see
 //! `tests/data/README.md`). The prediction for a note is the label of its
-//! first ACLED event in text order. Twelve sets: `acled_dev.tsv` to
-//! `acled_dev11.tsv`, which the rules were tuned on (the second to eleventh
-//! in the conventions of real ACLED notes; the fourth to eleventh written
+//! first ACLED event in text order. Thirteen sets: `acled_dev.tsv` to
+//! `acled_dev12.tsv`, which the rules were tuned on (the second to twelfth
+//! in the conventions of real ACLED notes; the fourth to twelfth written
 //! blind to the rules and measured before any tuning, the fifth to
-//! eleventh in the label mix of real ACLED data), and `acled_fresh.tsv`, written
+//! twelfth in the label mix of real ACLED data), and `acled_fresh.tsv`, written
 //! without looking at the rules and never tuned on: an estimate of
 //! accuracy on unseen notes.
 //! The floors guard against regressions; raise them as the pack improves.
@@ -145,6 +145,14 @@ fn acled_dev11_set_accuracy() {
     // with the boundaries between neighbouring types: 0.854 when it
     // arrived (stop 26), 0.896 after tuning on it.
     assert_accuracy_at_least("acled_dev11.tsv", 0.88);
+}
+
+#[test]
+fn acled_dev12_set_accuracy() {
+    // Written blind to the rules, in the label mix of real ACLED data,
+    // short routine notes from the busiest countries: 0.954 when it
+    // arrived (stop 26).
+    assert_accuracy_at_least("acled_dev12.tsv", 0.94);
 }
 
 #[test]

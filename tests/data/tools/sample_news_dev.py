@@ -113,6 +113,10 @@ NEWS_DEV10_SEED = 20261213
 # A tenth tuning set, drawn and sized as the eighth and ninth.
 DEV10_VIOLENCE, DEV10_REST = 300, 30
 
+NEWS_DEV11_SEED = 20261214
+# An eleventh tuning set, drawn and sized as the eighth to tenth.
+DEV11_VIOLENCE, DEV11_REST = 300, 30
+
 # The violence and protest word list of news_dev.md, word for word.
 WORD_LIST = """
 attack-  assault-  ambush-  raid-  storm-  kill-  murder-  massacr-
@@ -284,6 +288,7 @@ HELD_OUT_SETS = [
     ("dev8", NEWS_DEV8_SEED, (DEV8_VIOLENCE, DEV8_REST)),
     ("dev9", NEWS_DEV9_SEED, (DEV9_VIOLENCE, DEV9_REST)),
     ("dev10", NEWS_DEV10_SEED, (DEV10_VIOLENCE, DEV10_REST)),
+    ("dev11", NEWS_DEV11_SEED, (DEV11_VIOLENCE, DEV11_REST)),
 ]
 
 
