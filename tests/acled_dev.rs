@@ -151,8 +151,8 @@ fn acled_dev11_set_accuracy() {
 fn acled_dev12_set_accuracy() {
     // Written blind to the rules, in the label mix of real ACLED data,
     // short routine notes from the busiest countries: 0.954 when it
-    // arrived (stop 26).
-    assert_accuracy_at_least("acled_dev12.tsv", 0.94);
+    // arrived (stop 26), 0.967 after tuning on it.
+    assert_accuracy_at_least("acled_dev12.tsv", 0.95);
 }
 
 #[test]

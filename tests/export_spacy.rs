@@ -88,9 +88,9 @@ fn conflict_pack_counts() {
     );
     assert_eq!((c.entity_rules, c.entity_rules_expressed), (44, 44));
     assert_eq!((c.entity_programs, c.entity_programs_expressed), (84, 84));
-    assert_eq!(c.event_rules, 283);
-    assert_eq!((c.event_programs, c.event_programs_expressed), (601, 402));
-    assert_eq!(c.matcher_patterns, 17957);
+    assert_eq!(c.event_rules, 284);
+    assert_eq!((c.event_programs, c.event_programs_expressed), (602, 403));
+    assert_eq!(c.matcher_patterns, 18101);
     let by_reason: Vec<(&str, usize)> = exported
         .not_expressed
         .by_reason
