@@ -73,50 +73,6 @@ PER_STRATUM = 300
 MIN_WORDS, MAX_WORDS = 4, 80
 
 NEWS_DEV_GOLD = "tests/data/news_dev.jsonl"
-NEWS_TEST_SEED = 20240615
-# The violence stratum is where events are: more of it makes recall measurable.
-TEST_VIOLENCE, TEST_REST = 500, 200
-
-NEWS_DEV2_SEED = 20240801
-# A tuning set: as many events as labelling time allows, so mostly violence.
-DEV2_VIOLENCE, DEV2_REST = 900, 100
-
-NEWS_DEV3_SEED = 20241207
-# A third tuning set, the same design as the second at the size labelling allows.
-DEV3_VIOLENCE, DEV3_REST = 600, 60
-
-NEWS_DEV4_SEED = 20261207
-# A fourth tuning set, drawn and sized as the third.
-DEV4_VIOLENCE, DEV4_REST = 600, 60
-
-NEWS_DEV5_SEED = 20261208
-# A fifth tuning set, the same 10:1 design, smaller for a shorter sitting.
-DEV5_VIOLENCE, DEV5_REST = 450, 45
-
-NEWS_DEV6_SEED = 20261209
-# A sixth tuning set, drawn and sized as the fifth.
-DEV6_VIOLENCE, DEV6_REST = 450, 45
-
-NEWS_DEV7_SEED = 20261210
-# A seventh tuning set, drawn and sized as the fifth and sixth.
-DEV7_VIOLENCE, DEV7_REST = 450, 45
-
-NEWS_DEV8_SEED = 20261211
-# An eighth tuning set, the same 10:1 design, smaller for a shorter sitting.
-DEV8_VIOLENCE, DEV8_REST = 300, 30
-
-NEWS_DEV9_SEED = 20261212
-# A ninth tuning set, drawn and sized as the eighth.
-DEV9_VIOLENCE, DEV9_REST = 300, 30
-
-NEWS_DEV10_SEED = 20261213
-# A tenth tuning set, drawn and sized as the eighth and ninth.
-DEV10_VIOLENCE, DEV10_REST = 300, 30
-
-NEWS_DEV11_SEED = 20261214
-# An eleventh tuning set, drawn and sized as the eighth to tenth.
-DEV11_VIOLENCE, DEV11_REST = 300, 30
-
 # The violence and protest word list of news_dev.md, word for word.
 WORD_LIST = """
 attack-  assault-  ambush-  raid-  storm-  kill-  murder-  massacr-
@@ -277,18 +233,23 @@ def sample_held_out(sentences, name, seed, sizes, excluded_golds):
 
 # The held-out and later tuning sets, in the order they were drawn: each
 # leaves out the sentences of news_dev.jsonl and of every set before it.
+# (key, seed, (violence, rest) sentences drawn).
 HELD_OUT_SETS = [
-    ("test", NEWS_TEST_SEED, (TEST_VIOLENCE, TEST_REST)),
-    ("dev2", NEWS_DEV2_SEED, (DEV2_VIOLENCE, DEV2_REST)),
-    ("dev3", NEWS_DEV3_SEED, (DEV3_VIOLENCE, DEV3_REST)),
-    ("dev4", NEWS_DEV4_SEED, (DEV4_VIOLENCE, DEV4_REST)),
-    ("dev5", NEWS_DEV5_SEED, (DEV5_VIOLENCE, DEV5_REST)),
-    ("dev6", NEWS_DEV6_SEED, (DEV6_VIOLENCE, DEV6_REST)),
-    ("dev7", NEWS_DEV7_SEED, (DEV7_VIOLENCE, DEV7_REST)),
-    ("dev8", NEWS_DEV8_SEED, (DEV8_VIOLENCE, DEV8_REST)),
-    ("dev9", NEWS_DEV9_SEED, (DEV9_VIOLENCE, DEV9_REST)),
-    ("dev10", NEWS_DEV10_SEED, (DEV10_VIOLENCE, DEV10_REST)),
-    ("dev11", NEWS_DEV11_SEED, (DEV11_VIOLENCE, DEV11_REST)),
+    # The violence stratum is where events are: more of it makes recall
+    # measurable.
+    ("test", 20240615, (500, 200)),
+    # Tuning sets: as many events as labelling time allows, so mostly
+    # violence, at the size a sitting allows.
+    ("dev2", 20240801, (900, 100)),
+    ("dev3", 20241207, (600, 60)),
+    ("dev4", 20261207, (600, 60)),
+    ("dev5", 20261208, (450, 45)),
+    ("dev6", 20261209, (450, 45)),
+    ("dev7", 20261210, (450, 45)),
+    ("dev8", 20261211, (300, 30)),
+    ("dev9", 20261212, (300, 30)),
+    ("dev10", 20261213, (300, 30)),
+    ("dev11", 20261214, (300, 30)),
 ]
 
 
