@@ -159,8 +159,8 @@ fn acled_dev12_set_accuracy() {
 fn acled_dev13_set_accuracy() {
     // Written blind to the rules, in the label mix of real ACLED data and
     // its note conventions (admin units, size tags): 0.929 when it
-    // arrived (stop 26).
-    assert_accuracy_at_least("acled_dev13.tsv", 0.92);
+    // arrived (stop 26), 0.942 after tuning on it.
+    assert_accuracy_at_least("acled_dev13.tsv", 0.93);
 }
 
 #[test]
