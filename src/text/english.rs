@@ -112,7 +112,6 @@ pub const BE_FORMS: &[&str] = &[
 /// Words that negate the verb they precede.
 pub const NEGATION_WORDS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "cannot"];
 
-/// Verbs that negate the verb they govern through "to" ("refused to attack").
 /// Verbs that bring an event about, told as a noun after them ("launch
 /// strikes", "stage a protest", "trigger more attacks"): a modal before
 /// one holds the event back as it holds back a verb.
@@ -121,6 +120,7 @@ pub const CREATION_VERBS: &[&str] = &[
     "cause", "prompt", "hold", "organise", "organize", "call",
 ];
 
+/// Verbs that negate the verb they govern through "to" ("refused to attack").
 pub const REFUSAL_VERBS: &[&str] = &[
     "refuse",
     "refuses",
