@@ -88,7 +88,7 @@ fn conflict_pack_counts() {
     );
     assert_eq!((c.entity_rules, c.entity_rules_expressed), (45, 45));
     assert_eq!((c.entity_programs, c.entity_programs_expressed), (85, 85));
-    assert_eq!(c.event_rules, 284);
+    assert_eq!(c.event_rules, 283);
     assert_eq!((c.event_programs, c.event_programs_expressed), (604, 405));
     assert_eq!(c.matcher_patterns, 18321);
     let by_reason: Vec<(&str, usize)> = exported
